@@ -1,0 +1,86 @@
+package dev.llmtracing.autoconfigure;
+
+import dev.llmtracing.chat.AdvisorClientFactsResolver;
+import dev.llmtracing.chat.ClientFactsResolver;
+import dev.llmtracing.chat.ExchangeObservationHandler;
+import dev.llmtracing.chat.MicrometerTraceContextLookup;
+import dev.llmtracing.chat.TraceContextLookup;
+import dev.llmtracing.chat.TracingAdvisor;
+import dev.llmtracing.context.IdScopes;
+import dev.llmtracing.record.ExchangeDispatcher;
+import dev.llmtracing.support.InstrumentationFailures;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.tracing.handler.TracingObservationHandler;
+
+import org.springframework.ai.chat.client.ChatClientBuilderCustomizer;
+import org.springframework.ai.chat.client.advisor.observation.AdvisorObservationContext;
+import org.springframework.ai.chat.observation.ChatModelObservationContext;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Auto-configuration of the capture of chat model calls: an observation handler on Spring
+ * AI's model observation records one exchange per call, and an advisor on every
+ * {@code ChatClient} carries the caller's IDs to it.
+ *
+ * @author llm-tracing
+ */
+@AutoConfiguration(after = LlmTracingAutoConfiguration.class)
+@ConditionalOnClass({ ChatModelObservationContext.class, ObservationHandler.class })
+@ConditionalOnBean({ IdScopes.class, ExchangeDispatcher.class })
+@ConditionalOnBooleanProperty(name = "llm.tracing.capture.enabled", matchIfMissing = true)
+public final class LlmTracingChatAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	ExchangeObservationHandler llmTracingExchangeObservationHandler(IdScopes idScopes,
+			ObjectProvider<ClientFactsResolver> factsResolver, ObjectProvider<TraceContextLookup> traceContextLookup,
+			ExchangeDispatcher dispatcher, InstrumentationFailures failures) {
+		return new ExchangeObservationHandler(idScopes, factsResolver.getIfAvailable(() -> ClientFactsResolver.NONE),
+				traceContextLookup.getIfAvailable(() -> TraceContextLookup.NONE), dispatcher, failures);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ ChatClientBuilderCustomizer.class, AdvisorObservationContext.class })
+	static class ChatClientConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		ClientFactsResolver llmTracingClientFactsResolver() {
+			return new AdvisorClientFactsResolver();
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		@ConditionalOnBooleanProperty(name = "llm.tracing.capture.advisor-enabled", matchIfMissing = true)
+		TracingAdvisor llmTracingAdvisor(IdScopes idScopes, InstrumentationFailures failures) {
+			return new TracingAdvisor(idScopes, failures);
+		}
+
+		@Bean
+		@ConditionalOnBean(TracingAdvisor.class)
+		ChatClientBuilderCustomizer llmTracingChatClientBuilderCustomizer(TracingAdvisor advisor) {
+			return (builder) -> builder.defaultAdvisors(advisor);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(TracingObservationHandler.class)
+	static class TracingConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		TraceContextLookup llmTracingTraceContextLookup() {
+			return new MicrometerTraceContextLookup();
+		}
+
+	}
+
+}

@@ -1,0 +1,302 @@
+package dev.llmtracing.autoconfigure;
+
+import java.time.Duration;
+
+import dev.llmtracing.context.IdValidator;
+import dev.llmtracing.record.ExchangeRecordLogger;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.core.Ordered;
+
+/**
+ * Configuration properties for llm-tracing. Invalid values fail at start-up with a
+ * message that names the property and the fix.
+ *
+ * @author llm-tracing
+ */
+@ConfigurationProperties("llm.tracing")
+public class LlmTracingProperties {
+
+	/**
+	 * Whether to enable llm-tracing at all.
+	 */
+	private boolean enabled = true;
+
+	private final Ids ids = new Ids();
+
+	private final Web web = new Web();
+
+	private final Capture capture = new Capture();
+
+	private final Record record = new Record();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public Ids getIds() {
+		return this.ids;
+	}
+
+	public Web getWeb() {
+		return this.web;
+	}
+
+	public Capture getCapture() {
+		return this.capture;
+	}
+
+	public Record getRecord() {
+		return this.record;
+	}
+
+	/**
+	 * The IDs and where they are kept.
+	 */
+	public static class Ids {
+
+		/**
+		 * Maximum number of characters of a request, context or user ID; longer values
+		 * are rejected.
+		 */
+		private int maxLength = IdValidator.DEFAULT_MAX_LENGTH;
+
+		/**
+		 * MDC key of the request ID.
+		 */
+		private String requestIdMdcKey = "requestId";
+
+		/**
+		 * MDC key of the context (conversation or session) ID.
+		 */
+		private String contextIdMdcKey = "contextId";
+
+		/**
+		 * MDC key of the user ID.
+		 */
+		private String userIdMdcKey = "userId";
+
+		public int getMaxLength() {
+			return this.maxLength;
+		}
+
+		public void setMaxLength(int maxLength) {
+			PropertyChecks.range("llm.tracing.ids.max-length", maxLength, 1, 1024);
+			this.maxLength = maxLength;
+		}
+
+		public String getRequestIdMdcKey() {
+			return this.requestIdMdcKey;
+		}
+
+		public void setRequestIdMdcKey(String requestIdMdcKey) {
+			this.requestIdMdcKey = PropertyChecks.mdcKey("llm.tracing.ids.request-id-mdc-key", requestIdMdcKey);
+		}
+
+		public String getContextIdMdcKey() {
+			return this.contextIdMdcKey;
+		}
+
+		public void setContextIdMdcKey(String contextIdMdcKey) {
+			this.contextIdMdcKey = PropertyChecks.mdcKey("llm.tracing.ids.context-id-mdc-key", contextIdMdcKey);
+		}
+
+		public String getUserIdMdcKey() {
+			return this.userIdMdcKey;
+		}
+
+		public void setUserIdMdcKey(String userIdMdcKey) {
+			this.userIdMdcKey = PropertyChecks.mdcKey("llm.tracing.ids.user-id-mdc-key", userIdMdcKey);
+		}
+
+	}
+
+	/**
+	 * The servlet filter that reads the ID headers.
+	 */
+	public static class Web {
+
+		/**
+		 * Whether to read the ID headers of inbound HTTP requests.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Name of the request ID header.
+		 */
+		private String requestIdHeader = "X-Request-Id";
+
+		/**
+		 * Name of the context (conversation or session) ID header.
+		 */
+		private String contextIdHeader = "X-Context-Id";
+
+		/**
+		 * Name of the user ID header.
+		 */
+		private String userIdHeader = "X-User-Id";
+
+		/**
+		 * Whether to send the request ID back in the response header.
+		 */
+		private boolean echoRequestId = true;
+
+		/**
+		 * Order of the ID filter in the servlet filter chain.
+		 */
+		private int filterOrder = Ordered.HIGHEST_PRECEDENCE + 2;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public String getRequestIdHeader() {
+			return this.requestIdHeader;
+		}
+
+		public void setRequestIdHeader(String requestIdHeader) {
+			this.requestIdHeader = PropertyChecks.headerName("llm.tracing.web.request-id-header", requestIdHeader);
+		}
+
+		public String getContextIdHeader() {
+			return this.contextIdHeader;
+		}
+
+		public void setContextIdHeader(String contextIdHeader) {
+			this.contextIdHeader = PropertyChecks.headerName("llm.tracing.web.context-id-header", contextIdHeader);
+		}
+
+		public String getUserIdHeader() {
+			return this.userIdHeader;
+		}
+
+		public void setUserIdHeader(String userIdHeader) {
+			this.userIdHeader = PropertyChecks.headerName("llm.tracing.web.user-id-header", userIdHeader);
+		}
+
+		public boolean isEchoRequestId() {
+			return this.echoRequestId;
+		}
+
+		public void setEchoRequestId(boolean echoRequestId) {
+			this.echoRequestId = echoRequestId;
+		}
+
+		public int getFilterOrder() {
+			return this.filterOrder;
+		}
+
+		public void setFilterOrder(int filterOrder) {
+			this.filterOrder = filterOrder;
+		}
+
+	}
+
+	/**
+	 * Capture of model calls.
+	 */
+	public static class Capture {
+
+		/**
+		 * Whether to record every chat model call.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Whether to add the tracing advisor to every ChatClient built from Spring's
+		 * ChatClient.Builder, so that streams keep the caller's IDs.
+		 */
+		private boolean advisorEnabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public boolean isAdvisorEnabled() {
+			return this.advisorEnabled;
+		}
+
+		public void setAdvisorEnabled(boolean advisorEnabled) {
+			this.advisorEnabled = advisorEnabled;
+		}
+
+	}
+
+	/**
+	 * The JSON exchange record.
+	 */
+	public static class Record {
+
+		/**
+		 * Whether to write one log event per model call on the exchange logger.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Name of the logger that exchange records are written to.
+		 */
+		private String loggerName = ExchangeRecordLogger.DEFAULT_LOGGER_NAME;
+
+		/**
+		 * Maximum number of records waiting to be written; further records are dropped
+		 * and counted rather than blocking the caller.
+		 */
+		private int queueCapacity = 10_000;
+
+		/**
+		 * How long to wait at shutdown for waiting records to be written.
+		 */
+		private Duration shutdownTimeout = Duration.ofSeconds(5);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public String getLoggerName() {
+			return this.loggerName;
+		}
+
+		public void setLoggerName(String loggerName) {
+			this.loggerName = PropertyChecks.notBlank("llm.tracing.record.logger-name", loggerName);
+		}
+
+		public int getQueueCapacity() {
+			return this.queueCapacity;
+		}
+
+		public void setQueueCapacity(int queueCapacity) {
+			PropertyChecks.range("llm.tracing.record.queue-capacity", queueCapacity, 1, 10_000_000);
+			this.queueCapacity = queueCapacity;
+		}
+
+		public Duration getShutdownTimeout() {
+			return this.shutdownTimeout;
+		}
+
+		public void setShutdownTimeout(Duration shutdownTimeout) {
+			if (shutdownTimeout.isNegative()) {
+				throw new IllegalArgumentException(
+						"llm.tracing.record.shutdown-timeout must not be negative; set a duration such as 5s");
+			}
+			this.shutdownTimeout = shutdownTimeout;
+		}
+
+	}
+
+}

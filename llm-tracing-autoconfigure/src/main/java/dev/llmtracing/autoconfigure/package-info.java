@@ -1,0 +1,7 @@
+/**
+ * Spring Boot auto-configuration for llm-tracing.
+ */
+@NullMarked
+package dev.llmtracing.autoconfigure;
+
+import org.jspecify.annotations.NullMarked;

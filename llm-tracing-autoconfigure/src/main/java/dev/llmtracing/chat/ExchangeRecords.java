@@ -1,0 +1,84 @@
+package dev.llmtracing.chat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import dev.llmtracing.chat.TraceContextLookup.TraceContext;
+import dev.llmtracing.context.TracingIds;
+import dev.llmtracing.record.ExchangeRecord;
+import dev.llmtracing.record.Outcome;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.ai.chat.metadata.ChatResponseMetadata;
+import org.springframework.ai.chat.metadata.EmptyUsage;
+import org.springframework.ai.chat.metadata.Usage;
+import org.springframework.ai.chat.model.ChatResponse;
+import org.springframework.ai.chat.model.Generation;
+import org.springframework.ai.chat.observation.ChatModelObservationContext;
+import org.springframework.ai.chat.prompt.ChatOptions;
+
+/**
+ * Builds an {@link ExchangeRecord} from a stopped model observation. Values the provider
+ * did not give (an empty response ID, usage that was not reported) stay {@code null}
+ * rather than being made up.
+ *
+ * @author llm-tracing
+ */
+final class ExchangeRecords {
+
+	private ExchangeRecords() {
+	}
+
+	static ExchangeRecord from(ChatModelObservationContext context, ExchangeCapture capture, long durationNanos,
+			@Nullable TraceContext trace) {
+		ChatOptions options = context.getRequest().getOptions();
+		ChatResponse response = context.getResponse();
+		ChatResponseMetadata metadata = (response != null) ? response.getMetadata() : null;
+		Usage usage = (metadata != null) ? metadata.getUsage() : null;
+		boolean usageKnown = usage != null && !(usage instanceof EmptyUsage);
+		Throwable error = context.getError();
+		TracingIds ids = capture.ids();
+		ClientFacts facts = capture.facts();
+		return new ExchangeRecord(capture.exchangeId(), capture.startTime(), ids.requestId(), ids.contextId(),
+				ids.userId(), (trace != null) ? trace.traceId() : null, (trace != null) ? trace.spanId() : null,
+				context.getOperationMetadata().operationType(), context.getOperationMetadata().provider(),
+				(options != null) ? textOrNull(options.getModel()) : null,
+				(metadata != null) ? textOrNull(metadata.getModel()) : null,
+				(options != null) ? options.getTemperature() : null, (options != null) ? options.getTopP() : null,
+				(options != null) ? options.getMaxTokens() : null,
+				(metadata != null) ? textOrNull(metadata.getId()) : null, finishReasons(response),
+				usageKnown ? usage.getPromptTokens() : null, usageKnown ? usage.getCompletionTokens() : null,
+				context.isStreaming(), facts.conversationId(), facts.promptName(), facts.promptVersion(), durationNanos,
+				outcome(context, error), (error != null) ? error.getClass().getName() : null);
+	}
+
+	private static Outcome outcome(ChatModelObservationContext context, @Nullable Throwable error) {
+		if (error != null) {
+			return Outcome.ERROR;
+		}
+		if (context.isStreaming() && context.getResponse() == null) {
+			return Outcome.CANCELLED;
+		}
+		return Outcome.SUCCESS;
+	}
+
+	private static List<String> finishReasons(@Nullable ChatResponse response) {
+		if (response == null || response.getResults().isEmpty()) {
+			return List.of();
+		}
+		List<String> reasons = new ArrayList<>(response.getResults().size());
+		for (Generation generation : response.getResults()) {
+			String reason = textOrNull(generation.getMetadata().getFinishReason());
+			if (reason != null) {
+				reasons.add(reason.toLowerCase(Locale.ROOT));
+			}
+		}
+		return reasons;
+	}
+
+	private static @Nullable String textOrNull(@Nullable String value) {
+		return (value != null && !value.isEmpty()) ? value : null;
+	}
+
+}

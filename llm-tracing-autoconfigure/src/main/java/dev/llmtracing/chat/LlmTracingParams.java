@@ -1,0 +1,39 @@
+package dev.llmtracing.chat;
+
+/**
+ * Advisor parameters an application can set on a {@code ChatClient} request to describe
+ * it in the exchange record:
+ *
+ * <pre class="code">
+ * chatClient.prompt()
+ *     .user(question)
+ *     .advisors((advisor) -&gt; advisor.param(LlmTracingParams.PROMPT_NAME, "support-answer")
+ *         .param(LlmTracingParams.PROMPT_VERSION, "v3"))
+ *     .call()
+ *     .content();
+ * </pre>
+ *
+ * @author llm-tracing
+ */
+public final class LlmTracingParams {
+
+	/**
+	 * The name of the prompt template.
+	 */
+	public static final String PROMPT_NAME = "llm.tracing.prompt.name";
+
+	/**
+	 * The version of the prompt template.
+	 */
+	public static final String PROMPT_VERSION = "llm.tracing.prompt.version";
+
+	/**
+	 * The caller's {@link dev.llmtracing.context.TracingIds}, set by the
+	 * {@link TracingAdvisor}.
+	 */
+	public static final String IDS = "llm.tracing.ids";
+
+	private LlmTracingParams() {
+	}
+
+}

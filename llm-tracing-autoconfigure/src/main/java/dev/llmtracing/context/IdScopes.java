@@ -1,0 +1,130 @@
+package dev.llmtracing.context;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.MDC;
+
+/**
+ * Opens and reads the {@link IdScope} of the current thread. The servlet filter uses it
+ * for each HTTP request; code that is not behind HTTP (a scheduled job, a message
+ * listener) uses it the same way:
+ *
+ * <pre class="code">
+ * try (IdScope scope = idScopes.open(null, message.conversationId(), message.userId())) {
+ *     chatClient.prompt(message.text()).call().content();
+ * }
+ * </pre>
+ *
+ * Every value is validated: a missing or invalid request ID is replaced by a generated
+ * one, an invalid context or user ID is dropped.
+ *
+ * @author llm-tracing
+ */
+public final class IdScopes {
+
+	/**
+	 * The source reported to the {@link IdRejectionListener} for IDs given to
+	 * {@link #open}.
+	 */
+	public static final String API_SOURCE = "api";
+
+	private final MdcKeys keys;
+
+	private final IdValidator validator;
+
+	private final IdRejectionListener rejectionListener;
+
+	/**
+	 * Create an instance.
+	 * @param keys the MDC keys of the IDs
+	 * @param validator the validator of ID values
+	 * @param rejectionListener told of every rejected ID
+	 */
+	public IdScopes(MdcKeys keys, IdValidator validator, IdRejectionListener rejectionListener) {
+		this.keys = keys;
+		this.validator = validator;
+		this.rejectionListener = rejectionListener;
+	}
+
+	/**
+	 * Open a scope with the given IDs on the current thread.
+	 * @param requestId the request ID, or {@code null} to generate one
+	 * @param contextId the context ID, or {@code null}
+	 * @param userId the user ID, or {@code null}
+	 * @return the open scope, to be closed on this thread
+	 */
+	public IdScope open(@Nullable String requestId, @Nullable String contextId, @Nullable String userId) {
+		return open(requestId, contextId, userId, API_SOURCE);
+	}
+
+	/**
+	 * Open a scope with the given IDs on the current thread.
+	 * @param requestId the request ID, or {@code null} to generate one
+	 * @param contextId the context ID, or {@code null}
+	 * @param userId the user ID, or {@code null}
+	 * @param source where the IDs came from, reported with rejections
+	 * @return the open scope, to be closed on this thread
+	 */
+	public IdScope open(@Nullable String requestId, @Nullable String contextId, @Nullable String userId,
+			String source) {
+		return new IdScope(this.keys, validate(requestId, contextId, userId, source));
+	}
+
+	/**
+	 * Validate the given IDs without opening a scope.
+	 * @param requestId the request ID, or {@code null} to generate one
+	 * @param contextId the context ID, or {@code null}
+	 * @param userId the user ID, or {@code null}
+	 * @param source where the IDs came from, reported with rejections
+	 * @return the IDs to use, with a request ID always present
+	 */
+	public TracingIds validate(@Nullable String requestId, @Nullable String contextId, @Nullable String userId,
+			String source) {
+		String validRequestId = check(IdKind.REQUEST, requestId, source);
+		return new TracingIds((validRequestId != null) ? validRequestId : RandomIds.next(),
+				check(IdKind.CONTEXT, contextId, source), check(IdKind.USER, userId, source));
+	}
+
+	/**
+	 * Open a scope for IDs that were already validated, for example to carry a scope to
+	 * another thread.
+	 * @param ids the IDs
+	 * @return the open scope, to be closed on this thread
+	 */
+	public IdScope restore(TracingIds ids) {
+		return new IdScope(this.keys, ids);
+	}
+
+	/**
+	 * Return the IDs in force on the current thread.
+	 * @return the current IDs, each {@code null} when not set
+	 */
+	public TracingIds current() {
+		return new TracingIds(MDC.get(this.keys.requestId()), MDC.get(this.keys.contextId()),
+				MDC.get(this.keys.userId()));
+	}
+
+	/**
+	 * Return the MDC keys in use.
+	 * @return the MDC keys
+	 */
+	public MdcKeys getKeys() {
+		return this.keys;
+	}
+
+	private @Nullable String check(IdKind kind, @Nullable String value, String source) {
+		if (value == null || value.isEmpty()) {
+			return null;
+		}
+		if (this.validator.isValid(value)) {
+			return value;
+		}
+		try {
+			this.rejectionListener.onRejected(kind, source);
+		}
+		catch (RuntimeException ex) {
+			// A listener must not stop the request
+		}
+		return null;
+	}
+
+}

@@ -1,0 +1,139 @@
+package dev.llmtracing.record;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+
+import dev.llmtracing.support.InstrumentationFailures;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Hands finished exchanges to the {@link ExchangeListener listeners} on a single
+ * background thread, so that the caller of a model never waits for logging. The queue is
+ * bounded: when it is full the record is dropped and counted rather than blocking the
+ * caller.
+ *
+ * @author llm-tracing
+ */
+public class ExchangeDispatcher implements AutoCloseable {
+
+	static final String COMPONENT = "exchange-listener";
+
+	private final List<ExchangeListener> listeners;
+
+	private final BlockingQueue<ExchangeRecord> queue;
+
+	private final InstrumentationFailures failures;
+
+	private final Duration shutdownTimeout;
+
+	private final LongAdder dropped = new LongAdder();
+
+	private final Thread worker;
+
+	private volatile boolean running = true;
+
+	/**
+	 * Create and start a dispatcher.
+	 * @param listeners the listeners to tell, in order
+	 * @param capacity how many records may wait to be written before new ones are dropped
+	 * @param shutdownTimeout how long {@link #close()} waits for waiting records to be
+	 * written
+	 * @param failures counts exceptions thrown by listeners
+	 */
+	public ExchangeDispatcher(List<ExchangeListener> listeners, int capacity, Duration shutdownTimeout,
+			InstrumentationFailures failures) {
+		this.listeners = List.copyOf(listeners);
+		this.queue = new ArrayBlockingQueue<>(capacity);
+		this.shutdownTimeout = shutdownTimeout;
+		this.failures = failures;
+		this.worker = new Thread(this::run, "llm-tracing-exchange-writer");
+		this.worker.setDaemon(true);
+		this.worker.start();
+	}
+
+	/**
+	 * Queue a record for the listeners. Never blocks.
+	 * @param record the record
+	 * @return {@code true} if it was queued, {@code false} if it was dropped
+	 */
+	public boolean publish(ExchangeRecord record) {
+		if (this.running && this.queue.offer(record)) {
+			return true;
+		}
+		this.dropped.increment();
+		return false;
+	}
+
+	/**
+	 * Return how many records were dropped because the queue was full or closed.
+	 * @return the number of dropped records
+	 */
+	public long getDroppedCount() {
+		return this.dropped.sum();
+	}
+
+	/**
+	 * Return how many records wait to be written.
+	 * @return the queue size
+	 */
+	public int getQueueSize() {
+		return this.queue.size();
+	}
+
+	private void run() {
+		while (this.running || !this.queue.isEmpty()) {
+			try {
+				ExchangeRecord record = this.queue.poll(100, TimeUnit.MILLISECONDS);
+				if (record != null) {
+					dispatch(record);
+				}
+			}
+			catch (InterruptedException ex) {
+				drain();
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
+	}
+
+	private void drain() {
+		@Nullable ExchangeRecord record;
+		while ((record = this.queue.poll()) != null) {
+			dispatch(record);
+		}
+	}
+
+	private void dispatch(ExchangeRecord record) {
+		for (ExchangeListener listener : this.listeners) {
+			try {
+				listener.onExchange(record);
+			}
+			catch (Throwable ex) {
+				this.failures.record(COMPONENT, ex);
+			}
+		}
+	}
+
+	/**
+	 * Stop accepting records and wait up to the shutdown timeout for the waiting ones to
+	 * be written.
+	 */
+	@Override
+	public void close() {
+		this.running = false;
+		try {
+			this.worker.join(this.shutdownTimeout.toMillis());
+			if (this.worker.isAlive()) {
+				this.worker.interrupt();
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}

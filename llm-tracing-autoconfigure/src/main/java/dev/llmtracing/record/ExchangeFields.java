@@ -1,0 +1,81 @@
+package dev.llmtracing.record;
+
+/**
+ * The names of the fields of a JSON exchange record. The IDs are camel case, like the MDC
+ * keys of Spring Boot's tracing ({@code traceId}); the facts of the call are named after
+ * the OpenTelemetry GenAI semantic conventions.
+ *
+ * @author llm-tracing
+ */
+public final class ExchangeFields {
+
+	/** The ID of the model call. */
+	public static final String EXCHANGE_ID = "exchangeId";
+
+	/** The trace ID. */
+	public static final String TRACE_ID = "traceId";
+
+	/** The ID of the model call's span. */
+	public static final String SPAN_ID = "spanId";
+
+	/** The operation, such as {@code chat}. */
+	public static final String OPERATION_NAME = "gen_ai.operation.name";
+
+	/** The provider, such as {@code openai}. */
+	public static final String PROVIDER_NAME = "gen_ai.provider.name";
+
+	/** The model that was asked for. */
+	public static final String REQUEST_MODEL = "gen_ai.request.model";
+
+	/** The model that answered. */
+	public static final String RESPONSE_MODEL = "gen_ai.response.model";
+
+	/** The requested temperature. */
+	public static final String REQUEST_TEMPERATURE = "gen_ai.request.temperature";
+
+	/** The requested top-p. */
+	public static final String REQUEST_TOP_P = "gen_ai.request.top_p";
+
+	/** The requested maximum number of output tokens. */
+	public static final String REQUEST_MAX_TOKENS = "gen_ai.request.max_tokens";
+
+	/** Whether the call was a stream. */
+	public static final String REQUEST_STREAM = "gen_ai.request.stream";
+
+	/** The provider's ID of the response. */
+	public static final String RESPONSE_ID = "gen_ai.response.id";
+
+	/** The finish reason of each choice. */
+	public static final String RESPONSE_FINISH_REASONS = "gen_ai.response.finish_reasons";
+
+	/** The number of input tokens. */
+	public static final String USAGE_INPUT_TOKENS = "gen_ai.usage.input_tokens";
+
+	/** The number of output tokens. */
+	public static final String USAGE_OUTPUT_TOKENS = "gen_ai.usage.output_tokens";
+
+	/** The chat memory conversation ID. */
+	public static final String CONVERSATION_ID = "gen_ai.conversation.id";
+
+	/** The name of the prompt template. */
+	public static final String PROMPT_NAME = "llm.prompt.name";
+
+	/** The version of the prompt template. */
+	public static final String PROMPT_VERSION = "llm.prompt.version";
+
+	/** When the call started, ISO-8601. */
+	public static final String START_TIME = "startTime";
+
+	/** How long the call took, in milliseconds. */
+	public static final String DURATION_MS = "durationMs";
+
+	/** How the call ended: {@code success}, {@code error} or {@code cancelled}. */
+	public static final String OUTCOME = "outcome";
+
+	/** The type of the error. */
+	public static final String ERROR_TYPE = "error.type";
+
+	private ExchangeFields() {
+	}
+
+}

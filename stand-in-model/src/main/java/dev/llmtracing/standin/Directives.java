@@ -1,0 +1,56 @@
+package dev.llmtracing.standin;
+
+/**
+ * Reads directives such as {@code [delay:300]} from a message.
+ *
+ * @author llm-tracing
+ */
+final class Directives {
+
+	private Directives() {
+	}
+
+	static int number(String text, String name, int fallback) {
+		String prefix = "[" + name + ":";
+		int start = text.indexOf(prefix);
+		if (start < 0) {
+			return fallback;
+		}
+		int end = text.indexOf(']', start);
+		if (end < 0) {
+			return fallback;
+		}
+		try {
+			return Integer.parseInt(text.substring(start + prefix.length(), end).trim());
+		}
+		catch (NumberFormatException ex) {
+			return fallback;
+		}
+	}
+
+	static boolean has(String text, String name) {
+		return text.contains("[" + name + "]");
+	}
+
+	static String strip(String text) {
+		StringBuilder result = new StringBuilder(text.length());
+		int i = 0;
+		while (i < text.length()) {
+			char ch = text.charAt(i);
+			int end = (ch == '[') ? text.indexOf(']', i) : -1;
+			if (end > 0 && isDirective(text.substring(i + 1, end))) {
+				i = end + 1;
+			}
+			else {
+				result.append(ch);
+				i++;
+			}
+		}
+		return result.toString().trim();
+	}
+
+	private static boolean isDirective(String body) {
+		return body.equals("length") || body.startsWith("delay:") || body.startsWith("error:");
+	}
+
+}

@@ -1,0 +1,179 @@
+package dev.llmtracing.standin;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A small OpenAI-compatible server ({@code POST /v1/chat/completions}, JSON and
+ * server-sent events) that answers without any model, so that the real Spring AI OpenAI
+ * client can be exercised offline over real HTTP. What it answers is described by
+ * {@link StandInReply}; directives in the last user message trigger delays, errors and
+ * truncation.
+ *
+ * @author llm-tracing
+ */
+public final class StandInModelServer implements AutoCloseable {
+
+	private final ObjectMapper mapper = JsonMapper.builder().build();
+
+	private final HttpServer server;
+
+	private final ExecutorService executor;
+
+	private final Duration latency;
+
+	private final AtomicInteger requestCount = new AtomicInteger();
+
+	private final List<Map<String, List<String>>> requestHeaders = new CopyOnWriteArrayList<>();
+
+	private StandInModelServer(HttpServer server, ExecutorService executor, Duration latency) {
+		this.server = server;
+		this.executor = executor;
+		this.latency = latency;
+	}
+
+	/**
+	 * Start a server on the loopback address.
+	 * @param port the port, or 0 for a free one
+	 * @param latency how long to wait before answering, and between streamed chunks a
+	 * tenth of it
+	 * @return the started server
+	 * @throws IOException if the port cannot be bound
+	 */
+	public static StandInModelServer start(int port, Duration latency) throws IOException {
+		HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+		ExecutorService executor = Executors.newCachedThreadPool((runnable) -> {
+			Thread thread = new Thread(runnable, "stand-in-model");
+			thread.setDaemon(true);
+			return thread;
+		});
+		StandInModelServer standIn = new StandInModelServer(server, executor, latency);
+		server.createContext("/v1/chat/completions", standIn::handle);
+		server.setExecutor(executor);
+		server.start();
+		return standIn;
+	}
+
+	/**
+	 * Return the port the server listens on.
+	 * @return the port
+	 */
+	public int getPort() {
+		return this.server.getAddress().getPort();
+	}
+
+	/**
+	 * Return the base URL to give an OpenAI client, ending in {@code /v1}.
+	 * @return the base URL
+	 */
+	public String getBaseUrl() {
+		return "http://127.0.0.1:" + getPort() + "/v1";
+	}
+
+	/**
+	 * Return how many chat completion requests the server received.
+	 * @return the number of requests
+	 */
+	public int getRequestCount() {
+		return this.requestCount.get();
+	}
+
+	/**
+	 * Return the headers of each request received, in order.
+	 * @return the request headers
+	 */
+	public List<Map<String, List<String>>> getRequestHeaders() {
+		return List.copyOf(this.requestHeaders);
+	}
+
+	private void handle(HttpExchange exchange) throws IOException {
+		try (exchange) {
+			if (!"POST".equals(exchange.getRequestMethod())) {
+				send(exchange, 405, "application/json", error("method not allowed"));
+				return;
+			}
+			this.requestCount.incrementAndGet();
+			this.requestHeaders.add(Map.copyOf(exchange.getRequestHeaders()));
+			JsonNode request;
+			try (InputStream body = exchange.getRequestBody()) {
+				request = this.mapper.readTree(body);
+			}
+			StandInReply reply = StandInReply.of(request);
+			pause(reply.delay().plus(this.latency));
+			if (reply.errorStatus() > 0) {
+				send(exchange, reply.errorStatus(), "application/json",
+						error("stand-in error " + reply.errorStatus() + " as requested"));
+				return;
+			}
+			if (request.path("stream").asBoolean(false)) {
+				stream(exchange, reply, request.path("stream_options").path("include_usage").asBoolean(false));
+			}
+			else {
+				send(exchange, 200, "application/json", this.mapper.writeValueAsBytes(reply.completion()));
+			}
+		}
+		catch (RuntimeException ex) {
+			send(exchange, 400, "application/json", error("bad request: " + ex.getMessage()));
+		}
+	}
+
+	private void stream(HttpExchange exchange, StandInReply reply, boolean includeUsage) throws IOException {
+		exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+		exchange.sendResponseHeaders(200, 0);
+		OutputStream out = exchange.getResponseBody();
+		for (Object chunk : reply.chunks(includeUsage)) {
+			out.write(("data: " + this.mapper.writeValueAsString(chunk) + "\n\n").getBytes(StandardCharsets.UTF_8));
+			out.flush();
+			pause(this.latency.dividedBy(10));
+		}
+		out.write("data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8));
+		out.flush();
+	}
+
+	private byte[] error(String message) {
+		return this.mapper.writeValueAsBytes(
+				Map.of("error", Map.of("message", message, "type", "stand_in_error", "code", "stand_in")));
+	}
+
+	private static void send(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
+		exchange.getResponseHeaders().set("Content-Type", contentType);
+		exchange.sendResponseHeaders(status, body.length);
+		exchange.getResponseBody().write(body);
+	}
+
+	private static void pause(Duration duration) {
+		if (duration.isZero() || duration.isNegative()) {
+			return;
+		}
+		try {
+			Thread.sleep(duration.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	@Override
+	public void close() {
+		this.server.stop(0);
+		this.executor.shutdownNow();
+	}
+
+}

@@ -1,0 +1,187 @@
+package dev.llmtracing.standin;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What the stand-in model answers to one request. The answer is deterministic: it echoes
+ * the last user message. Directives in that message change the answer:
+ * <ul>
+ * <li>{@code [delay:300]} waits 300 ms before answering;</li>
+ * <li>{@code [error:500]} answers with HTTP status 500 (any status from 400 to 599);</li>
+ * <li>{@code [length]} ends with finish reason {@code length}.</li>
+ * </ul>
+ * When the request offers tools and the last message is the user's, the answer calls the
+ * first tool; once a tool result follows, the answer quotes it.
+ *
+ * @param id the completion ID
+ * @param model the model named in the request
+ * @param content the answer text, or {@code null} when calling a tool
+ * @param toolCall the tool to call, or {@code null}
+ * @param finishReason the finish reason
+ * @param promptTokens the number of prompt tokens reported
+ * @param completionTokens the number of completion tokens reported
+ * @param delay the delay asked for
+ * @param errorStatus the HTTP error status asked for, or 0
+ * @author llm-tracing
+ */
+public record StandInReply(String id, String model, @Nullable String content, @Nullable ToolCall toolCall,
+		String finishReason, int promptTokens, int completionTokens, Duration delay, int errorStatus) {
+
+	private static final AtomicLong ids = new AtomicLong();
+
+	private static final int MAX_ECHO = 200;
+
+	/**
+	 * Work out the reply to a chat completion request.
+	 * @param request the request body
+	 * @return the reply
+	 */
+	public static StandInReply of(JsonNode request) {
+		String model = request.path("model").asString("stand-in");
+		JsonNode messages = request.path("messages");
+		JsonNode last = messages.isArray() && !messages.isEmpty() ? messages.get(messages.size() - 1) : null;
+		String lastRole = (last != null) ? last.path("role").asString("") : "";
+		String lastText = (last != null) ? text(last.path("content")) : "";
+		String userText = lastUserText(messages);
+		int promptTokens = 0;
+		for (JsonNode message : messages) {
+			promptTokens += 3 + words(text(message.path("content")));
+		}
+		String id = "chatcmpl-standin-" + ids.incrementAndGet();
+		Duration delay = Duration.ofMillis(Directives.number(userText, "delay", 0));
+		int errorStatus = Directives.number(userText, "error", 0);
+		if (errorStatus < 400 || errorStatus > 599) {
+			errorStatus = 0;
+		}
+		JsonNode tools = request.path("tools");
+		if (tools.isArray() && !tools.isEmpty() && "user".equals(lastRole)) {
+			ToolCall call = ToolCall.forTool(tools.get(0).path("function"), id);
+			return new StandInReply(id, model, null, call, "tool_calls", promptTokens, 10, delay, errorStatus);
+		}
+		String content = "tool".equals(lastRole) ? "Stand-in answer from the tool result: " + clip(lastText)
+				: "Stand-in reply to: " + clip(Directives.strip(userText));
+		String finishReason = Directives.has(userText, "length") ? "length" : "stop";
+		return new StandInReply(id, model, content, null, finishReason, promptTokens, words(content), delay,
+				errorStatus);
+	}
+
+	/**
+	 * Return the body of a non-streaming response.
+	 * @return the {@code chat.completion} object
+	 */
+	public Map<String, Object> completion() {
+		Map<String, Object> message = new LinkedHashMap<>();
+		message.put("role", "assistant");
+		message.put("content", this.content);
+		if (this.toolCall != null) {
+			message.put("tool_calls", List.of(this.toolCall.toMap(false)));
+		}
+		Map<String, Object> choice = new LinkedHashMap<>();
+		choice.put("index", 0);
+		choice.put("message", message);
+		choice.put("finish_reason", this.finishReason);
+		Map<String, Object> body = envelope("chat.completion");
+		body.put("choices", List.of(choice));
+		body.put("usage", usage());
+		return body;
+	}
+
+	/**
+	 * Return the chunks of a streaming response, without the closing {@code [DONE]}.
+	 * @param includeUsage whether to end with a usage chunk that has no choices
+	 * @return the {@code chat.completion.chunk} objects
+	 */
+	public List<Map<String, Object>> chunks(boolean includeUsage) {
+		List<Map<String, Object>> chunks = new ArrayList<>();
+		chunks.add(chunk(Map.of("role", "assistant", "content", ""), null));
+		if (this.toolCall != null) {
+			chunks.add(chunk(Map.of("tool_calls", List.of(this.toolCall.toMap(true))), null));
+		}
+		else if (this.content != null) {
+			String[] words = this.content.split(" ");
+			for (int i = 0; i < words.length; i++) {
+				chunks.add(chunk(Map.of("content", (i > 0 ? " " : "") + words[i]), null));
+			}
+		}
+		chunks.add(chunk(Map.of(), this.finishReason));
+		if (includeUsage) {
+			Map<String, Object> usageChunk = envelope("chat.completion.chunk");
+			usageChunk.put("choices", List.of());
+			usageChunk.put("usage", usage());
+			chunks.add(usageChunk);
+		}
+		return chunks;
+	}
+
+	private Map<String, Object> chunk(Map<String, Object> delta, @Nullable String finishReason) {
+		Map<String, Object> choice = new LinkedHashMap<>();
+		choice.put("index", 0);
+		choice.put("delta", delta);
+		choice.put("finish_reason", finishReason);
+		Map<String, Object> chunk = envelope("chat.completion.chunk");
+		chunk.put("choices", List.of(choice));
+		return chunk;
+	}
+
+	private Map<String, Object> envelope(String object) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("id", this.id);
+		body.put("object", object);
+		body.put("created", System.currentTimeMillis() / 1000);
+		body.put("model", this.model);
+		return body;
+	}
+
+	private Map<String, Object> usage() {
+		return Map.of("prompt_tokens", this.promptTokens, "completion_tokens", this.completionTokens, "total_tokens",
+				this.promptTokens + this.completionTokens);
+	}
+
+	private static String lastUserText(JsonNode messages) {
+		for (int i = messages.size() - 1; i >= 0; i--) {
+			if ("user".equals(messages.get(i).path("role").asString(""))) {
+				return text(messages.get(i).path("content"));
+			}
+		}
+		return "";
+	}
+
+	private static String text(JsonNode content) {
+		if (content.isString()) {
+			return content.asString();
+		}
+		StringBuilder text = new StringBuilder();
+		if (content.isArray()) {
+			for (JsonNode part : content) {
+				text.append(part.path("text").asString(""));
+			}
+		}
+		return text.toString();
+	}
+
+	private static String clip(String text) {
+		return (text.length() <= MAX_ECHO) ? text : text.substring(0, MAX_ECHO) + "...";
+	}
+
+	static int words(String text) {
+		int count = 0;
+		boolean inWord = false;
+		for (int i = 0; i < text.length(); i++) {
+			boolean space = Character.isWhitespace(text.charAt(i));
+			if (!space && !inWord) {
+				count++;
+			}
+			inWord = !space;
+		}
+		return count;
+	}
+
+}
