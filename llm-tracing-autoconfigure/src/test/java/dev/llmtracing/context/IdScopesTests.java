@@ -1,0 +1,98 @@
+package dev.llmtracing.context;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link IdScopes} and {@link IdScope}.
+ *
+ * @author llm-tracing
+ */
+class IdScopesTests {
+
+	private final List<String> rejections = new ArrayList<>();
+
+	private final IdScopes idScopes = new IdScopes(MdcKeys.DEFAULT, new IdValidator(32),
+			(kind, source) -> this.rejections.add(kind + "@" + source));
+
+	@AfterEach
+	void clearMdc() {
+		MDC.clear();
+	}
+
+	@Test
+	void shouldPutIdsInMdcWhileOpen() {
+		try (IdScope scope = this.idScopes.open("req-1", "ctx-1", "user-1")) {
+			assertThat(MDC.get("requestId")).isEqualTo("req-1");
+			assertThat(MDC.get("contextId")).isEqualTo("ctx-1");
+			assertThat(MDC.get("userId")).isEqualTo("user-1");
+			assertThat(this.idScopes.current()).isEqualTo(new TracingIds("req-1", "ctx-1", "user-1"));
+			assertThat(scope.ids()).isEqualTo(new TracingIds("req-1", "ctx-1", "user-1"));
+		}
+		assertThat(MDC.getCopyOfContextMap()).isNullOrEmpty();
+	}
+
+	@Test
+	void shouldRestorePreviousValuesOnClose() {
+		MDC.put("requestId", "outer");
+		MDC.put("other", "kept");
+		try (IdScope scope = this.idScopes.open("inner", "ctx", null)) {
+			assertThat(MDC.get("requestId")).isEqualTo("inner");
+		}
+		assertThat(MDC.get("requestId")).isEqualTo("outer");
+		assertThat(MDC.get("contextId")).isNull();
+		assertThat(MDC.get("other")).isEqualTo("kept");
+	}
+
+	@Test
+	void shouldGenerateRequestIdWhenMissing() {
+		try (IdScope scope = this.idScopes.open(null, null, null)) {
+			assertThat(scope.ids().requestId())
+				.matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+			assertThat(MDC.get("requestId")).isEqualTo(scope.ids().requestId());
+		}
+		assertThat(this.rejections).isEmpty();
+	}
+
+	@Test
+	void shouldReplaceInvalidRequestIdAndDropInvalidOthers() {
+		TracingIds ids = this.idScopes.validate("bad id", "ctx\r\nX-Injected: 1", "x".repeat(33), "test");
+		assertThat(ids.requestId()).isNotEqualTo("bad id").hasSize(36);
+		assertThat(ids.contextId()).isNull();
+		assertThat(ids.userId()).isNull();
+		assertThat(this.rejections).containsExactly("REQUEST@test", "CONTEXT@test", "USER@test");
+	}
+
+	@Test
+	void shouldNotFailWhenRejectionListenerThrows() {
+		IdScopes scopes = new IdScopes(MdcKeys.DEFAULT, new IdValidator(8), (kind, source) -> {
+			throw new IllegalStateException("listener failed");
+		});
+		assertThat(scopes.validate("not valid", null, null, "api").requestId()).hasSize(36);
+	}
+
+	@Test
+	void shouldUseConfiguredMdcKeys() {
+		IdScopes scopes = new IdScopes(new MdcKeys("rid", "cid", "uid"), new IdValidator(8), IdRejectionListener.NONE);
+		try (IdScope scope = scopes.open("r", "c", "u")) {
+			assertThat(MDC.get("rid")).isEqualTo("r");
+			assertThat(MDC.get("requestId")).isNull();
+		}
+	}
+
+	@Test
+	void shouldIgnoreSecondClose() {
+		IdScope scope = this.idScopes.open("first", null, null);
+		scope.close();
+		MDC.put("requestId", "later");
+		scope.close();
+		assertThat(MDC.get("requestId")).isEqualTo("later");
+	}
+
+}

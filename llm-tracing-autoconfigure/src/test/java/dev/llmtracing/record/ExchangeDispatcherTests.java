@@ -1,0 +1,93 @@
+package dev.llmtracing.record;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import dev.llmtracing.support.InstrumentationFailures;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Tests for {@link ExchangeDispatcher}.
+ *
+ * @author llm-tracing
+ */
+class ExchangeDispatcherTests {
+
+	private final InstrumentationFailures failures = new InstrumentationFailures();
+
+	@Test
+	void shouldDeliverRecordsOffTheCallerThread() {
+		List<String> threads = new CopyOnWriteArrayList<>();
+		try (ExchangeDispatcher dispatcher = new ExchangeDispatcher(
+				List.of((record) -> threads.add(Thread.currentThread().getName())), 10, Duration.ofSeconds(1),
+				this.failures)) {
+			assertThat(dispatcher.publish(TestRecords.complete())).isTrue();
+			await().atMost(Duration.ofSeconds(5)).until(() -> threads.size() == 1);
+		}
+		assertThat(threads).containsExactly("llm-tracing-exchange-writer");
+	}
+
+	@Test
+	void shouldDropAndCountWhenQueueIsFullInsteadOfBlocking() throws InterruptedException {
+		CountDownLatch release = new CountDownLatch(1);
+		CountDownLatch first = new CountDownLatch(1);
+		ExchangeListener slow = (record) -> {
+			first.countDown();
+			awaitQuietly(release);
+		};
+		try (ExchangeDispatcher dispatcher = new ExchangeDispatcher(List.of(slow), 2, Duration.ofSeconds(1),
+				this.failures)) {
+			dispatcher.publish(TestRecords.complete());
+			assertThat(first.await(5, TimeUnit.SECONDS)).isTrue();
+			assertThat(dispatcher.publish(TestRecords.complete())).isTrue();
+			assertThat(dispatcher.publish(TestRecords.complete())).isTrue();
+			assertThat(dispatcher.publish(TestRecords.complete())).isFalse();
+			assertThat(dispatcher.getDroppedCount()).isEqualTo(1);
+			release.countDown();
+		}
+	}
+
+	@Test
+	void shouldCountListenerFailuresAndKeepDelivering() {
+		List<ExchangeRecord> delivered = new CopyOnWriteArrayList<>();
+		ExchangeListener broken = (record) -> {
+			throw new IllegalStateException("listener failed");
+		};
+		try (ExchangeDispatcher dispatcher = new ExchangeDispatcher(List.of(broken, delivered::add), 10,
+				Duration.ofSeconds(1), this.failures)) {
+			dispatcher.publish(TestRecords.complete());
+			dispatcher.publish(TestRecords.minimal());
+			await().atMost(Duration.ofSeconds(5)).until(() -> delivered.size() == 2);
+		}
+		assertThat(this.failures.count(ExchangeDispatcher.COMPONENT)).isEqualTo(2);
+	}
+
+	@Test
+	void shouldWriteWaitingRecordsOnClose() {
+		List<ExchangeRecord> delivered = new CopyOnWriteArrayList<>();
+		ExchangeDispatcher dispatcher = new ExchangeDispatcher(List.of(delivered::add), 1000, Duration.ofSeconds(5),
+				this.failures);
+		for (int i = 0; i < 500; i++) {
+			dispatcher.publish(TestRecords.complete());
+		}
+		dispatcher.close();
+		assertThat(delivered).hasSize(500);
+		assertThat(dispatcher.publish(TestRecords.complete())).isFalse();
+	}
+
+	private static void awaitQuietly(CountDownLatch latch) {
+		try {
+			latch.await(5, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}
