@@ -43,6 +43,8 @@ public final class StandInModelServer implements AutoCloseable {
 
 	private final List<Map<String, List<String>>> requestHeaders = new CopyOnWriteArrayList<>();
 
+	private final List<StandInReply> replies = new CopyOnWriteArrayList<>();
+
 	private StandInModelServer(HttpServer server, ExecutorService executor, Duration latency) {
 		this.server = server;
 		this.executor = executor;
@@ -103,6 +105,23 @@ public final class StandInModelServer implements AutoCloseable {
 		return List.copyOf(this.requestHeaders);
 	}
 
+	/**
+	 * Return the replies the server gave (or was asked to fail), in order.
+	 * @return the replies
+	 */
+	public List<StandInReply> getReplies() {
+		return List.copyOf(this.replies);
+	}
+
+	/**
+	 * Forget the requests and replies seen so far.
+	 */
+	public void reset() {
+		this.requestCount.set(0);
+		this.requestHeaders.clear();
+		this.replies.clear();
+	}
+
 	private void handle(HttpExchange exchange) throws IOException {
 		try (exchange) {
 			if (!"POST".equals(exchange.getRequestMethod())) {
@@ -116,6 +135,7 @@ public final class StandInModelServer implements AutoCloseable {
 				request = this.mapper.readTree(body);
 			}
 			StandInReply reply = StandInReply.of(request);
+			this.replies.add(reply);
 			pause(reply.delay().plus(this.latency));
 			if (reply.errorStatus() > 0) {
 				send(exchange, reply.errorStatus(), "application/json",
