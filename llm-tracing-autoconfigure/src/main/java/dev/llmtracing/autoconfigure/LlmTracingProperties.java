@@ -2,11 +2,7 @@ package dev.llmtracing.autoconfigure;
 
 import java.time.Duration;
 
-import dev.llmtracing.context.IdValidator;
-import dev.llmtracing.record.ExchangeRecordLogger;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.core.Ordered;
 
 /**
  * Configuration properties for llm-tracing. Invalid values fail at start-up with a
@@ -63,7 +59,7 @@ public class LlmTracingProperties {
 		 * Maximum number of characters of a request, context or user ID; longer values
 		 * are rejected.
 		 */
-		private int maxLength = IdValidator.DEFAULT_MAX_LENGTH;
+		private int maxLength = 128;
 
 		/**
 		 * MDC key of the request ID.
@@ -146,9 +142,10 @@ public class LlmTracingProperties {
 		private boolean echoRequestId = true;
 
 		/**
-		 * Order of the ID filter in the servlet filter chain.
+		 * Order of the ID filter in the servlet filter chain; the default runs it just
+		 * after Spring Boot's HTTP observation filter.
 		 */
-		private int filterOrder = Ordered.HIGHEST_PRECEDENCE + 2;
+		private int filterOrder = -2147483646;
 
 		public boolean isEnabled() {
 			return this.enabled;
@@ -247,7 +244,7 @@ public class LlmTracingProperties {
 		/**
 		 * Name of the logger that exchange records are written to.
 		 */
-		private String loggerName = ExchangeRecordLogger.DEFAULT_LOGGER_NAME;
+		private String loggerName = "llm.tracing.exchange";
 
 		/**
 		 * Maximum number of records waiting to be written; further records are dropped

@@ -124,33 +124,39 @@ public final class StandInModelServer implements AutoCloseable {
 
 	private void handle(HttpExchange exchange) throws IOException {
 		try (exchange) {
-			if (!"POST".equals(exchange.getRequestMethod())) {
-				send(exchange, 405, "application/json", error("method not allowed"));
-				return;
+			try {
+				answer(exchange);
 			}
-			this.requestCount.incrementAndGet();
-			this.requestHeaders.add(Map.copyOf(exchange.getRequestHeaders()));
-			JsonNode request;
-			try (InputStream body = exchange.getRequestBody()) {
-				request = this.mapper.readTree(body);
-			}
-			StandInReply reply = StandInReply.of(request);
-			this.replies.add(reply);
-			pause(reply.delay().plus(this.latency));
-			if (reply.errorStatus() > 0) {
-				send(exchange, reply.errorStatus(), "application/json",
-						error("stand-in error " + reply.errorStatus() + " as requested"));
-				return;
-			}
-			if (request.path("stream").asBoolean(false)) {
-				stream(exchange, reply, request.path("stream_options").path("include_usage").asBoolean(false));
-			}
-			else {
-				send(exchange, 200, "application/json", this.mapper.writeValueAsBytes(reply.completion()));
+			catch (RuntimeException ex) {
+				send(exchange, 400, "application/json", error("bad request: " + ex.getClass().getSimpleName()));
 			}
 		}
-		catch (RuntimeException ex) {
-			send(exchange, 400, "application/json", error("bad request: " + ex.getMessage()));
+	}
+
+	private void answer(HttpExchange exchange) throws IOException {
+		if (!"POST".equals(exchange.getRequestMethod())) {
+			send(exchange, 405, "application/json", error("method not allowed"));
+			return;
+		}
+		this.requestCount.incrementAndGet();
+		this.requestHeaders.add(Map.copyOf(exchange.getRequestHeaders()));
+		JsonNode request;
+		try (InputStream body = exchange.getRequestBody()) {
+			request = this.mapper.readTree(body);
+		}
+		StandInReply reply = StandInReply.of(request);
+		this.replies.add(reply);
+		pause(reply.delay().plus(this.latency));
+		if (reply.errorStatus() > 0) {
+			send(exchange, reply.errorStatus(), "application/json",
+					error("stand-in error " + reply.errorStatus() + " as requested"));
+			return;
+		}
+		if (request.path("stream").asBoolean(false)) {
+			stream(exchange, reply, request.path("stream_options").path("include_usage").asBoolean(false));
+		}
+		else {
+			send(exchange, 200, "application/json", this.mapper.writeValueAsBytes(reply.completion()));
 		}
 	}
 

@@ -1,0 +1,40 @@
+package dev.llmtracing.autoconfigure;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.core.io.ClassPathResource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests that the generated configuration metadata documents every property, so that IDEs
+ * show a description and a default for each.
+ *
+ * @author llm-tracing
+ */
+class ConfigurationMetadataTests {
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void everyPropertyHasDescriptionAndDefault() throws IOException {
+		Map<String, Object> metadata;
+		try (InputStream in = new ClassPathResource("META-INF/spring-configuration-metadata.json").getInputStream()) {
+			metadata = JsonMapper.builder().build().readValue(in, Map.class);
+		}
+		List<Map<String, Object>> properties = (List<Map<String, Object>>) metadata.get("properties");
+		assertThat(properties).hasSizeGreaterThan(10);
+		assertThat(properties).allSatisfy((property) -> {
+			assertThat((String) property.get("name")).startsWith("llm.tracing.");
+			assertThat((String) property.get("description")).as("description of %s", property.get("name"))
+				.isNotBlank();
+			assertThat(property.get("defaultValue")).as("default of %s", property.get("name")).isNotNull();
+		});
+	}
+
+}

@@ -1,0 +1,139 @@
+package dev.llmtracing.sample;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.util.TestSocketUtils;
+import org.springframework.web.client.RestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Runs the sample application as a newcomer would, with its built-in stand-in model, and
+ * checks what they are told to look at: the echoed request ID, the JSON exchange records
+ * in the log file, and the Actuator endpoints.
+ *
+ * @author llm-tracing
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "sample.log.json-file=target/sample-app-it.json")
+class SampleApplicationIT {
+
+	private static final Path jsonLog = freshLog(Path.of("target/sample-app-it.json"));
+
+	@LocalServerPort
+	private int port;
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		int modelPort = TestSocketUtils.findAvailableTcpPort();
+		registry.add("sample.stand-in.port", () -> modelPort);
+	}
+
+	@Test
+	void chatEndpointsWriteOneJsonRecordPerModelCall() throws IOException {
+		RestClient client = RestClient.builder().baseUrl("http://localhost:" + this.port).build();
+		ResponseEntity<String> chat = post(client, "/chat", "Hello sample", "sample-req-1", "sample-ctx-1");
+		assertThat(chat.getBody()).isEqualTo("Stand-in reply to: Hello sample");
+		assertThat(chat.getHeaders().getFirst("X-Request-Id")).isEqualTo("sample-req-1");
+		assertThat(post(client, "/chat/stream", "Stream it", "sample-req-2", null).getBody()).contains("Stream");
+		post(client, "/conversation", "My name is Ada", "sample-req-3", "sample-ctx-9");
+		post(client, "/conversation", "What is my name?", "sample-req-4", "sample-ctx-9");
+		post(client, "/tools", "Weather in Kyoto?", "sample-req-5", null);
+		post(client, "/direct", "Direct", "sample-req-6", null);
+
+		List<Map<String, Object>> records = awaitRecords(7);
+		Map<String, Object> first = byRequest(records, "sample-req-1").get(0);
+		assertThat(first).containsEntry("contextId", "sample-ctx-1")
+			.containsEntry("gen_ai.request.model", "stand-in-small")
+			.containsEntry("gen_ai.request.temperature", 0.2)
+			.containsEntry("llm.prompt.name", "sample-chat")
+			.containsEntry("llm.prompt.version", "v1")
+			.containsEntry("outcome", "success")
+			.containsKeys("exchangeId", "traceId", "gen_ai.usage.input_tokens", "durationMs");
+		assertThat(byRequest(records, "sample-req-2").get(0)).containsEntry("gen_ai.request.stream", true);
+		Map<String, Object> firstTurn = byRequest(records, "sample-req-3").get(0);
+		Map<String, Object> secondTurn = byRequest(records, "sample-req-4").get(0);
+		assertThat(secondTurn).containsEntry("gen_ai.conversation.id", "sample-ctx-9");
+		assertThat((Integer) secondTurn.get("gen_ai.usage.input_tokens"))
+			.isGreaterThan((Integer) firstTurn.get("gen_ai.usage.input_tokens"));
+		assertThat(byRequest(records, "sample-req-5")).hasSize(2);
+		assertThat(byRequest(records, "sample-req-6")).hasSize(1);
+	}
+
+	@Test
+	void actuatorShowsHealthAndPrometheusMetrics() {
+		RestClient client = RestClient.builder().baseUrl("http://localhost:" + this.port).build();
+		post(client, "/chat", "Count me", "sample-req-metrics", null);
+		assertThat(client.get().uri("/actuator/health").retrieve().body(String.class)).contains("\"UP\"");
+		String scrape = client.get().uri("/actuator/prometheus").retrieve().body(String.class);
+		assertThat(scrape).contains("gen_ai_client_operation_seconds_count")
+			.contains("gen_ai_request_model=\"stand-in-small\"")
+			.doesNotContain("sample-req-metrics");
+	}
+
+	private static ResponseEntity<String> post(RestClient client, String path, String message, String requestId,
+			String contextId) {
+		return client.post()
+			.uri(path)
+			.contentType(MediaType.TEXT_PLAIN)
+			.accept(MediaType.ALL)
+			.headers((headers) -> {
+				headers.set("X-Request-Id", requestId);
+				if (contextId != null) {
+					headers.set("X-Context-Id", contextId);
+				}
+			})
+			.body(message)
+			.retrieve()
+			.toEntity(String.class);
+	}
+
+	private static List<Map<String, Object>> byRequest(List<Map<String, Object>> records, String requestId) {
+		return records.stream().filter((record) -> requestId.equals(record.get("requestId"))).toList();
+	}
+
+	private static List<Map<String, Object>> awaitRecords(int count) throws IOException {
+		await().atMost(Duration.ofSeconds(10)).until(() -> readRecords().size() >= count);
+		return readRecords();
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<Map<String, Object>> readRecords() throws IOException {
+		List<Map<String, Object>> records = new ArrayList<>();
+		JsonMapper mapper = JsonMapper.builder().build();
+		for (String line : Files.readAllLines(jsonLog)) {
+			Map<String, Object> event = mapper.readValue(line, Map.class);
+			if ("llm.tracing.exchange".equals(event.get("logger_name"))) {
+				records.add(event);
+			}
+		}
+		return records;
+	}
+
+	private static Path freshLog(Path file) {
+		try {
+			Files.deleteIfExists(file);
+			return file;
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,120 @@
+package dev.llmtracing.standin;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link StandInModelServer} over real HTTP.
+ *
+ * @author llm-tracing
+ */
+class StandInModelServerTests {
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	private final JsonMapper mapper = JsonMapper.builder().build();
+
+	private StandInModelServer server;
+
+	@BeforeEach
+	void start() throws Exception {
+		this.server = StandInModelServer.start(0, Duration.ZERO);
+	}
+
+	@AfterEach
+	void stop() {
+		this.server.close();
+	}
+
+	@Test
+	void shouldAnswerCompletionWithEchoAndUsage() throws Exception {
+		HttpResponse<String> response = post(Map.of("model", "m1", "messages",
+				List.of(Map.of("role", "system", "content", "Be brief"), Map.of("role", "user", "content", "Hi there"))));
+		assertThat(response.statusCode()).isEqualTo(200);
+		JsonNode body = this.mapper.readTree(response.body());
+		assertThat(body.path("model").asString()).isEqualTo("m1");
+		assertThat(body.path("choices").get(0).path("message").path("content").asString())
+			.isEqualTo("Stand-in reply to: Hi there");
+		assertThat(body.path("choices").get(0).path("finish_reason").asString()).isEqualTo("stop");
+		assertThat(body.path("usage").path("prompt_tokens").asInt()).isEqualTo(3 + 2 + 3 + 2);
+		assertThat(body.path("usage").path("completion_tokens").asInt()).isEqualTo(5);
+		assertThat(this.server.getRequestCount()).isEqualTo(1);
+	}
+
+	@Test
+	void shouldStreamChunksThenUsageThenDone() throws Exception {
+		HttpResponse<String> response = post(Map.of("model", "m1", "stream", true, "stream_options",
+				Map.of("include_usage", true), "messages", List.of(Map.of("role", "user", "content", "a b"))));
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("text/event-stream");
+		List<String> events = List.of(response.body().split("\n\n"));
+		assertThat(events.get(events.size() - 1)).isEqualTo("data: [DONE]");
+		JsonNode usageChunk = this.mapper.readTree(events.get(events.size() - 2).substring("data: ".length()));
+		assertThat(usageChunk.path("choices").isEmpty()).isTrue();
+		assertThat(usageChunk.path("usage").path("completion_tokens").asInt()).isEqualTo(5);
+	}
+
+	@Test
+	void shouldFailWithRequestedStatus() throws Exception {
+		HttpResponse<String> response = post(
+				Map.of("model", "m1", "messages", List.of(Map.of("role", "user", "content", "x [error:503]"))));
+		assertThat(response.statusCode()).isEqualTo(503);
+		assertThat(response.body()).contains("stand-in error 503");
+	}
+
+	@Test
+	void shouldEndWithLengthWhenAsked() throws Exception {
+		HttpResponse<String> response = post(
+				Map.of("model", "m1", "messages", List.of(Map.of("role", "user", "content", "long [length]"))));
+		JsonNode choice = this.mapper.readTree(response.body()).path("choices").get(0);
+		assertThat(choice.path("finish_reason").asString()).isEqualTo("length");
+		assertThat(choice.path("message").path("content").asString()).isEqualTo("Stand-in reply to: long");
+	}
+
+	@Test
+	void shouldCallFirstToolWithArgumentsFromItsSchema() throws Exception {
+		Map<String, Object> tool = Map.of("type", "function", "function",
+				Map.of("name", "weather", "parameters", Map.of("type", "object", "properties",
+						Map.of("city", Map.of("type", "string"), "days", Map.of("type", "integer")), "required",
+						List.of("city", "days"))));
+		HttpResponse<String> response = post(Map.of("model", "m1", "tools", List.of(tool), "messages",
+				List.of(Map.of("role", "user", "content", "weather?"))));
+		JsonNode call = this.mapper.readTree(response.body())
+			.path("choices")
+			.get(0)
+			.path("message")
+			.path("tool_calls")
+			.get(0);
+		assertThat(call.path("function").path("name").asString()).isEqualTo("weather");
+		assertThat(call.path("function").path("arguments").asString()).isEqualTo("{\"city\":\"Tokyo\",\"days\":1}");
+	}
+
+	@Test
+	void shouldRefuseMalformedJson() throws Exception {
+		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(URI.create(this.server.getBaseUrl() + "/chat/completions"))
+			.POST(HttpRequest.BodyPublishers.ofString("{not json"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(400);
+	}
+
+	private HttpResponse<String> post(Map<String, Object> body) throws Exception {
+		HttpRequest request = HttpRequest.newBuilder(URI.create(this.server.getBaseUrl() + "/chat/completions"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(this.mapper.writeValueAsString(body)))
+			.build();
+		return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+	}
+
+}
