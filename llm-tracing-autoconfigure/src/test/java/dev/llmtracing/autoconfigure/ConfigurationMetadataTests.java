@@ -31,8 +31,7 @@ class ConfigurationMetadataTests {
 		assertThat(properties).hasSizeGreaterThan(10);
 		assertThat(properties).allSatisfy((property) -> {
 			assertThat((String) property.get("name")).startsWith("llm.tracing.");
-			assertThat((String) property.get("description")).as("description of %s", property.get("name"))
-				.isNotBlank();
+			assertThat((String) property.get("description")).as("description of %s", property.get("name")).isNotBlank();
 			assertThat(property.get("defaultValue")).as("default of %s", property.get("name")).isNotNull();
 		});
 	}

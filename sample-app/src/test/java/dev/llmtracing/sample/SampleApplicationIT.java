@@ -89,19 +89,12 @@ class SampleApplicationIT {
 
 	private static ResponseEntity<String> post(RestClient client, String path, String message, String requestId,
 			String contextId) {
-		return client.post()
-			.uri(path)
-			.contentType(MediaType.TEXT_PLAIN)
-			.accept(MediaType.ALL)
-			.headers((headers) -> {
-				headers.set("X-Request-Id", requestId);
-				if (contextId != null) {
-					headers.set("X-Context-Id", contextId);
-				}
-			})
-			.body(message)
-			.retrieve()
-			.toEntity(String.class);
+		return client.post().uri(path).contentType(MediaType.TEXT_PLAIN).accept(MediaType.ALL).headers((headers) -> {
+			headers.set("X-Request-Id", requestId);
+			if (contextId != null) {
+				headers.set("X-Context-Id", contextId);
+			}
+		}).body(message).retrieve().toEntity(String.class);
 	}
 
 	private static List<Map<String, Object>> byRequest(List<Map<String, Object>> records, String requestId) {

@@ -41,8 +41,8 @@ class StandInModelServerTests {
 
 	@Test
 	void shouldAnswerCompletionWithEchoAndUsage() throws Exception {
-		HttpResponse<String> response = post(Map.of("model", "m1", "messages",
-				List.of(Map.of("role", "system", "content", "Be brief"), Map.of("role", "user", "content", "Hi there"))));
+		HttpResponse<String> response = post(Map.of("model", "m1", "messages", List
+			.of(Map.of("role", "system", "content", "Be brief"), Map.of("role", "user", "content", "Hi there"))));
 		assertThat(response.statusCode()).isEqualTo(200);
 		JsonNode body = this.mapper.readTree(response.body());
 		assertThat(body.path("model").asString()).isEqualTo("m1");
@@ -86,9 +86,10 @@ class StandInModelServerTests {
 	@Test
 	void shouldCallFirstToolWithArgumentsFromItsSchema() throws Exception {
 		Map<String, Object> tool = Map.of("type", "function", "function",
-				Map.of("name", "weather", "parameters", Map.of("type", "object", "properties",
-						Map.of("city", Map.of("type", "string"), "days", Map.of("type", "integer")), "required",
-						List.of("city", "days"))));
+				Map.of("name", "weather", "parameters",
+						Map.of("type", "object", "properties",
+								Map.of("city", Map.of("type", "string"), "days", Map.of("type", "integer")), "required",
+								List.of("city", "days"))));
 		HttpResponse<String> response = post(Map.of("model", "m1", "tools", List.of(tool), "messages",
 				List.of(Map.of("role", "user", "content", "weather?"))));
 		JsonNode call = this.mapper.readTree(response.body())
@@ -103,9 +104,10 @@ class StandInModelServerTests {
 
 	@Test
 	void shouldRefuseMalformedJson() throws Exception {
-		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(URI.create(this.server.getBaseUrl() + "/chat/completions"))
-			.POST(HttpRequest.BodyPublishers.ofString("{not json"))
-			.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = this.http
+			.send(HttpRequest.newBuilder(URI.create(this.server.getBaseUrl() + "/chat/completions"))
+				.POST(HttpRequest.BodyPublishers.ofString("{not json"))
+				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).isEqualTo(400);
 	}
 
