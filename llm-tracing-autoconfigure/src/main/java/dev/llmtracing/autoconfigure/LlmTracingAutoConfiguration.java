@@ -4,10 +4,12 @@ import dev.llmtracing.context.IdRejectionListener;
 import dev.llmtracing.context.IdScopes;
 import dev.llmtracing.context.IdValidator;
 import dev.llmtracing.context.MdcKeys;
+import dev.llmtracing.cost.PriceTable;
 import dev.llmtracing.record.ExchangeDispatcher;
 import dev.llmtracing.record.ExchangeListener;
 import dev.llmtracing.record.ExchangeRecordLogger;
 import dev.llmtracing.support.InstrumentationFailures;
+import dev.llmtracing.support.PromptTagLimiter;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -18,8 +20,9 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * Core auto-configuration of llm-tracing: the ID scopes, the count of instrumentation
- * failures, and the dispatcher that hands finished exchanges to the JSON record logger
- * and any other {@link ExchangeListener} bean.
+ * failures, the price table, the prompt tag limits, and the dispatcher that hands
+ * finished exchanges to the JSON record logger and any other {@link ExchangeListener}
+ * bean.
  *
  * @author llm-tracing
  */
@@ -32,6 +35,18 @@ public final class LlmTracingAutoConfiguration {
 	@ConditionalOnMissingBean
 	InstrumentationFailures llmTracingInstrumentationFailures() {
 		return new InstrumentationFailures();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	PromptTagLimiter llmTracingPromptTagLimiter(LlmTracingProperties properties) {
+		return new PromptTagLimiter(properties.getMetrics().getPromptTagLimit());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	PriceTable llmTracingPriceTable(LlmTracingProperties properties) {
+		return PriceTables.from(properties.getCost());
 	}
 
 	@Bean

@@ -4,11 +4,14 @@ import dev.llmtracing.chat.AdvisorClientFactsResolver;
 import dev.llmtracing.chat.ClientFactsResolver;
 import dev.llmtracing.chat.ExchangeObservationHandler;
 import dev.llmtracing.chat.MicrometerTraceContextLookup;
+import dev.llmtracing.chat.ModelObservationEnricher;
 import dev.llmtracing.chat.TraceContextLookup;
 import dev.llmtracing.chat.TracingAdvisor;
 import dev.llmtracing.context.IdScopes;
+import dev.llmtracing.cost.PriceTable;
 import dev.llmtracing.record.ExchangeDispatcher;
 import dev.llmtracing.support.InstrumentationFailures;
+import dev.llmtracing.support.PromptTagLimiter;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.tracing.handler.TracingObservationHandler;
 
@@ -33,7 +36,7 @@ import org.springframework.context.annotation.Configuration;
  */
 @AutoConfiguration(after = LlmTracingAutoConfiguration.class)
 @ConditionalOnClass({ ChatModelObservationContext.class, ObservationHandler.class })
-@ConditionalOnBean({ IdScopes.class, ExchangeDispatcher.class })
+@ConditionalOnBean({ IdScopes.class, ExchangeDispatcher.class, PriceTable.class, PromptTagLimiter.class })
 @ConditionalOnBooleanProperty(name = "llm.tracing.capture.enabled", matchIfMissing = true)
 public final class LlmTracingChatAutoConfiguration {
 
@@ -41,9 +44,16 @@ public final class LlmTracingChatAutoConfiguration {
 	@ConditionalOnMissingBean
 	ExchangeObservationHandler llmTracingExchangeObservationHandler(IdScopes idScopes,
 			ObjectProvider<ClientFactsResolver> factsResolver, ObjectProvider<TraceContextLookup> traceContextLookup,
-			ExchangeDispatcher dispatcher, InstrumentationFailures failures) {
+			ExchangeDispatcher dispatcher, InstrumentationFailures failures, PriceTable prices) {
 		return new ExchangeObservationHandler(idScopes, factsResolver.getIfAvailable(() -> ClientFactsResolver.NONE),
-				traceContextLookup.getIfAvailable(() -> TraceContextLookup.NONE), dispatcher, failures);
+				traceContextLookup.getIfAvailable(() -> TraceContextLookup.NONE), dispatcher, failures, prices);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ModelObservationEnricher llmTracingModelObservationEnricher(PromptTagLimiter promptTags,
+			InstrumentationFailures failures) {
+		return new ModelObservationEnricher(promptTags, failures);
 	}
 
 	@Configuration(proxyBeanMethods = false)

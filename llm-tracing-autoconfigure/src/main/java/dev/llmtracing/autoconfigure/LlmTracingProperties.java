@@ -1,6 +1,11 @@
 package dev.llmtracing.autoconfigure;
 
+import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -26,6 +31,10 @@ public class LlmTracingProperties {
 
 	private final Record record = new Record();
 
+	private final Metrics metrics = new Metrics();
+
+	private final Cost cost = new Cost();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -48,6 +57,14 @@ public class LlmTracingProperties {
 
 	public Record getRecord() {
 		return this.record;
+	}
+
+	public Metrics getMetrics() {
+		return this.metrics;
+	}
+
+	public Cost getCost() {
+		return this.cost;
 	}
 
 	/**
@@ -292,6 +309,187 @@ public class LlmTracingProperties {
 						"llm.tracing.record.shutdown-timeout must not be negative; set a duration such as 5s");
 			}
 			this.shutdownTimeout = shutdownTimeout;
+		}
+
+	}
+
+	/**
+	 * Meters.
+	 */
+	public static class Metrics {
+
+		/**
+		 * Whether to register llm-tracing's meters and histogram buckets.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Histogram bucket boundaries (SLO boundaries) of the gen_ai.client.operation
+		 * timer; the default is the OpenTelemetry GenAI semantic conventions' list.
+		 */
+		private List<Duration> latencyBuckets = new ArrayList<>(
+				List.of(Duration.ofMillis(10), Duration.ofMillis(20), Duration.ofMillis(40), Duration.ofMillis(80),
+						Duration.ofMillis(160), Duration.ofMillis(320), Duration.ofMillis(640), Duration.ofMillis(1280),
+						Duration.ofMillis(2560), Duration.ofMillis(5120), Duration.ofMillis(10240),
+						Duration.ofMillis(20480), Duration.ofMillis(40960), Duration.ofMillis(81920)));
+
+		/**
+		 * Histogram bucket boundaries of the time to first chunk of streams; the default
+		 * is the OpenTelemetry GenAI semantic conventions' list.
+		 */
+		private List<Duration> timeToFirstChunkBuckets = new ArrayList<>(List.of(Duration.ofMillis(1),
+				Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(20), Duration.ofMillis(40),
+				Duration.ofMillis(60), Duration.ofMillis(80), Duration.ofMillis(100), Duration.ofMillis(250),
+				Duration.ofMillis(500), Duration.ofMillis(750), Duration.ofMillis(1000), Duration.ofMillis(2500),
+				Duration.ofMillis(5000), Duration.ofMillis(7500), Duration.ofMillis(10000)));
+
+		/**
+		 * Maximum number of distinct prompt names, and of distinct prompt versions, used
+		 * as metric tags; further values are counted as 'other'.
+		 */
+		private int promptTagLimit = 20;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public List<Duration> getLatencyBuckets() {
+			return this.latencyBuckets;
+		}
+
+		public void setLatencyBuckets(List<Duration> latencyBuckets) {
+			this.latencyBuckets = PropertyChecks.buckets("llm.tracing.metrics.latency-buckets", latencyBuckets);
+		}
+
+		public List<Duration> getTimeToFirstChunkBuckets() {
+			return this.timeToFirstChunkBuckets;
+		}
+
+		public void setTimeToFirstChunkBuckets(List<Duration> timeToFirstChunkBuckets) {
+			this.timeToFirstChunkBuckets = PropertyChecks.buckets("llm.tracing.metrics.time-to-first-chunk-buckets",
+					timeToFirstChunkBuckets);
+		}
+
+		public int getPromptTagLimit() {
+			return this.promptTagLimit;
+		}
+
+		public void setPromptTagLimit(int promptTagLimit) {
+			PropertyChecks.range("llm.tracing.metrics.prompt-tag-limit", promptTagLimit, 1, 1000);
+			this.promptTagLimit = promptTagLimit;
+		}
+
+	}
+
+	/**
+	 * The price table that gives each model call its cost.
+	 */
+	public static class Cost {
+
+		/**
+		 * Currency of the prices that do not name their own, such as USD or EUR.
+		 */
+		private String currency = "USD";
+
+		/**
+		 * Prices per million tokens, by model name or pattern ('*' matches any
+		 * characters); the first matching entry applies. Models without a price have no
+		 * cost and are counted as unpriced.
+		 */
+		private List<Price> prices = new ArrayList<>();
+
+		public String getCurrency() {
+			return this.currency;
+		}
+
+		public void setCurrency(String currency) {
+			this.currency = PropertyChecks.notBlank("llm.tracing.cost.currency", currency);
+		}
+
+		public List<Price> getPrices() {
+			return this.prices;
+		}
+
+		public void setPrices(List<Price> prices) {
+			this.prices = prices;
+		}
+
+	}
+
+	/**
+	 * The price of one model, or of the models matching a pattern.
+	 */
+	public static class Price {
+
+		/**
+		 * Model name, or a pattern in which '*' matches any characters, such as
+		 * 'gpt-4o-mini*'.
+		 */
+		private @Nullable String model;
+
+		/**
+		 * Price of one million input tokens.
+		 */
+		private @Nullable BigDecimal input;
+
+		/**
+		 * Price of one million output tokens.
+		 */
+		private @Nullable BigDecimal output;
+
+		/**
+		 * Price of one million cached input tokens; when not set they cost as input
+		 * tokens.
+		 */
+		private @Nullable BigDecimal cachedInput;
+
+		/**
+		 * Currency of this price; when not set, llm.tracing.cost.currency.
+		 */
+		private @Nullable String currency;
+
+		public @Nullable String getModel() {
+			return this.model;
+		}
+
+		public void setModel(@Nullable String model) {
+			this.model = model;
+		}
+
+		public @Nullable BigDecimal getInput() {
+			return this.input;
+		}
+
+		public void setInput(@Nullable BigDecimal input) {
+			this.input = input;
+		}
+
+		public @Nullable BigDecimal getOutput() {
+			return this.output;
+		}
+
+		public void setOutput(@Nullable BigDecimal output) {
+			this.output = output;
+		}
+
+		public @Nullable BigDecimal getCachedInput() {
+			return this.cachedInput;
+		}
+
+		public void setCachedInput(@Nullable BigDecimal cachedInput) {
+			this.cachedInput = cachedInput;
+		}
+
+		public @Nullable String getCurrency() {
+			return this.currency;
+		}
+
+		public void setCurrency(@Nullable String currency) {
+			this.currency = currency;
 		}
 
 	}

@@ -1,5 +1,8 @@
 package dev.llmtracing.autoconfigure;
 
+import java.time.Duration;
+import java.util.List;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -38,6 +41,20 @@ final class PropertyChecks {
 			}
 		}
 		return value;
+	}
+
+	static List<Duration> buckets(String property, @Nullable List<Duration> buckets) {
+		if (buckets == null || buckets.isEmpty()) {
+			throw new IllegalArgumentException(
+					property + " must not be empty; list bucket boundaries such as 100ms,1s,10s");
+		}
+		for (Duration bucket : buckets) {
+			if (bucket.isNegative() || bucket.isZero()) {
+				throw new IllegalArgumentException(property + " must hold positive durations but has " + bucket
+						+ "; remove it or make it positive");
+			}
+		}
+		return buckets;
 	}
 
 	static String headerName(String property, @Nullable String value) {

@@ -35,8 +35,11 @@ public class AdvisorClientFactsResolver implements ClientFactsResolver {
 
 	private static ClientFacts from(Map<String, @Nullable Object> params) {
 		TracingIds ids = (params.get(LlmTracingParams.IDS) instanceof TracingIds value) ? value : null;
+		FirstChunkTimer timer = (params.get(LlmTracingParams.FIRST_CHUNK_TIMER) instanceof FirstChunkTimer value)
+				? value : null;
 		return new ClientFacts(ids, string(params.get(ChatMemory.CONVERSATION_ID)),
-				string(params.get(LlmTracingParams.PROMPT_NAME)), string(params.get(LlmTracingParams.PROMPT_VERSION)));
+				string(params.get(LlmTracingParams.PROMPT_NAME)), string(params.get(LlmTracingParams.PROMPT_VERSION)),
+				timer);
 	}
 
 	private static @Nullable String string(@Nullable Object value) {

@@ -12,14 +12,15 @@ import org.jspecify.annotations.Nullable;
  * @param conversationId the chat memory conversation ID
  * @param promptName the name of the prompt template
  * @param promptVersion the version of the prompt template
+ * @param firstChunkTimer notes the first chunk of a stream, or {@code null}
  * @author llm-tracing
  */
 public record ClientFacts(@Nullable TracingIds ids, @Nullable String conversationId, @Nullable String promptName,
-		@Nullable String promptVersion) {
+		@Nullable String promptVersion, @Nullable FirstChunkTimer firstChunkTimer) {
 
 	/**
 	 * No facts at all, for a model called directly.
 	 */
-	public static final ClientFacts NONE = new ClientFacts(null, null, null, null);
+	public static final ClientFacts NONE = new ClientFacts(null, null, null, null, null);
 
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import dev.llmtracing.context.IdScopes;
 import dev.llmtracing.context.RandomIds;
 import dev.llmtracing.context.TracingIds;
+import dev.llmtracing.cost.PriceTable;
 import dev.llmtracing.record.ExchangeDispatcher;
 import dev.llmtracing.record.ExchangeRecord;
 import dev.llmtracing.support.InstrumentationFailures;
@@ -40,6 +41,8 @@ public class ExchangeObservationHandler implements ObservationHandler<ChatModelO
 
 	private final InstrumentationFailures failures;
 
+	private final PriceTable prices;
+
 	/**
 	 * Create a handler.
 	 * @param idScopes reads the IDs of the current thread
@@ -47,9 +50,12 @@ public class ExchangeObservationHandler implements ObservationHandler<ChatModelO
 	 * @param traceContextLookup finds the span of the call
 	 * @param dispatcher receives the finished records
 	 * @param failures counts failures of the handler
+	 * @param prices the price table that gives each record its cost
 	 */
 	public ExchangeObservationHandler(IdScopes idScopes, ClientFactsResolver factsResolver,
-			TraceContextLookup traceContextLookup, ExchangeDispatcher dispatcher, InstrumentationFailures failures) {
+			TraceContextLookup traceContextLookup, ExchangeDispatcher dispatcher, InstrumentationFailures failures,
+			PriceTable prices) {
+		this.prices = prices;
 		this.idScopes = idScopes;
 		this.factsResolver = factsResolver;
 		this.traceContextLookup = traceContextLookup;
@@ -61,6 +67,9 @@ public class ExchangeObservationHandler implements ObservationHandler<ChatModelO
 	public void onStart(ChatModelObservationContext context) {
 		try {
 			ClientFacts facts = this.factsResolver.resolve(context);
+			if (facts.firstChunkTimer() != null) {
+				facts.firstChunkTimer().restart();
+			}
 			TracingIds ids = (facts.ids() != null) ? facts.ids() : this.idScopes.current();
 			context.put(ExchangeCapture.class,
 					new ExchangeCapture(RandomIds.next(), Instant.now(), System.nanoTime(), ids, facts));
@@ -80,7 +89,7 @@ public class ExchangeObservationHandler implements ObservationHandler<ChatModelO
 			context.remove(ExchangeCapture.class);
 			long durationNanos = System.nanoTime() - capture.startNanos();
 			ExchangeRecord record = ExchangeRecords.from(context, capture, durationNanos,
-					this.traceContextLookup.find(context));
+					this.traceContextLookup.find(context), this.prices);
 			this.dispatcher.publish(record);
 		}
 		catch (RuntimeException ex) {

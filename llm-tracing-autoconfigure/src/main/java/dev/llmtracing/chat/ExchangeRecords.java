@@ -6,6 +6,8 @@ import java.util.Locale;
 
 import dev.llmtracing.chat.TraceContextLookup.TraceContext;
 import dev.llmtracing.context.TracingIds;
+import dev.llmtracing.cost.Cost;
+import dev.llmtracing.cost.PriceTable;
 import dev.llmtracing.record.ExchangeRecord;
 import dev.llmtracing.record.Outcome;
 import org.jspecify.annotations.Nullable;
@@ -31,7 +33,7 @@ final class ExchangeRecords {
 	}
 
 	static ExchangeRecord from(ChatModelObservationContext context, ExchangeCapture capture, long durationNanos,
-			@Nullable TraceContext trace) {
+			@Nullable TraceContext trace, PriceTable prices) {
 		ChatOptions options = context.getRequest().getOptions();
 		ChatResponse response = context.getResponse();
 		ChatResponseMetadata metadata = (response != null) ? response.getMetadata() : null;
@@ -40,17 +42,25 @@ final class ExchangeRecords {
 		Throwable error = context.getError();
 		TracingIds ids = capture.ids();
 		ClientFacts facts = capture.facts();
+		String requestModel = (options != null) ? textOrNull(options.getModel()) : null;
+		String responseModel = (metadata != null) ? textOrNull(metadata.getModel()) : null;
+		Integer inputTokens = usageKnown ? usage.getPromptTokens() : null;
+		Integer outputTokens = usageKnown ? usage.getCompletionTokens() : null;
+		Cost cost = (error == null) ? prices.cost(responseModel, requestModel, inputTokens,
+				usageKnown ? usage.getCacheReadInputTokens() : null, outputTokens) : null;
+		FirstChunkTimer timer = facts.firstChunkTimer();
+		Long timeToFirstChunk = (timer != null && context.isStreaming()) ? timer.sinceStart(capture.startNanos())
+				: null;
+		Outcome outcome = outcome(context, error);
 		return new ExchangeRecord(capture.exchangeId(), capture.startTime(), ids.requestId(), ids.contextId(),
 				ids.userId(), (trace != null) ? trace.traceId() : null, (trace != null) ? trace.spanId() : null,
-				context.getOperationMetadata().operationType(), context.getOperationMetadata().provider(),
-				(options != null) ? textOrNull(options.getModel()) : null,
-				(metadata != null) ? textOrNull(metadata.getModel()) : null,
-				(options != null) ? options.getTemperature() : null, (options != null) ? options.getTopP() : null,
-				(options != null) ? options.getMaxTokens() : null,
-				(metadata != null) ? textOrNull(metadata.getId()) : null, finishReasons(response),
-				usageKnown ? usage.getPromptTokens() : null, usageKnown ? usage.getCompletionTokens() : null,
-				context.isStreaming(), facts.conversationId(), facts.promptName(), facts.promptVersion(), durationNanos,
-				outcome(context, error), (error != null) ? error.getClass().getName() : null);
+				context.getOperationMetadata().operationType(), context.getOperationMetadata().provider(), requestModel,
+				responseModel, (options != null) ? options.getTemperature() : null,
+				(options != null) ? options.getTopP() : null, (options != null) ? options.getMaxTokens() : null,
+				(metadata != null) ? textOrNull(metadata.getId()) : null, finishReasons(response), inputTokens,
+				outputTokens, context.isStreaming(), facts.conversationId(), facts.promptName(), facts.promptVersion(),
+				durationNanos, outcome, (error != null) ? error.getClass().getName() : null, timeToFirstChunk, cost,
+				outcome == Outcome.SUCCESS && !Responses.hasContent(response));
 	}
 
 	private static Outcome outcome(ChatModelObservationContext context, @Nullable Throwable error) {

@@ -33,6 +33,11 @@ public final class LlmTracingParams {
 	 */
 	public static final String IDS = "llm.tracing.ids";
 
+	/**
+	 * The {@link FirstChunkTimer} of a stream, set by the {@link TracingAdvisor}.
+	 */
+	public static final String FIRST_CHUNK_TIMER = "llm.tracing.first-chunk-timer";
+
 	private LlmTracingParams() {
 	}
 

@@ -46,22 +46,40 @@ public class TracingAdvisor implements CallAdvisor, StreamAdvisor {
 
 	@Override
 	public ChatClientResponse adviseCall(ChatClientRequest request, CallAdvisorChain chain) {
-		return chain.nextCall(withIds(request));
+		return chain.nextCall(withParams(request, null));
 	}
 
 	@Override
 	public Flux<ChatClientResponse> adviseStream(ChatClientRequest request, StreamAdvisorChain chain) {
-		return chain.nextStream(withIds(request));
+		FirstChunkTimer timer = new FirstChunkTimer();
+		return chain.nextStream(withParams(request, timer)).doOnNext((response) -> onChunk(response, timer));
 	}
 
-	private ChatClientRequest withIds(ChatClientRequest request) {
+	private void onChunk(ChatClientResponse response, FirstChunkTimer timer) {
+		try {
+			if (Responses.hasContent(response.chatResponse())) {
+				timer.chunk();
+			}
+		}
+		catch (RuntimeException ex) {
+			this.failures.record(COMPONENT, ex);
+		}
+	}
+
+	private ChatClientRequest withParams(ChatClientRequest request, @Nullable FirstChunkTimer timer) {
 		try {
 			TracingIds ids = this.idScopes.current();
-			if (isEmpty(ids) || request.context().containsKey(LlmTracingParams.IDS)) {
+			boolean addIds = !isEmpty(ids) && !request.context().containsKey(LlmTracingParams.IDS);
+			if (!addIds && timer == null) {
 				return request;
 			}
 			Map<String, @Nullable Object> context = new HashMap<>(request.context());
-			context.put(LlmTracingParams.IDS, ids);
+			if (addIds) {
+				context.put(LlmTracingParams.IDS, ids);
+			}
+			if (timer != null) {
+				context.put(LlmTracingParams.FIRST_CHUNK_TIMER, timer);
+			}
 			return new ChatClientRequest(request.prompt(), context);
 		}
 		catch (RuntimeException ex) {

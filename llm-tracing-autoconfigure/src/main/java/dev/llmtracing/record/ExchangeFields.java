@@ -69,6 +69,15 @@ public final class ExchangeFields {
 	/** How long the call took, in milliseconds. */
 	public static final String DURATION_MS = "durationMs";
 
+	/** The time to the first chunk of a stream, in milliseconds. */
+	public static final String TIME_TO_FIRST_CHUNK_MS = "timeToFirstChunkMs";
+
+	/** The cost of the call. */
+	public static final String COST_AMOUNT = "llm.cost.amount";
+
+	/** The currency of the cost. */
+	public static final String COST_CURRENCY = "llm.cost.currency";
+
 	/** How the call ended: {@code success}, {@code error} or {@code cancelled}. */
 	public static final String OUTCOME = "outcome";
 

@@ -3,6 +3,7 @@ package dev.llmtracing.record;
 import java.time.Instant;
 import java.util.List;
 
+import dev.llmtracing.cost.Cost;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -35,6 +36,10 @@ import org.jspecify.annotations.Nullable;
  * @param durationNanos how long the call took, in nanoseconds
  * @param outcome how the call ended
  * @param errorType the type of the error, {@code error.type}, when the call failed
+ * @param timeToFirstChunkNanos the time to the first chunk of a stream, in nanoseconds,
+ * when known
+ * @param cost the cost of the call, when its model has a price
+ * @param emptyResponse whether the call succeeded with neither text nor tool calls
  * @author llm-tracing
  */
 public record ExchangeRecord(String exchangeId, Instant startTime, @Nullable String requestId,
@@ -44,7 +49,7 @@ public record ExchangeRecord(String exchangeId, Instant startTime, @Nullable Str
 		@Nullable Integer maxTokens, @Nullable String responseId, List<String> finishReasons,
 		@Nullable Integer inputTokens, @Nullable Integer outputTokens, boolean stream, @Nullable String conversationId,
 		@Nullable String promptName, @Nullable String promptVersion, long durationNanos, Outcome outcome,
-		@Nullable String errorType) {
+		@Nullable String errorType, @Nullable Long timeToFirstChunkNanos, @Nullable Cost cost, boolean emptyResponse) {
 
 	/**
 	 * Return the duration in milliseconds, with microsecond precision.
@@ -52,6 +57,14 @@ public record ExchangeRecord(String exchangeId, Instant startTime, @Nullable Str
 	 */
 	public double durationMillis() {
 		return Math.round(this.durationNanos / 1_000.0) / 1_000.0;
+	}
+
+	/**
+	 * Return the time to first chunk in milliseconds, with microsecond precision.
+	 * @return the time to first chunk, or {@code null} when not known
+	 */
+	public @Nullable Double timeToFirstChunkMillis() {
+		return (this.timeToFirstChunkNanos != null) ? Math.round(this.timeToFirstChunkNanos / 1_000.0) / 1_000.0 : null;
 	}
 
 	/**

@@ -83,6 +83,11 @@ public class ExchangeRecordLogger implements ExchangeListener {
 		add(event, ExchangeFields.PROMPT_VERSION, record.promptVersion());
 		add(event, ExchangeFields.START_TIME, record.startTime().toString());
 		event.addKeyValue(ExchangeFields.DURATION_MS, record.durationMillis());
+		add(event, ExchangeFields.TIME_TO_FIRST_CHUNK_MS, record.timeToFirstChunkMillis());
+		if (record.cost() != null) {
+			event.addKeyValue(ExchangeFields.COST_AMOUNT, record.cost().amount());
+			event.addKeyValue(ExchangeFields.COST_CURRENCY, record.cost().currency());
+		}
 		event.addKeyValue(ExchangeFields.OUTCOME, record.outcome().value());
 		add(event, ExchangeFields.ERROR_TYPE, record.errorType());
 	}

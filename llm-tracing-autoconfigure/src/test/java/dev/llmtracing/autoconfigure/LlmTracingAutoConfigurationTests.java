@@ -13,6 +13,7 @@ import dev.llmtracing.context.IdScope;
 import dev.llmtracing.context.IdScopes;
 import dev.llmtracing.context.IdValidator;
 import dev.llmtracing.context.MdcKeys;
+import dev.llmtracing.cost.PriceTable;
 import dev.llmtracing.record.ExchangeDispatcher;
 import dev.llmtracing.record.ExchangeListener;
 import dev.llmtracing.record.ExchangeRecord;
@@ -178,7 +179,7 @@ class LlmTracingAutoConfigurationTests {
 		@Bean
 		ExchangeObservationHandler userHandler(IdScopes idScopes, ExchangeDispatcher dispatcher) {
 			return new ExchangeObservationHandler(idScopes, ClientFactsResolver.NONE, TraceContextLookup.NONE,
-					dispatcher, new InstrumentationFailures());
+					dispatcher, new InstrumentationFailures(), new PriceTable(List.of()));
 		}
 
 	}

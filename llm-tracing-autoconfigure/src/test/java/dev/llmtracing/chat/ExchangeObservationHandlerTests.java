@@ -11,6 +11,7 @@ import dev.llmtracing.context.IdScopes;
 import dev.llmtracing.context.IdValidator;
 import dev.llmtracing.context.MdcKeys;
 import dev.llmtracing.context.TracingIds;
+import dev.llmtracing.cost.PriceTable;
 import dev.llmtracing.record.ExchangeDispatcher;
 import dev.llmtracing.record.ExchangeRecord;
 import dev.llmtracing.record.Outcome;
@@ -114,7 +115,7 @@ class ExchangeObservationHandlerTests {
 	@Test
 	void shouldPreferIdsCapturedByTheClientOverThreadMdc() {
 		TracingIds callerIds = new TracingIds("caller-req", "caller-ctx", null);
-		register((context) -> new ClientFacts(callerIds, "conv-7", "faq", "v2"));
+		register((context) -> new ClientFacts(callerIds, "conv-7", "faq", "v2", null));
 		observe(context(true), (context) -> context.setResponse(response()));
 		ExchangeRecord record = awaitOne();
 		assertThat(record.requestId()).isEqualTo("caller-req");
@@ -150,7 +151,7 @@ class ExchangeObservationHandlerTests {
 	private void register(ClientFactsResolver resolver) {
 		this.registry.observationConfig()
 			.observationHandler(new ExchangeObservationHandler(this.idScopes, resolver, TraceContextLookup.NONE,
-					this.dispatcher, this.failures));
+					this.dispatcher, this.failures, new PriceTable(List.of())));
 	}
 
 	private void observe(ChatModelObservationContext context,

@@ -142,6 +142,8 @@ class ExchangeCaptureIT {
 			.containsEntry("gen_ai.usage.output_tokens", reply.completionTokens())
 			.containsEntry("outcome", "success");
 		assertThat((String) record.get("thread_name")).isEqualTo("llm-tracing-exchange-writer");
+		assertThat(((Number) record.get("timeToFirstChunkMs")).doubleValue()).isPositive()
+			.isLessThan(((Number) record.get("durationMs")).doubleValue());
 	}
 
 	@Test

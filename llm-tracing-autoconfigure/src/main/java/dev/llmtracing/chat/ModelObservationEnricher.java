@@ -1,0 +1,85 @@
+package dev.llmtracing.chat;
+
+import dev.llmtracing.context.TracingIds;
+import dev.llmtracing.support.InstrumentationFailures;
+import dev.llmtracing.support.PromptTagLimiter;
+import io.micrometer.common.KeyValue;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationFilter;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.ai.chat.observation.ChatModelObservationContext;
+
+/**
+ * Adds what Spring AI's model observation lacks, before its meters and span are made.
+ * Low-cardinality keys, which become tags of {@code gen_ai.client.operation} and
+ * {@code gen_ai.client.token.usage} and span attributes, always carry a value:
+ * {@code gen_ai.provider.name}, {@code error.type} ({@code none} on success) and the
+ * bounded {@code llm.prompt.name} and {@code llm.prompt.version}. The IDs
+ * ({@code gen_ai.conversation.id}, {@code llm.request.id}, {@code llm.user.id},
+ * {@code llm.exchange.id}) are high-cardinality keys: span attributes, never metric tags.
+ *
+ * @author llm-tracing
+ */
+public class ModelObservationEnricher implements ObservationFilter {
+
+	static final String COMPONENT = "enricher";
+
+	private final PromptTagLimiter promptTags;
+
+	private final InstrumentationFailures failures;
+
+	/**
+	 * Create an enricher.
+	 * @param promptTags bounds the prompt name and version tags
+	 * @param failures counts failures of the enricher
+	 */
+	public ModelObservationEnricher(PromptTagLimiter promptTags, InstrumentationFailures failures) {
+		this.promptTags = promptTags;
+		this.failures = failures;
+	}
+
+	@Override
+	public Observation.Context map(Observation.Context context) {
+		if (!(context instanceof ChatModelObservationContext modelContext)) {
+			return context;
+		}
+		try {
+			enrich(modelContext);
+		}
+		catch (RuntimeException ex) {
+			this.failures.record(COMPONENT, ex);
+		}
+		return context;
+	}
+
+	private void enrich(ChatModelObservationContext context) {
+		String provider = context.getOperationMetadata().provider();
+		context.addLowCardinalityKeyValue(KeyValue.of(ObservationKeys.PROVIDER_NAME,
+				(provider != null && !provider.isEmpty()) ? provider : "unknown"));
+		Throwable error = context.getError();
+		context.addLowCardinalityKeyValue(
+				KeyValue.of(ObservationKeys.ERROR_TYPE, (error != null) ? error.getClass().getName() : "none"));
+		ExchangeCapture capture = context.get(ExchangeCapture.class);
+		ClientFacts facts = (capture != null) ? capture.facts() : ClientFacts.NONE;
+		context.addLowCardinalityKeyValue(
+				KeyValue.of(ObservationKeys.PROMPT_NAME, this.promptTags.name(facts.promptName())));
+		context.addLowCardinalityKeyValue(
+				KeyValue.of(ObservationKeys.PROMPT_VERSION, this.promptTags.version(facts.promptVersion())));
+		if (capture != null) {
+			TracingIds ids = capture.ids();
+			String conversationId = (facts.conversationId() != null) ? facts.conversationId() : ids.contextId();
+			addHigh(context, ObservationKeys.CONVERSATION_ID, conversationId);
+			addHigh(context, ObservationKeys.REQUEST_ID, ids.requestId());
+			addHigh(context, ObservationKeys.USER_ID, ids.userId());
+			addHigh(context, ObservationKeys.EXCHANGE_ID, capture.exchangeId());
+		}
+	}
+
+	private static void addHigh(ChatModelObservationContext context, String key, @Nullable String value) {
+		if (value != null) {
+			context.addHighCardinalityKeyValue(KeyValue.of(key, value));
+		}
+	}
+
+}

@@ -1,0 +1,101 @@
+package dev.llmtracing.metrics;
+
+import java.time.Duration;
+import java.util.List;
+
+import dev.llmtracing.record.ExchangeListener;
+import dev.llmtracing.record.ExchangeRecord;
+import dev.llmtracing.support.BoundedValues;
+import dev.llmtracing.support.PromptTagLimiter;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Meters of finished exchanges that Spring AI does not provide: the time to first chunk
+ * of streams, the count of calls by outcome and finish reason, and their cost. Tags are
+ * the provider, the requested model and the bounded prompt name and version; IDs are
+ * never tags.
+ *
+ * @author llm-tracing
+ */
+public class ExchangeMetrics implements ExchangeListener {
+
+	/**
+	 * The bucket boundaries of {@code gen_ai.client.operation.time_to_first_chunk} in the
+	 * GenAI semantic conventions.
+	 */
+	public static final List<Duration> SEMCONV_TTFT_BUCKETS = LatencyHistogramMeterFilter.seconds(0.001, 0.005, 0.01,
+			0.02, 0.04, 0.06, 0.08, 0.1, 0.25, 0.5, 0.75, 1.0, 2.5, 5.0, 7.5, 10.0);
+
+	private final MeterRegistry registry;
+
+	private final PromptTagLimiter promptTags;
+
+	private final Duration[] ttftBuckets;
+
+	/**
+	 * Create the meters.
+	 * @param registry the registry to register them in
+	 * @param promptTags bounds the prompt name and version tags
+	 * @param ttftBuckets the bucket boundaries of the time to first chunk
+	 */
+	public ExchangeMetrics(MeterRegistry registry, PromptTagLimiter promptTags, List<Duration> ttftBuckets) {
+		this.registry = registry;
+		this.promptTags = promptTags;
+		this.ttftBuckets = ttftBuckets.toArray(Duration[]::new);
+	}
+
+	@Override
+	public void onExchange(ExchangeRecord record) {
+		Tags tags = Tags.of("gen_ai.provider.name", orUnknown(record.providerName()), "gen_ai.request.model",
+				orUnknown(record.requestModel()), "llm.prompt.name", this.promptTags.name(record.promptName()),
+				"llm.prompt.version", this.promptTags.version(record.promptVersion()));
+		Counter.builder(MetricNames.EXCHANGES)
+			.description("Model calls by outcome, finish reason and whether the answer was empty")
+			.tags(tags)
+			.tag("outcome", record.outcome().value())
+			.tag("finish_reason", finishReason(record.finishReasons()))
+			.tag("empty", Boolean.toString(record.emptyResponse()))
+			.register(this.registry)
+			.increment();
+		if (record.timeToFirstChunkNanos() != null) {
+			Timer.builder(MetricNames.TIME_TO_FIRST_CHUNK)
+				.description("Time from the start of a streamed model call to its first chunk with content")
+				.tags(tags)
+				.serviceLevelObjectives(this.ttftBuckets)
+				.register(this.registry)
+				.record(Duration.ofNanos(record.timeToFirstChunkNanos()));
+		}
+		recordCost(record, tags);
+	}
+
+	private void recordCost(ExchangeRecord record, Tags tags) {
+		if (record.cost() != null) {
+			Counter.builder(MetricNames.COST)
+				.description("Cost of model calls, from the configured price table")
+				.tags(tags)
+				.tag("currency", record.cost().currency())
+				.register(this.registry)
+				.increment(record.cost().amount().doubleValue());
+		}
+		else if (record.inputTokens() != null || record.outputTokens() != null) {
+			Counter.builder(MetricNames.UNPRICED)
+				.description("Model calls with token usage whose model has no price in the price table")
+				.tags(tags)
+				.register(this.registry)
+				.increment();
+		}
+	}
+
+	private static String finishReason(List<String> reasons) {
+		return reasons.isEmpty() ? BoundedValues.NONE : reasons.get(0);
+	}
+
+	private static String orUnknown(@Nullable String value) {
+		return (value != null) ? value : "unknown";
+	}
+
+}

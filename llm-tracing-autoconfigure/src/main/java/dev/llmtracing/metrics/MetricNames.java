@@ -1,0 +1,40 @@
+package dev.llmtracing.metrics;
+
+/**
+ * The names of the meters llm-tracing registers or configures.
+ *
+ * @author llm-tracing
+ */
+public final class MetricNames {
+
+	/** Spring AI's timer of model calls, given histogram buckets here. */
+	public static final String OPERATION = "gen_ai.client.operation";
+
+	/** Timer of the time to the first chunk of streamed answers. */
+	public static final String TIME_TO_FIRST_CHUNK = "gen_ai.client.operation.time_to_first_chunk";
+
+	/** Counter of model calls by outcome and finish reason. */
+	public static final String EXCHANGES = "llm.client.exchanges";
+
+	/** Counter of the cost of model calls, in the currency of the price table. */
+	public static final String COST = "llm.client.cost";
+
+	/** Counter of model calls whose model has no price. */
+	public static final String UNPRICED = "llm.client.unpriced";
+
+	/** Counter of IDs rejected as invalid. */
+	public static final String IDS_REJECTED = "llm.tracing.ids.rejected";
+
+	/** Counter of records dropped because the queue was full. */
+	public static final String RECORDS_DROPPED = "llm.tracing.records.dropped";
+
+	/** Gauge of records waiting to be written. */
+	public static final String RECORDS_QUEUED = "llm.tracing.records.queued";
+
+	/** Counter of failures inside the instrumentation, by component. */
+	public static final String INSTRUMENTATION_FAILURES = "llm.tracing.instrumentation.failures";
+
+	private MetricNames() {
+	}
+
+}
