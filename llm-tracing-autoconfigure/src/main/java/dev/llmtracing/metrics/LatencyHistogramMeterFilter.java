@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
 import org.jspecify.annotations.Nullable;
@@ -11,7 +12,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Gives Spring AI's {@value MetricNames#OPERATION} timer histogram buckets, by default
  * those of the OpenTelemetry GenAI semantic conventions, so that percentiles per model
- * can be computed in Prometheus with {@code histogram_quantile}.
+ * can be computed in Prometheus with {@code histogram_quantile}, and a description where
+ * Spring AI gives none (so that Prometheus shows help text).
  *
  * @author llm-tracing
  */
@@ -32,6 +34,17 @@ public class LatencyHistogramMeterFilter implements MeterFilter {
 	 */
 	public LatencyHistogramMeterFilter(List<Duration> buckets) {
 		this.bucketNanos = buckets.stream().mapToDouble(Duration::toNanos).sorted().distinct().toArray();
+	}
+
+	@Override
+	public Meter.Id map(Meter.Id id) {
+		if (id.getDescription() == null && id.getName().startsWith(MetricNames.OPERATION)) {
+			String description = MetricNames.OPERATION.equals(id.getName()) ? "Duration of chat model calls"
+					: "Chat model calls in progress";
+			return new Meter.Id(id.getName(), Tags.of(id.getTagsAsIterable()), id.getBaseUnit(), description,
+					id.getType());
+		}
+		return id;
 	}
 
 	@Override
