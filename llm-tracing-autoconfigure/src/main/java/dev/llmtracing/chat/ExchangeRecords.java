@@ -60,7 +60,7 @@ final class ExchangeRecords {
 				(metadata != null) ? textOrNull(metadata.getId()) : null, finishReasons(response), inputTokens,
 				outputTokens, context.isStreaming(), facts.conversationId(), facts.promptName(), facts.promptVersion(),
 				durationNanos, outcome, (error != null) ? error.getClass().getName() : null, timeToFirstChunk, cost,
-				outcome == Outcome.SUCCESS && !Responses.hasContent(response));
+				outcome == Outcome.SUCCESS && !Responses.hasContent(response), null);
 	}
 
 	private static Outcome outcome(ChatModelObservationContext context, @Nullable Throwable error) {

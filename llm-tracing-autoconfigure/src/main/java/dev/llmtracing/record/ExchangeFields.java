@@ -9,6 +9,24 @@ package dev.llmtracing.record;
  */
 public final class ExchangeFields {
 
+	/** The version of the record's JSON schema. */
+	public static final String RECORD_VERSION = "recordVersion";
+
+	/** The content mode that captured the content: {@code digest} or {@code full}. */
+	public static final String CONTENT_MODE = "llm.content.mode";
+
+	/** The digests and lengths of the system prompt, user messages and completion. */
+	public static final String CONTENT_DIGEST = "llm.content.digest";
+
+	/** Whether content was truncated or omitted to respect the size caps. */
+	public static final String CONTENT_TRUNCATED = "llm.content.truncated";
+
+	/** The input messages, masked and truncated. */
+	public static final String INPUT_MESSAGES = "gen_ai.input.messages";
+
+	/** The output messages, masked and truncated. */
+	public static final String OUTPUT_MESSAGES = "gen_ai.output.messages";
+
 	/** The ID of the model call. */
 	public static final String EXCHANGE_ID = "exchangeId";
 

@@ -40,6 +40,7 @@ import org.jspecify.annotations.Nullable;
  * when known
  * @param cost the cost of the call, when its model has a price
  * @param emptyResponse whether the call succeeded with neither text nor tool calls
+ * @param content the captured content, or {@code null} when content capture is off
  * @author llm-tracing
  */
 public record ExchangeRecord(String exchangeId, Instant startTime, @Nullable String requestId,
@@ -49,7 +50,8 @@ public record ExchangeRecord(String exchangeId, Instant startTime, @Nullable Str
 		@Nullable Integer maxTokens, @Nullable String responseId, List<String> finishReasons,
 		@Nullable Integer inputTokens, @Nullable Integer outputTokens, boolean stream, @Nullable String conversationId,
 		@Nullable String promptName, @Nullable String promptVersion, long durationNanos, Outcome outcome,
-		@Nullable String errorType, @Nullable Long timeToFirstChunkNanos, @Nullable Cost cost, boolean emptyResponse) {
+		@Nullable String errorType, @Nullable Long timeToFirstChunkNanos, @Nullable Cost cost, boolean emptyResponse,
+		@Nullable ExchangeContent content) {
 
 	/**
 	 * Return the duration in milliseconds, with microsecond precision.

@@ -48,48 +48,14 @@ public class ExchangeRecordLogger implements ExchangeListener {
 			return;
 		}
 		try {
-			putMdc(ExchangeFields.EXCHANGE_ID, record.exchangeId());
-			putMdc(this.keys.requestId(), record.requestId());
-			putMdc(this.keys.contextId(), record.contextId());
-			putMdc(this.keys.userId(), record.userId());
-			putMdc(ExchangeFields.TRACE_ID, record.traceId());
-			putMdc(ExchangeFields.SPAN_ID, record.spanId());
+			ExchangeRecordFields.ids(record, this.keys).forEach(MDC::put);
 			LoggingEventBuilder event = this.logger.atInfo();
-			addFields(event, record);
+			ExchangeRecordFields.facts(record).forEach(event::addKeyValue);
 			event.log(summary(record));
 		}
 		finally {
 			MDC.clear();
 		}
-	}
-
-	private void addFields(LoggingEventBuilder event, ExchangeRecord record) {
-		add(event, ExchangeFields.OPERATION_NAME, record.operationName());
-		add(event, ExchangeFields.PROVIDER_NAME, record.providerName());
-		add(event, ExchangeFields.REQUEST_MODEL, record.requestModel());
-		add(event, ExchangeFields.RESPONSE_MODEL, record.responseModel());
-		add(event, ExchangeFields.REQUEST_TEMPERATURE, record.temperature());
-		add(event, ExchangeFields.REQUEST_TOP_P, record.topP());
-		add(event, ExchangeFields.REQUEST_MAX_TOKENS, record.maxTokens());
-		add(event, ExchangeFields.REQUEST_STREAM, record.stream());
-		add(event, ExchangeFields.RESPONSE_ID, record.responseId());
-		if (!record.finishReasons().isEmpty()) {
-			event.addKeyValue(ExchangeFields.RESPONSE_FINISH_REASONS, record.finishReasons());
-		}
-		add(event, ExchangeFields.USAGE_INPUT_TOKENS, record.inputTokens());
-		add(event, ExchangeFields.USAGE_OUTPUT_TOKENS, record.outputTokens());
-		add(event, ExchangeFields.CONVERSATION_ID, record.conversationId());
-		add(event, ExchangeFields.PROMPT_NAME, record.promptName());
-		add(event, ExchangeFields.PROMPT_VERSION, record.promptVersion());
-		add(event, ExchangeFields.START_TIME, record.startTime().toString());
-		event.addKeyValue(ExchangeFields.DURATION_MS, record.durationMillis());
-		add(event, ExchangeFields.TIME_TO_FIRST_CHUNK_MS, record.timeToFirstChunkMillis());
-		if (record.cost() != null) {
-			event.addKeyValue(ExchangeFields.COST_AMOUNT, record.cost().amount());
-			event.addKeyValue(ExchangeFields.COST_CURRENCY, record.cost().currency());
-		}
-		event.addKeyValue(ExchangeFields.OUTCOME, record.outcome().value());
-		add(event, ExchangeFields.ERROR_TYPE, record.errorType());
 	}
 
 	static String summary(ExchangeRecord record) {
@@ -111,16 +77,6 @@ public class ExchangeRecordLogger implements ExchangeListener {
 		return (value != null) ? value.toString() : "?";
 	}
 
-	private static void add(LoggingEventBuilder event, String key, @Nullable Object value) {
-		if (value != null) {
-			event.addKeyValue(key, value);
-		}
-	}
 
-	private static void putMdc(String key, @Nullable String value) {
-		if (value != null) {
-			MDC.put(key, value);
-		}
-	}
 
 }
