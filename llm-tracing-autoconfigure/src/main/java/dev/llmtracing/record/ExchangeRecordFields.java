@@ -17,7 +17,8 @@ import org.jspecify.annotations.Nullable;
 public final class ExchangeRecordFields {
 
 	/**
-	 * The version of the record's JSON schema, written as {@value ExchangeFields#RECORD_VERSION}.
+	 * The version of the record's JSON schema, written as
+	 * {@value ExchangeFields#RECORD_VERSION}.
 	 */
 	public static final int RECORD_VERSION = 1;
 

@@ -77,6 +77,4 @@ public class ExchangeRecordLogger implements ExchangeListener {
 		return (value != null) ? value.toString() : "?";
 	}
 
-
-
 }

@@ -12,8 +12,8 @@ import org.jspecify.annotations.Nullable;
  * no spaces, strings escaped as in RFC 8259 (control characters as {@code \\uXXXX} except
  * the short forms), integers as written, doubles by {@link Double#toString(double)} (and
  * non-finite ones as {@code null}), {@link BigDecimal} by
- * {@link BigDecimal#toPlainString()}. The same input always gives the same bytes, which is
- * what a hash chain over the text needs.
+ * {@link BigDecimal#toPlainString()}. The same input always gives the same bytes, which
+ * is what a hash chain over the text needs.
  *
  * @author llm-tracing
  */

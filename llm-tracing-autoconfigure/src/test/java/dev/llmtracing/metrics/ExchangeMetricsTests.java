@@ -100,7 +100,8 @@ class ExchangeMetricsTests {
 			String promptName, String promptVersion, boolean empty) {
 		return new ExchangeRecord("ex", Instant.now(), "req-secret", "ctx-secret", "user-secret", null, null, "chat",
 				"openai", model, model, null, null, null, null, finishReasons, 10, 20, ttftNanos != null, null,
-				promptName, promptVersion, Duration.ofMillis(100).toNanos(), outcome, null, ttftNanos, cost, empty);
+				promptName, promptVersion, Duration.ofMillis(100).toNanos(), outcome, null, ttftNanos, cost, empty,
+				null);
 	}
 
 }

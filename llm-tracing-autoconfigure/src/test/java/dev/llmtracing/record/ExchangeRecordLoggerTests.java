@@ -92,8 +92,8 @@ class ExchangeRecordLoggerTests {
 		this.recordLogger.onExchange(TestRecords.minimal());
 		ILoggingEvent event = single();
 		assertThat(event.getMDCPropertyMap()).containsOnlyKeys("exchangeId");
-		assertThat(keyValues(event)).containsOnlyKeys("gen_ai.operation.name", "gen_ai.request.stream", "startTime",
-				"durationMs", "outcome", "error.type");
+		assertThat(keyValues(event)).containsOnlyKeys("recordVersion", "gen_ai.operation.name", "gen_ai.request.stream",
+				"startTime", "durationMs", "outcome", "error.type");
 		assertThat(event.getFormattedMessage()).isEqualTo("chat ? call error in 5.0 ms, error java.io.IOException");
 	}
 
