@@ -20,7 +20,8 @@ public class TracingHealthMeterBinder implements MeterBinder {
 	/**
 	 * The components whose failures are counted.
 	 */
-	public static final List<String> COMPONENTS = List.of("capture", "advisor", "enricher", "exchange-listener");
+	public static final List<String> COMPONENTS = List.of("capture", "advisor", "enricher", "exchange-listener",
+			"redactor");
 
 	private final ExchangeDispatcher dispatcher;
 

@@ -1,0 +1,85 @@
+package dev.llmtracing.redact;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The built-in {@link Redactor}: runs the enabled {@link Detector detectors}, each only
+ * on texts its cheap pre-check lets through, and replaces every match by a typed
+ * placeholder such as {@code [EMAIL]} or {@code [CARD]}, so that a reader can still
+ * follow the text. Where matches overlap, the one that starts first (then the longer one)
+ * wins.
+ * <p>
+ * No detector uses a regular expression: each is a character scan, linear in the length
+ * of the text, so hostile input cannot make masking slow.
+ *
+ * @author llm-tracing
+ */
+public final class PiiMasker implements Redactor {
+
+	/**
+	 * The names of the built-in detectors.
+	 */
+	public static final Set<String> DETECTORS = Set.of("email", "card", "iban", "phone", "ip", "jwt", "secrets");
+
+	private static final Comparator<Finding> ORDER = Comparator.comparingInt(Finding::start)
+		.thenComparing(Comparator.comparingInt(Finding::end).reversed());
+
+	private final List<Detector> detectors;
+
+	/**
+	 * Create a masker with the given detectors.
+	 * @param detectors the detectors, in order of precedence
+	 */
+	public PiiMasker(List<Detector> detectors) {
+		this.detectors = List.copyOf(detectors);
+	}
+
+	/**
+	 * Create a masker with the named built-in detectors.
+	 * @param enabled the names of the detectors to use, from {@link #DETECTORS}
+	 * @param extra further detectors, such as user patterns, run after the built-in ones
+	 * @return the masker
+	 */
+	public static PiiMasker of(Set<String> enabled, List<Detector> extra) {
+		List<Detector> detectors = new ArrayList<>();
+		for (Detector detector : List.of(new SecretDetector(), new JwtDetector(), new EmailDetector(),
+				new IbanDetector(), new CardDetector(), new IpAddressDetector(), new PhoneDetector())) {
+			if (enabled.contains(detector.name())) {
+				detectors.add(detector);
+			}
+		}
+		detectors.addAll(extra);
+		return new PiiMasker(detectors);
+	}
+
+	@Override
+	public String redact(String text) {
+		if (text.isEmpty()) {
+			return text;
+		}
+		List<Finding> findings = new ArrayList<>();
+		for (Detector detector : this.detectors) {
+			if (detector.mightMatch(text)) {
+				detector.find(text, findings);
+			}
+		}
+		if (findings.isEmpty()) {
+			return text;
+		}
+		findings.sort(ORDER);
+		StringBuilder masked = new StringBuilder(text.length());
+		int position = 0;
+		for (Finding finding : findings) {
+			if (finding.start() < position) {
+				continue;
+			}
+			masked.append(text, position, finding.start()).append(finding.placeholder());
+			position = finding.end();
+		}
+		return masked.append(text, position, text.length()).toString();
+	}
+
+}

@@ -1,0 +1,137 @@
+package dev.llmtracing.redact;
+
+import java.util.List;
+
+/**
+ * Finds secrets and API keys by their published prefixes: OpenAI ({@code sk-},
+ * {@code sk-proj-}), Anthropic ({@code sk-ant-}), AWS access key IDs ({@code AKIA},
+ * {@code ASIA}), GitHub tokens ({@code ghp_}, {@code gho_}, {@code ghu_}, {@code ghs_},
+ * {@code ghr_}, {@code github_pat_}), Google API keys ({@code AIza}), Stripe keys
+ * ({@code sk_live_}, {@code rk_test_}, ...), Slack tokens ({@code xox?-}), the token of
+ * an HTTP {@code Bearer} credential, and PEM private-key blocks. Keys are replaced by
+ * {@code [SECRET]}, key blocks by {@code [PRIVATE_KEY]}.
+ *
+ * @author llm-tracing
+ */
+final class SecretDetector implements Detector {
+
+	private static final String PEM_BEGIN = "-----BEGIN ";
+
+	private static final String PEM_KEY = "PRIVATE KEY-----";
+
+	private static final List<Rule> RULES = List.of(new Rule("sk-", 20, true), new Rule("AKIA", 16, false),
+			new Rule("ASIA", 16, false), new Rule("ghp_", 30, true), new Rule("gho_", 30, true),
+			new Rule("ghu_", 30, true), new Rule("ghs_", 30, true), new Rule("ghr_", 30, true),
+			new Rule("github_pat_", 22, true), new Rule("AIza", 30, true), new Rule("sk_live_", 16, true),
+			new Rule("sk_test_", 16, true), new Rule("rk_live_", 16, true), new Rule("rk_test_", 16, true),
+			new Rule("pk_live_", 16, true), new Rule("pk_test_", 16, true), new Rule("whsec_", 16, true),
+			new Rule("xoxb-", 16, true), new Rule("xoxp-", 16, true), new Rule("xoxa-", 16, true));
+
+	private static final List<String> HINTS = List.of("sk-", "AKIA", "ASIA", "gh", "AIza", "_live_", "_test_", "whsec_",
+			"xox", PEM_BEGIN);
+
+	@Override
+	public String name() {
+		return "secrets";
+	}
+
+	@Override
+	public boolean mightMatch(String text) {
+		for (String hint : HINTS) {
+			if (text.contains(hint)) {
+				return true;
+			}
+		}
+		return indexOfIgnoreCase(text, "bearer ", 0) >= 0;
+	}
+
+	@Override
+	public void find(String text, List<Finding> findings) {
+		for (Rule rule : RULES) {
+			int start = text.indexOf(rule.prefix);
+			while (start >= 0) {
+				int end = tokenEnd(text, start + rule.prefix.length(), rule.lowerCase);
+				boolean boundary = start == 0 || !Chars.isTokenChar(text.charAt(start - 1));
+				if (boundary && end - start - rule.prefix.length() >= rule.minLength && Chars.endsWord(text, end)) {
+					findings.add(new Finding(start, end, "[SECRET]"));
+				}
+				start = text.indexOf(rule.prefix, Math.max(end, start + 1));
+			}
+		}
+		findBearer(text, findings);
+		findPrivateKeys(text, findings);
+	}
+
+	private static void findBearer(String text, List<Finding> findings) {
+		int from = 0;
+		while (true) {
+			int start = indexOfIgnoreCase(text, "bearer ", from);
+			if (start < 0) {
+				return;
+			}
+			int tokenStart = start + 7;
+			while (tokenStart < text.length() && text.charAt(tokenStart) == ' ') {
+				tokenStart++;
+			}
+			int end = tokenStart;
+			while (end < text.length() && isCredentialChar(text.charAt(end))) {
+				end++;
+			}
+			if (end - tokenStart >= 8) {
+				findings.add(new Finding(tokenStart, end, "[SECRET]"));
+			}
+			from = Math.max(end, start + 1);
+		}
+	}
+
+	private static void findPrivateKeys(String text, List<Finding> findings) {
+		int start = text.indexOf(PEM_BEGIN);
+		while (start >= 0) {
+			int lineEnd = text.indexOf("-----", start + PEM_BEGIN.length());
+			boolean privateKey = lineEnd > 0 && lineEnd - start < 80
+					&& text.startsWith(PEM_KEY, lineEnd - PEM_KEY.length() + 5);
+			if (!privateKey) {
+				start = text.indexOf(PEM_BEGIN, start + 1);
+				continue;
+			}
+			int endMarker = text.indexOf("-----END ", lineEnd + 5);
+			int keyEnd = (endMarker < 0) ? -1 : text.indexOf(PEM_KEY, endMarker);
+			int end = (keyEnd < 0) ? text.length() : keyEnd + PEM_KEY.length();
+			findings.add(new Finding(start, end, "[PRIVATE_KEY]"));
+			start = (end < text.length()) ? text.indexOf(PEM_BEGIN, end) : -1;
+		}
+	}
+
+	private static int tokenEnd(String text, int from, boolean lowerCase) {
+		int end = from;
+		while (end < text.length()) {
+			char ch = text.charAt(end);
+			if (lowerCase ? Chars.isTokenChar(ch) : (Chars.isUpper(ch) || Chars.isDigit(ch))) {
+				end++;
+			}
+			else {
+				break;
+			}
+		}
+		return end;
+	}
+
+	private static int indexOfIgnoreCase(String text, String needle, int from) {
+		for (int i = from; i + needle.length() <= text.length(); i++) {
+			if (text.regionMatches(true, i, needle, 0, needle.length())) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	private static boolean isCredentialChar(char ch) {
+		return Chars.isAlnum(ch) || ch == '.' || ch == '_' || ch == '~' || ch == '+' || ch == '/' || ch == '='
+				|| ch == '-';
+	}
+
+	private record Rule(String prefix, int minLength, boolean lowerCase) {
+
+	}
+
+}
