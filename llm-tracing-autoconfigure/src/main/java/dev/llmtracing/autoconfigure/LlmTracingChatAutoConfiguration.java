@@ -2,6 +2,7 @@ package dev.llmtracing.autoconfigure;
 
 import dev.llmtracing.chat.AdvisorClientFactsResolver;
 import dev.llmtracing.chat.ClientFactsResolver;
+import dev.llmtracing.chat.ContentCapture;
 import dev.llmtracing.chat.ExchangeObservationHandler;
 import dev.llmtracing.chat.MicrometerTraceContextLookup;
 import dev.llmtracing.chat.ModelObservationEnricher;
@@ -10,6 +11,7 @@ import dev.llmtracing.chat.TracingAdvisor;
 import dev.llmtracing.context.IdScopes;
 import dev.llmtracing.cost.PriceTable;
 import dev.llmtracing.record.ExchangeDispatcher;
+import dev.llmtracing.redact.Redactor;
 import dev.llmtracing.support.InstrumentationFailures;
 import dev.llmtracing.support.PromptTagLimiter;
 import io.micrometer.observation.ObservationHandler;
@@ -44,9 +46,18 @@ public final class LlmTracingChatAutoConfiguration {
 	@ConditionalOnMissingBean
 	ExchangeObservationHandler llmTracingExchangeObservationHandler(IdScopes idScopes,
 			ObjectProvider<ClientFactsResolver> factsResolver, ObjectProvider<TraceContextLookup> traceContextLookup,
-			ExchangeDispatcher dispatcher, InstrumentationFailures failures, PriceTable prices) {
+			ExchangeDispatcher dispatcher, InstrumentationFailures failures, PriceTable prices,
+			ContentCapture contentCapture) {
 		return new ExchangeObservationHandler(idScopes, factsResolver.getIfAvailable(() -> ClientFactsResolver.NONE),
-				traceContextLookup.getIfAvailable(() -> TraceContextLookup.NONE), dispatcher, failures, prices);
+				traceContextLookup.getIfAvailable(() -> TraceContextLookup.NONE), dispatcher, failures, prices,
+				contentCapture);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ContentCapture llmTracingContentCapture(LlmTracingProperties properties, ObjectProvider<Redactor> redactors,
+			InstrumentationFailures failures) {
+		return ContentCaptures.from(properties.getContent(), redactors.orderedStream().toList(), failures);
 	}
 
 	@Bean

@@ -5,9 +5,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.llmtracing.chat.ContentMode;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Configuration properties for llm-tracing. Invalid values fail at start-up with a
@@ -34,6 +36,8 @@ public class LlmTracingProperties {
 	private final Metrics metrics = new Metrics();
 
 	private final Cost cost = new Cost();
+
+	private final Content content = new Content();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -65,6 +69,10 @@ public class LlmTracingProperties {
 
 	public Cost getCost() {
 		return this.cost;
+	}
+
+	public Content getContent() {
+		return this.content;
 	}
 
 	/**
@@ -490,6 +498,224 @@ public class LlmTracingProperties {
 
 		public void setCurrency(@Nullable String currency) {
 			this.currency = currency;
+		}
+
+	}
+
+	/**
+	 * Capture of prompt and completion content.
+	 */
+	public static class Content {
+
+		/**
+		 * What to keep of prompts and completions: 'none', 'digest' (SHA-256 digests and
+		 * lengths) or 'full' (masked and truncated messages).
+		 */
+		private ContentMode mode = ContentMode.NONE;
+
+		/**
+		 * Maximum number of characters kept of one message text, tool argument or tool
+		 * result.
+		 */
+		private int maxFieldLength = 2000;
+
+		/**
+		 * Maximum size of the captured messages of one record, as JSON; texts are cut
+		 * further to fit.
+		 */
+		private DataSize maxRecordSize = DataSize.ofKilobytes(12);
+
+		private final Masking masking = new Masking();
+
+		public ContentMode getMode() {
+			return this.mode;
+		}
+
+		public void setMode(ContentMode mode) {
+			this.mode = mode;
+		}
+
+		public int getMaxFieldLength() {
+			return this.maxFieldLength;
+		}
+
+		public void setMaxFieldLength(int maxFieldLength) {
+			PropertyChecks.range("llm.tracing.content.max-field-length", maxFieldLength, 32, 1_000_000);
+			this.maxFieldLength = maxFieldLength;
+		}
+
+		public DataSize getMaxRecordSize() {
+			return this.maxRecordSize;
+		}
+
+		public void setMaxRecordSize(DataSize maxRecordSize) {
+			if (maxRecordSize.toBytes() < 1024) {
+				throw new IllegalArgumentException(
+						"llm.tracing.content.max-record-size must be at least 1KB; set a size such as 12KB");
+			}
+			this.maxRecordSize = maxRecordSize;
+		}
+
+		public Masking getMasking() {
+			return this.masking;
+		}
+
+	}
+
+	/**
+	 * Masking of captured content.
+	 */
+	public static class Masking {
+
+		/**
+		 * Whether to mask captured content; switching it off keeps personal data and
+		 * secrets in the records.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Whether to mask e-mail addresses.
+		 */
+		private boolean email = true;
+
+		/**
+		 * Whether to mask phone numbers.
+		 */
+		private boolean phone = true;
+
+		/**
+		 * Whether to mask payment card numbers (Luhn-valid).
+		 */
+		private boolean card = true;
+
+		/**
+		 * Whether to mask IBANs (mod-97-valid).
+		 */
+		private boolean iban = true;
+
+		/**
+		 * Whether to mask IPv4 and IPv6 addresses.
+		 */
+		private boolean ip = true;
+
+		/**
+		 * Whether to mask JSON Web Tokens.
+		 */
+		private boolean jwt = true;
+
+		/**
+		 * Whether to mask API keys, bearer tokens and private keys.
+		 */
+		private boolean secrets = true;
+
+		/**
+		 * Additional patterns to mask, each a regular expression and its placeholder.
+		 */
+		private List<MaskPattern> patterns = new ArrayList<>();
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public boolean isEmail() {
+			return this.email;
+		}
+
+		public void setEmail(boolean email) {
+			this.email = email;
+		}
+
+		public boolean isPhone() {
+			return this.phone;
+		}
+
+		public void setPhone(boolean phone) {
+			this.phone = phone;
+		}
+
+		public boolean isCard() {
+			return this.card;
+		}
+
+		public void setCard(boolean card) {
+			this.card = card;
+		}
+
+		public boolean isIban() {
+			return this.iban;
+		}
+
+		public void setIban(boolean iban) {
+			this.iban = iban;
+		}
+
+		public boolean isIp() {
+			return this.ip;
+		}
+
+		public void setIp(boolean ip) {
+			this.ip = ip;
+		}
+
+		public boolean isJwt() {
+			return this.jwt;
+		}
+
+		public void setJwt(boolean jwt) {
+			this.jwt = jwt;
+		}
+
+		public boolean isSecrets() {
+			return this.secrets;
+		}
+
+		public void setSecrets(boolean secrets) {
+			this.secrets = secrets;
+		}
+
+		public List<MaskPattern> getPatterns() {
+			return this.patterns;
+		}
+
+		public void setPatterns(List<MaskPattern> patterns) {
+			this.patterns = patterns;
+		}
+
+	}
+
+	/**
+	 * A user-defined pattern to mask.
+	 */
+	public static class MaskPattern {
+
+		/**
+		 * Regular expression of what to mask, such as 'EMP-\\d{6}'.
+		 */
+		private @Nullable String regex;
+
+		/**
+		 * What replaces a match, such as '[EMPLOYEE_ID]'.
+		 */
+		private String placeholder = "[REDACTED]";
+
+		public @Nullable String getRegex() {
+			return this.regex;
+		}
+
+		public void setRegex(@Nullable String regex) {
+			this.regex = regex;
+		}
+
+		public String getPlaceholder() {
+			return this.placeholder;
+		}
+
+		public void setPlaceholder(String placeholder) {
+			this.placeholder = placeholder;
 		}
 
 	}

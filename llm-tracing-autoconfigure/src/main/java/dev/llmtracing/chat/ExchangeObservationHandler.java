@@ -2,6 +2,7 @@ package dev.llmtracing.chat;
 
 import java.time.Instant;
 
+import dev.llmtracing.chat.TraceContextLookup.TraceContext;
 import dev.llmtracing.context.IdScopes;
 import dev.llmtracing.context.RandomIds;
 import dev.llmtracing.context.TracingIds;
@@ -43,6 +44,8 @@ public class ExchangeObservationHandler implements ObservationHandler<ChatModelO
 
 	private final PriceTable prices;
 
+	private final ContentCapture content;
+
 	/**
 	 * Create a handler.
 	 * @param idScopes reads the IDs of the current thread
@@ -51,11 +54,13 @@ public class ExchangeObservationHandler implements ObservationHandler<ChatModelO
 	 * @param dispatcher receives the finished records
 	 * @param failures counts failures of the handler
 	 * @param prices the price table that gives each record its cost
+	 * @param content captures the content of each exchange under the content mode
 	 */
 	public ExchangeObservationHandler(IdScopes idScopes, ClientFactsResolver factsResolver,
 			TraceContextLookup traceContextLookup, ExchangeDispatcher dispatcher, InstrumentationFailures failures,
-			PriceTable prices) {
+			PriceTable prices, ContentCapture content) {
 		this.prices = prices;
+		this.content = content;
 		this.idScopes = idScopes;
 		this.factsResolver = factsResolver;
 		this.traceContextLookup = traceContextLookup;
@@ -88,9 +93,9 @@ public class ExchangeObservationHandler implements ObservationHandler<ChatModelO
 			}
 			context.remove(ExchangeCapture.class);
 			long durationNanos = System.nanoTime() - capture.startNanos();
-			ExchangeRecord record = ExchangeRecords.from(context, capture, durationNanos,
-					this.traceContextLookup.find(context), this.prices);
-			this.dispatcher.publish(record);
+			TraceContext trace = this.traceContextLookup.find(context);
+			this.dispatcher
+				.publish(() -> ExchangeRecords.from(context, capture, durationNanos, trace, this.prices, this.content));
 		}
 		catch (RuntimeException ex) {
 			this.failures.record(COMPONENT, ex);

@@ -33,7 +33,7 @@ final class ExchangeRecords {
 	}
 
 	static ExchangeRecord from(ChatModelObservationContext context, ExchangeCapture capture, long durationNanos,
-			@Nullable TraceContext trace, PriceTable prices) {
+			@Nullable TraceContext trace, PriceTable prices, ContentCapture contentCapture) {
 		ChatOptions options = context.getRequest().getOptions();
 		ChatResponse response = context.getResponse();
 		ChatResponseMetadata metadata = (response != null) ? response.getMetadata() : null;
@@ -60,7 +60,8 @@ final class ExchangeRecords {
 				(metadata != null) ? textOrNull(metadata.getId()) : null, finishReasons(response), inputTokens,
 				outputTokens, context.isStreaming(), facts.conversationId(), facts.promptName(), facts.promptVersion(),
 				durationNanos, outcome, (error != null) ? error.getClass().getName() : null, timeToFirstChunk, cost,
-				outcome == Outcome.SUCCESS && !Responses.hasContent(response), null);
+				outcome == Outcome.SUCCESS && !Responses.hasContent(response),
+				contentCapture.capture(context.getRequest(), response));
 	}
 
 	private static Outcome outcome(ChatModelObservationContext context, @Nullable Throwable error) {

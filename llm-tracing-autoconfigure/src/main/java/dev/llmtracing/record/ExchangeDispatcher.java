@@ -6,6 +6,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 
 import dev.llmtracing.support.InstrumentationFailures;
 import org.jspecify.annotations.Nullable;
@@ -22,9 +23,11 @@ public class ExchangeDispatcher implements AutoCloseable {
 
 	static final String COMPONENT = "exchange-listener";
 
+	static final String BUILD_COMPONENT = "capture";
+
 	private final List<ExchangeListener> listeners;
 
-	private final BlockingQueue<ExchangeRecord> queue;
+	private final BlockingQueue<Supplier<ExchangeRecord>> queue;
 
 	private final InstrumentationFailures failures;
 
@@ -61,6 +64,16 @@ public class ExchangeDispatcher implements AutoCloseable {
 	 * @return {@code true} if it was queued, {@code false} if it was dropped
 	 */
 	public boolean publish(ExchangeRecord record) {
+		return publish(() -> record);
+	}
+
+	/**
+	 * Queue a record that is built on the dispatcher's thread, so that the caller does
+	 * not pay for building it (masking content, for example). Never blocks.
+	 * @param record builds the record; an exception it throws is counted
+	 * @return {@code true} if it was queued, {@code false} if it was dropped
+	 */
+	public boolean publish(Supplier<ExchangeRecord> record) {
 		if (this.running && this.queue.offer(record)) {
 			return true;
 		}
@@ -87,7 +100,7 @@ public class ExchangeDispatcher implements AutoCloseable {
 	private void run() {
 		while (this.running || !this.queue.isEmpty()) {
 			try {
-				ExchangeRecord record = this.queue.poll(100, TimeUnit.MILLISECONDS);
+				Supplier<ExchangeRecord> record = this.queue.poll(100, TimeUnit.MILLISECONDS);
 				if (record != null) {
 					dispatch(record);
 				}
@@ -101,13 +114,21 @@ public class ExchangeDispatcher implements AutoCloseable {
 	}
 
 	private void drain() {
-		@Nullable ExchangeRecord record;
+		@Nullable Supplier<ExchangeRecord> record;
 		while ((record = this.queue.poll()) != null) {
 			dispatch(record);
 		}
 	}
 
-	private void dispatch(ExchangeRecord record) {
+	private void dispatch(Supplier<ExchangeRecord> supplier) {
+		ExchangeRecord record;
+		try {
+			record = supplier.get();
+		}
+		catch (Throwable ex) {
+			this.failures.record(BUILD_COMPONENT, ex);
+			return;
+		}
 		for (ExchangeListener listener : this.listeners) {
 			try {
 				listener.onExchange(record);

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.llmtracing.chat.ClientFactsResolver;
+import dev.llmtracing.chat.ContentCapture;
+import dev.llmtracing.chat.ContentMode;
 import dev.llmtracing.chat.ExchangeObservationHandler;
 import dev.llmtracing.chat.TraceContextLookup;
 import dev.llmtracing.chat.TracingAdvisor;
@@ -179,7 +181,8 @@ class LlmTracingAutoConfigurationTests {
 		@Bean
 		ExchangeObservationHandler userHandler(IdScopes idScopes, ExchangeDispatcher dispatcher) {
 			return new ExchangeObservationHandler(idScopes, ClientFactsResolver.NONE, TraceContextLookup.NONE,
-					dispatcher, new InstrumentationFailures(), new PriceTable(List.of()));
+					dispatcher, new InstrumentationFailures(), new PriceTable(List.of()),
+					new ContentCapture(ContentMode.NONE, (text) -> text, 2000, 10_000));
 		}
 
 	}

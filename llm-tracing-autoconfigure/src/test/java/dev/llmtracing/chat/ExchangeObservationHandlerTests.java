@@ -151,7 +151,8 @@ class ExchangeObservationHandlerTests {
 	private void register(ClientFactsResolver resolver) {
 		this.registry.observationConfig()
 			.observationHandler(new ExchangeObservationHandler(this.idScopes, resolver, TraceContextLookup.NONE,
-					this.dispatcher, this.failures, new PriceTable(List.of())));
+					this.dispatcher, this.failures, new PriceTable(List.of()),
+					new ContentCapture(ContentMode.NONE, (text) -> text, 2000, 10_000)));
 	}
 
 	private void observe(ChatModelObservationContext context,

@@ -54,7 +54,8 @@ class ModelObservationEnricherTests {
 		this.registry.observationConfig()
 			.observationHandler(new ExchangeObservationHandler(this.idScopes,
 					(context) -> new ClientFacts(null, "conv-1", "faq", "v7", null), TraceContextLookup.NONE,
-					this.dispatcher, this.failures, new PriceTable(List.of())))
+					this.dispatcher, this.failures, new PriceTable(List.of()),
+					new ContentCapture(ContentMode.NONE, (text) -> text, 2000, 10_000)))
 			.observationHandler(new DefaultMeterObservationHandler(this.meters))
 			.observationHandler(new ObservationHandler<>() {
 				@Override

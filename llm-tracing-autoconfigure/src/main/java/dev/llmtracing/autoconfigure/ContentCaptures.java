@@ -1,0 +1,106 @@
+package dev.llmtracing.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+import dev.llmtracing.chat.ContentCapture;
+import dev.llmtracing.chat.ContentMode;
+import dev.llmtracing.redact.Detector;
+import dev.llmtracing.redact.PatternDetector;
+import dev.llmtracing.redact.PiiMasker;
+import dev.llmtracing.redact.Redactor;
+import dev.llmtracing.redact.RedactorChain;
+import dev.llmtracing.support.InstrumentationFailures;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+/**
+ * Builds the {@link ContentCapture} from {@code llm.tracing.content.*}, warning once at
+ * start-up when content is captured and failing with a clear message on a bad pattern.
+ *
+ * @author llm-tracing
+ */
+final class ContentCaptures {
+
+	private static final Log logger = LogFactory.getLog(ContentCaptures.class);
+
+	/**
+	 * Bytes of a record kept for everything but the captured messages.
+	 */
+	private static final int RESERVE_BYTES = 2048;
+
+	private ContentCaptures() {
+	}
+
+	static ContentCapture from(LlmTracingProperties.Content content, List<Redactor> userRedactors,
+			InstrumentationFailures failures) {
+		LlmTracingProperties.Masking masking = content.getMasking();
+		List<Redactor> redactors = new ArrayList<>();
+		if (masking.isEnabled()) {
+			redactors.add(PiiMasker.of(detectors(masking), patterns(masking)));
+		}
+		redactors.addAll(userRedactors);
+		warn(content.getMode(), masking.isEnabled());
+		int maxContentBytes = (int) Math.max(512, content.getMaxRecordSize().toBytes() - RESERVE_BYTES);
+		return new ContentCapture(content.getMode(), new RedactorChain(redactors, failures),
+				content.getMaxFieldLength(), maxContentBytes);
+	}
+
+	private static void warn(ContentMode mode, boolean masked) {
+		if (mode == ContentMode.FULL && masked) {
+			logger.warn("llm.tracing.content.mode=full: prompts and completions are written to the exchange records, "
+					+ "masked and truncated. Set llm.tracing.content.mode=none (the default) or digest to keep them out.");
+		}
+		else if (mode == ContentMode.FULL) {
+			logger.warn("llm.tracing.content.mode=full with llm.tracing.content.masking.enabled=false: prompts and "
+					+ "completions are written to the exchange records UNMASKED, personal data and secrets included.");
+		}
+		else if (mode == ContentMode.DIGEST) {
+			logger.warn("llm.tracing.content.mode=digest: SHA-256 digests of prompts and completions are written to the "
+					+ "exchange records (no text). Set llm.tracing.content.mode=none to leave them out.");
+		}
+	}
+
+	private static Set<String> detectors(LlmTracingProperties.Masking masking) {
+		Set<String> enabled = new HashSet<>();
+		add(enabled, "email", masking.isEmail());
+		add(enabled, "phone", masking.isPhone());
+		add(enabled, "card", masking.isCard());
+		add(enabled, "iban", masking.isIban());
+		add(enabled, "ip", masking.isIp());
+		add(enabled, "jwt", masking.isJwt());
+		add(enabled, "secrets", masking.isSecrets());
+		return enabled;
+	}
+
+	private static void add(Set<String> enabled, String name, boolean on) {
+		if (on) {
+			enabled.add(name);
+		}
+	}
+
+	private static List<Detector> patterns(LlmTracingProperties.Masking masking) {
+		List<Detector> detectors = new ArrayList<>();
+		for (int i = 0; i < masking.getPatterns().size(); i++) {
+			LlmTracingProperties.MaskPattern pattern = masking.getPatterns().get(i);
+			String property = "llm.tracing.content.masking.patterns[" + i + "]";
+			if (pattern.getRegex() == null || pattern.getRegex().isEmpty()) {
+				throw new IllegalStateException(property + ".regex must be set; give a regular expression to mask");
+			}
+			try {
+				detectors.add(new PatternDetector("pattern-" + i, Pattern.compile(pattern.getRegex()),
+						pattern.getPlaceholder()));
+			}
+			catch (PatternSyntaxException ex) {
+				throw new IllegalStateException(property + ".regex is not a valid regular expression ("
+						+ ex.getDescription() + "); fix it or remove the pattern", ex);
+			}
+		}
+		return detectors;
+	}
+
+}

@@ -1,0 +1,141 @@
+package dev.llmtracing.chat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.llmtracing.record.ExchangeContent;
+import dev.llmtracing.record.JsonText;
+import dev.llmtracing.redact.Redactor;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.ai.chat.messages.Message;
+import org.springframework.ai.chat.messages.MessageType;
+import org.springframework.ai.chat.model.ChatResponse;
+import org.springframework.ai.chat.model.Generation;
+import org.springframework.ai.chat.prompt.Prompt;
+
+/**
+ * Captures the content of an exchange under a {@link ContentMode}. In {@code FULL} mode
+ * each text is masked and capped at {@code maxFieldChars}; if the messages together
+ * still exceed {@code maxContentBytes} of JSON, the cap is halved until they fit, and as
+ * a last resort the oldest input messages are replaced by one marker. Truncated parts say
+ * so and keep their original length, and the JSON stays valid.
+ *
+ * @author llm-tracing
+ */
+public final class ContentCapture {
+
+	private static final int MIN_FIELD_CHARS = 32;
+
+	private final ContentMode mode;
+
+	private final TextLimiter limiter;
+
+	private final int maxFieldChars;
+
+	private final int maxContentBytes;
+
+	/**
+	 * Create a content capture.
+	 * @param mode what to capture
+	 * @param redactor masks every captured text
+	 * @param maxFieldChars the maximum number of characters of one text
+	 * @param maxContentBytes the maximum size of the captured messages as JSON
+	 */
+	public ContentCapture(ContentMode mode, Redactor redactor, int maxFieldChars, int maxContentBytes) {
+		this.mode = mode;
+		this.limiter = new TextLimiter(redactor);
+		this.maxFieldChars = maxFieldChars;
+		this.maxContentBytes = maxContentBytes;
+	}
+
+	/**
+	 * Return the content mode.
+	 * @return the mode
+	 */
+	public ContentMode getMode() {
+		return this.mode;
+	}
+
+	/**
+	 * Capture the content of an exchange.
+	 * @param prompt the prompt that was sent
+	 * @param response the response, or {@code null} if the call failed
+	 * @return the content, or {@code null} in mode {@code NONE}
+	 */
+	public @Nullable ExchangeContent capture(Prompt prompt, @Nullable ChatResponse response) {
+		return switch (this.mode) {
+			case NONE -> null;
+			case DIGEST -> new ExchangeContent("digest", digest(prompt, response), null, null, false);
+			case FULL -> full(prompt, response);
+		};
+	}
+
+	private Map<String, Object> digest(Prompt prompt, @Nullable ChatResponse response) {
+		Map<String, Object> digest = new LinkedHashMap<>();
+		digest.put("algorithm", "SHA-256");
+		digest.put("system", ContentDigests.of(texts(prompt, MessageType.SYSTEM)));
+		digest.put("user", ContentDigests.of(texts(prompt, MessageType.USER)));
+		List<String> completion = new ArrayList<>();
+		if (response != null) {
+			for (Generation generation : response.getResults()) {
+				String text = generation.getOutput().getText();
+				completion.add((text != null) ? text : "");
+			}
+		}
+		digest.put("completion", ContentDigests.of(completion));
+		return digest;
+	}
+
+	private ExchangeContent full(Prompt prompt, @Nullable ChatResponse response) {
+		MessageParts parts = new MessageParts(this.limiter);
+		List<Message> messages = prompt.getInstructions();
+		int limit = this.maxFieldChars;
+		while (true) {
+			parts.reset();
+			List<Map<String, Object>> input = parts.input(messages, limit);
+			List<Map<String, Object>> output = parts.output(response, limit);
+			if (size(input, output) <= this.maxContentBytes) {
+				return new ExchangeContent("full", null, input, output, parts.truncated());
+			}
+			if (limit > MIN_FIELD_CHARS) {
+				limit = Math.max(MIN_FIELD_CHARS, limit / 2);
+				continue;
+			}
+			return new ExchangeContent("full", null, fitInput(parts, messages, output, limit), output, true);
+		}
+	}
+
+	private List<Map<String, Object>> fitInput(MessageParts parts, List<Message> messages,
+			List<Map<String, Object>> output, int limit) {
+		for (int keep = messages.size() - 1; keep >= 0; keep--) {
+			List<Map<String, Object>> input = new ArrayList<>();
+			input.add(MessageParts.omitted(messages.size() - keep));
+			input.addAll(parts.input(messages.subList(messages.size() - keep, messages.size()), limit));
+			if (size(input, output) <= this.maxContentBytes || keep == 0) {
+				return input;
+			}
+		}
+		return List.of(MessageParts.omitted(messages.size()));
+	}
+
+	private static int size(List<Map<String, Object>> input, List<Map<String, Object>> output) {
+		return JsonText.write(input).getBytes(StandardCharsets.UTF_8).length
+				+ JsonText.write(output).getBytes(StandardCharsets.UTF_8).length;
+	}
+
+	private static List<String> texts(Prompt prompt, MessageType type) {
+		List<String> texts = new ArrayList<>();
+		for (Message message : prompt.getInstructions()) {
+			if (message.getMessageType() == type) {
+				String text = message.getText();
+				texts.add((text != null) ? text : "");
+			}
+		}
+		return texts;
+	}
+
+}

@@ -1,0 +1,27 @@
+package dev.llmtracing.chat;
+
+/**
+ * What the exchange record keeps of the prompt and the completion.
+ *
+ * @author llm-tracing
+ */
+public enum ContentMode {
+
+	/**
+	 * No content at all (the default).
+	 */
+	NONE,
+
+	/**
+	 * SHA-256 digests and lengths of the system prompt, the user messages and the
+	 * completion: proof of what was asked and answered without keeping either.
+	 */
+	DIGEST,
+
+	/**
+	 * The messages and the completion, masked and truncated, in the shape of the
+	 * OpenTelemetry GenAI {@code gen_ai.input.messages} and {@code gen_ai.output.messages}.
+	 */
+	FULL
+
+}
