@@ -60,8 +60,9 @@ final class ContentCaptures {
 					+ "completions are written to the exchange records UNMASKED, personal data and secrets included.");
 		}
 		else if (mode == ContentMode.DIGEST) {
-			logger.warn("llm.tracing.content.mode=digest: SHA-256 digests of prompts and completions are written to the "
-					+ "exchange records (no text). Set llm.tracing.content.mode=none to leave them out.");
+			logger
+				.warn("llm.tracing.content.mode=digest: SHA-256 digests of prompts and completions are written to the "
+						+ "exchange records (no text). Set llm.tracing.content.mode=none to leave them out.");
 		}
 	}
 

@@ -19,10 +19,10 @@ import org.springframework.ai.chat.prompt.Prompt;
 
 /**
  * Captures the content of an exchange under a {@link ContentMode}. In {@code FULL} mode
- * each text is masked and capped at {@code maxFieldChars}; if the messages together
- * still exceed {@code maxContentBytes} of JSON, the cap is halved until they fit, and as
- * a last resort the oldest input messages are replaced by one marker. Truncated parts say
- * so and keep their original length, and the JSON stays valid.
+ * each text is masked and capped at {@code maxFieldChars}; if the messages together still
+ * exceed {@code maxContentBytes} of JSON, the cap is halved until they fit, and as a last
+ * resort the oldest input messages are replaced by one marker. Truncated parts say so and
+ * keep their original length, and the JSON stays valid.
  *
  * @author llm-tracing
  */

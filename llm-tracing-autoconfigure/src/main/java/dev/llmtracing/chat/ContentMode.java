@@ -20,7 +20,8 @@ public enum ContentMode {
 
 	/**
 	 * The messages and the completion, masked and truncated, in the shape of the
-	 * OpenTelemetry GenAI {@code gen_ai.input.messages} and {@code gen_ai.output.messages}.
+	 * OpenTelemetry GenAI {@code gen_ai.input.messages} and
+	 * {@code gen_ai.output.messages}.
 	 */
 	FULL
 

@@ -16,8 +16,9 @@ import org.springframework.ai.chat.model.Generation;
 
 /**
  * Turns Spring AI messages into the JSON shape of the OpenTelemetry GenAI input and
- * output messages: {@code {"role": ..., "parts": [{"type": "text", "content": ...}, {"type":
- * "tool_call", ...}, {"type": "tool_call_response", ...}]}}, each text masked and capped.
+ * output messages: {@code {"role": ..., "parts": [{"type": "text", "content": ...},
+ * {"type": "tool_call", ...}, {"type": "tool_call_response", ...}]}}, each text masked
+ * and capped.
  *
  * @author llm-tracing
  */

@@ -33,7 +33,8 @@ final class TextLimiter {
 	 */
 	boolean put(Map<String, Object> part, String key, String text, int maxChars) {
 		boolean cut = text.length() > maxChars;
-		String masked = this.redactor.redact(cut ? text.substring(0, Math.min(text.length(), maxChars + MARGIN)) : text);
+		String masked = this.redactor
+			.redact(cut ? text.substring(0, Math.min(text.length(), maxChars + MARGIN)) : text);
 		if (masked.length() > maxChars) {
 			masked = masked.substring(0, maxChars) + TRUNCATION_MARK;
 			cut = true;

@@ -29,4 +29,14 @@ public final class TestRecords {
 				Outcome.ERROR, "java.io.IOException", null, null, false, null);
 	}
 
+	public static ExchangeRecord withContent(ExchangeContent content) {
+		ExchangeRecord c = complete();
+		return new ExchangeRecord("0b6f2c8e-2d0c-4d0e-9a51-3f1f8c1d2e3a", c.startTime(), c.requestId(), c.contextId(),
+				c.userId(), "4bf92f3577b34da6a3ce929d0e0e4736", "00f067aa0ba902b7", c.operationName(), c.providerName(),
+				c.requestModel(), c.responseModel(), c.temperature(), c.topP(), c.maxTokens(), c.responseId(),
+				c.finishReasons(), c.inputTokens(), c.outputTokens(), c.stream(), c.conversationId(), c.promptName(),
+				c.promptVersion(), c.durationNanos(), c.outcome(), null, c.timeToFirstChunkNanos(), c.cost(), false,
+				content);
+	}
+
 }
