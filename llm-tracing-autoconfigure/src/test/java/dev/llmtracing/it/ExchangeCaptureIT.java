@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import dev.llmtracing.record.RecordSchema;
 import dev.llmtracing.standin.StandInModelServer;
 import dev.llmtracing.standin.StandInReply;
 import org.junit.jupiter.api.AfterAll;
@@ -68,11 +69,12 @@ class ExchangeCaptureIT {
 
 	@DynamicPropertySource
 	static void modelProperties(DynamicPropertyRegistry registry) {
-		openAiProperties(registry::add);
+		openAiProperties(registry::add, () -> model.getBaseUrl());
 	}
 
-	static void openAiProperties(java.util.function.BiConsumer<String, java.util.function.Supplier<Object>> add) {
-		add.accept("spring.ai.openai.base-url", model::getBaseUrl);
+	static void openAiProperties(java.util.function.BiConsumer<String, java.util.function.Supplier<Object>> add,
+			java.util.function.Supplier<Object> baseUrl) {
+		add.accept("spring.ai.openai.base-url", baseUrl);
 		add.accept("spring.ai.openai.api-key", () -> "test-key");
 		add.accept("spring.ai.openai.max-retries", () -> 0);
 		add.accept("spring.ai.openai.chat.model", () -> "stand-in-it");
@@ -251,6 +253,7 @@ class ExchangeCaptureIT {
 		settle();
 		List<Map<String, Object>> records = capture.records();
 		assertThat(records).as("exchange records").hasSize(count);
+		records.forEach(RecordSchema::assertValid);
 		return records;
 	}
 

@@ -1,0 +1,130 @@
+package dev.llmtracing.it;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import dev.llmtracing.record.RecordSchema;
+import dev.llmtracing.redact.Redactor;
+import dev.llmtracing.standin.StandInModelServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * End-to-end content capture in {@code full} mode: real prompts over real HTTP through
+ * the real OpenAI client, masked by the built-in detectors, a user pattern and a user
+ * {@link Redactor} bean, capped in size, and valid against the schema.
+ *
+ * @author llm-tracing
+ */
+@SpringBootTest(classes = { CaptureTestApplication.class, ContentCaptureIT.NameRedactor.class },
+		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "llm.tracing.content.mode=full", "llm.tracing.content.max-field-length=500",
+				"llm.tracing.content.masking.patterns[0].regex=EMP-[0-9]{6}",
+				"llm.tracing.content.masking.patterns[0].placeholder=[EMPLOYEE_ID]" })
+class ContentCaptureIT {
+
+	private static StandInModelServer model;
+
+	private static RecordCapture capture;
+
+	@LocalServerPort
+	private int port;
+
+	@BeforeAll
+	static void startModel() throws IOException {
+		model = StandInModelServer.start(0, Duration.ZERO);
+	}
+
+	@AfterAll
+	static void stopModel() {
+		if (capture != null) {
+			capture.close();
+		}
+		model.close();
+	}
+
+	@DynamicPropertySource
+	static void modelProperties(DynamicPropertyRegistry registry) {
+		ExchangeCaptureIT.openAiProperties(registry::add, () -> model.getBaseUrl());
+	}
+
+	@BeforeEach
+	void attach() {
+		if (capture == null) {
+			capture = new RecordCapture();
+		}
+		capture.attach();
+		capture.clear();
+	}
+
+	@Test
+	void promptAndCompletionAreMaskedInTheRecord() {
+		String prompt = "I am Alice Example, EMP-123456, card 4111 1111 1111 1111, mail alice@example.com";
+		post("/call", prompt);
+		Map<String, Object> record = awaitRecord();
+		String json = JsonMapper.builder().build().writeValueAsString(record);
+		assertThat(json).contains("[EMPLOYEE_ID]", "[CARD]", "[EMAIL]", "[NAME]")
+			.doesNotContain("EMP-123456", "4111 1111", "alice@example.com", "Alice Example");
+		assertThat(record).containsEntry("llm.content.mode", "full");
+		assertThat(json).contains("\"role\":\"user\"", "\"role\":\"assistant\"", "\"finish_reason\":\"stop\"");
+		RecordSchema.assertValid(json);
+	}
+
+	@Test
+	void hugePromptStaysUnderTheLogShipperLineLimit() {
+		post("/call", "Please summarise: " + "lorem ipsum dolor sit amet ".repeat(40_000));
+		Map<String, Object> record = awaitRecord();
+		List<String> lines = capture.renderedLines()
+			.stream()
+			.filter((line) -> line.contains("llm.tracing.exchange"))
+			.toList();
+		assertThat(lines).hasSize(1);
+		assertThat(lines.get(0).getBytes(StandardCharsets.UTF_8).length).isLessThan(16 * 1024);
+		assertThat(record).containsEntry("llm.content.truncated", true);
+		RecordSchema.assertValid(lines.get(0));
+	}
+
+	private void post(String path, String body) {
+		RestClient.create("http://localhost:" + this.port)
+			.post()
+			.uri(path)
+			.contentType(MediaType.TEXT_PLAIN)
+			.body(body)
+			.retrieve()
+			.toBodilessEntity();
+	}
+
+	private static Map<String, Object> awaitRecord() {
+		await().atMost(Duration.ofSeconds(10)).until(() -> capture.records().size() == 1);
+		return capture.records().get(0);
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class NameRedactor {
+
+		@Bean
+		Redactor nameDictionary() {
+			return (text) -> text.replace("Alice Example", "[NAME]");
+		}
+
+	}
+
+}
