@@ -95,6 +95,26 @@ public final class IdScopes {
 	}
 
 	/**
+	 * Set the IDs of the current thread without a scope to close, for context propagation
+	 * libraries that restore the previous values themselves.
+	 * @param ids the IDs; {@code null} components remove the MDC entry
+	 */
+	public void set(TracingIds ids) {
+		put(this.keys.requestId(), ids.requestId());
+		put(this.keys.contextId(), ids.contextId());
+		put(this.keys.userId(), ids.userId());
+	}
+
+	private static void put(String key, @Nullable String value) {
+		if (value != null) {
+			MDC.put(key, value);
+		}
+		else {
+			MDC.remove(key);
+		}
+	}
+
+	/**
 	 * Return the IDs in force on the current thread.
 	 * @return the current IDs, each {@code null} when not set
 	 */
