@@ -1,0 +1,76 @@
+package dev.llmtracing.audit;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.llmtracing.record.ExchangeContent;
+import dev.llmtracing.record.ExchangeRecord;
+import dev.llmtracing.record.Outcome;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests that text which JSON must escape, and text that looks like the chain fields,
+ * stays on one line, reads back unchanged and verifies.
+ *
+ * @author llm-tracing
+ */
+class AuditTrailEscapingTests {
+
+	private static final String TEXT = "say \"hi\" \\ C:\\temp\nnext line\r\ttab \u2028 Grüße, 日本語, 😀";
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void shouldVerifyRecordWithQuotesBackslashesNewlinesAndNonAsciiText() {
+		Path file = this.dir.resolve("audit.jsonl");
+		try (AuditTrailWriter writer = TestTrails.writer(file)) {
+			writer.onExchange(record());
+			writer.onExchange(record());
+		}
+		List<String> lines = TestTrails.lines(file);
+		assertThat(lines).hasSize(2);
+		Map<String, Object> fields = TestTrails.fields(lines.get(1));
+		assertThat(fields).containsEntry("requestId", TEXT).containsEntry("audit.seq", 2);
+		assertThat(fields.get("gen_ai.input.messages")).isEqualTo(List.of(message()));
+		VerificationResult result = TestTrails.verify(file);
+		assertThat(result.ok()).isTrue();
+		assertThat(result.linesChecked()).isEqualTo(2);
+	}
+
+	@Test
+	void shouldReportEditOfNonAsciiCharacter() {
+		Path file = this.dir.resolve("audit.jsonl");
+		try (AuditTrailWriter writer = TestTrails.writer(file)) {
+			writer.onExchange(record());
+		}
+		TestTrails.rewrite(file, List.of(TestTrails.lines(file).get(0).replaceFirst("Grüße", "Grüsse")));
+		assertThat(TestTrails.verify(file).problems()).extracting(VerificationResult.Problem::reason)
+			.containsExactly(ChainCheck.EDITED);
+	}
+
+	private static ExchangeRecord record() {
+		ExchangeContent content = new ExchangeContent("full", null, List.of(message()), null, false);
+		return new ExchangeRecord("ex-1", Instant.parse("2026-01-02T03:04:05Z"), TEXT, null, null, null, null, "chat",
+				"openai", "gpt-4o-mini", null, null, null, null, null, List.of(), 3, 4, false, null, null, null,
+				1_000_000L, Outcome.SUCCESS, null, null, null, false, content);
+	}
+
+	private static Map<String, Object> message() {
+		// Keys that look like the chain fields must not confuse reading them
+		Map<String, Object> message = new LinkedHashMap<>();
+		message.put("role", "user");
+		message.put("content", TEXT);
+		message.put("audit.segment", "start");
+		message.put("audit.seq", 99);
+		message.put("audit.prev", "0".repeat(64));
+		return message;
+	}
+
+}
