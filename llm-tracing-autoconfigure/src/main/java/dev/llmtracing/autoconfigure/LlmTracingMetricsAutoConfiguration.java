@@ -1,13 +1,17 @@
 package dev.llmtracing.autoconfigure;
 
+import dev.llmtracing.audit.AuditTrailWriter;
 import dev.llmtracing.metrics.ExchangeMetrics;
 import dev.llmtracing.metrics.IdRejectionCounter;
 import dev.llmtracing.metrics.LatencyHistogramMeterFilter;
+import dev.llmtracing.metrics.MetricNames;
 import dev.llmtracing.metrics.TracingHealthMeterBinder;
 import dev.llmtracing.record.ExchangeDispatcher;
 import dev.llmtracing.support.InstrumentationFailures;
 import dev.llmtracing.support.PromptTagLimiter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -22,7 +26,7 @@ import org.springframework.context.annotation.Bean;
  *
  * @author llm-tracing
  */
-@AutoConfiguration(after = LlmTracingAutoConfiguration.class,
+@AutoConfiguration(after = { LlmTracingAutoConfiguration.class, LlmTracingAuditAutoConfiguration.class },
 		afterName = "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration")
 @ConditionalOnClass(MeterRegistry.class)
 @ConditionalOnBean({ MeterRegistry.class, ExchangeDispatcher.class, PromptTagLimiter.class })
@@ -53,6 +57,15 @@ public final class LlmTracingMetricsAutoConfiguration {
 	TracingHealthMeterBinder llmTracingHealthMeterBinder(ExchangeDispatcher dispatcher,
 			InstrumentationFailures failures) {
 		return new TracingHealthMeterBinder(dispatcher, failures);
+	}
+
+	@Bean
+	@ConditionalOnBean(AuditTrailWriter.class)
+	MeterBinder llmTracingAuditMeterBinder(AuditTrailWriter writer) {
+		return (registry) -> FunctionCounter
+			.builder(MetricNames.AUDIT_FAILURES, writer, AuditTrailWriter::getFailureCount)
+			.description("Exchange records that could not be written to the audit trail")
+			.register(registry);
 	}
 
 }

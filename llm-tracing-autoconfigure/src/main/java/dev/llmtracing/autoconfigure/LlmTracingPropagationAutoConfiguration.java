@@ -36,8 +36,7 @@ public final class LlmTracingPropagationAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(TaskDecorator.class)
-	ContextPropagatingTaskDecorator llmTracingContextPropagatingTaskDecorator(
-			IdsAccessorRegistration registration) {
+	ContextPropagatingTaskDecorator llmTracingContextPropagatingTaskDecorator(IdsAccessorRegistration registration) {
 		return new ContextPropagatingTaskDecorator();
 	}
 

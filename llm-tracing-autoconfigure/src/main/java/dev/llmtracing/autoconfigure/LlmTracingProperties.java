@@ -39,6 +39,8 @@ public class LlmTracingProperties {
 
 	private final Content content = new Content();
 
+	private final Audit audit = new Audit();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -73,6 +75,10 @@ public class LlmTracingProperties {
 
 	public Content getContent() {
 		return this.content;
+	}
+
+	public Audit getAudit() {
+		return this.audit;
 	}
 
 	/**
@@ -716,6 +722,70 @@ public class LlmTracingProperties {
 
 		public void setPlaceholder(String placeholder) {
 			this.placeholder = placeholder;
+		}
+
+	}
+
+	/**
+	 * The tamper-evident audit trail.
+	 */
+	public static class Audit {
+
+		/**
+		 * Whether to write every exchange record to a hash-chained audit file.
+		 */
+		private boolean enabled = false;
+
+		/**
+		 * Path of the audit file; rolled files get the suffixes .1, .2, ...
+		 */
+		private String file = "logs/llm-audit.jsonl";
+
+		/**
+		 * Size at which the audit file is rolled.
+		 */
+		private DataSize maxFileSize = DataSize.ofMegabytes(10);
+
+		/**
+		 * Number of rolled audit files to keep.
+		 */
+		private int maxHistory = 30;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public String getFile() {
+			return this.file;
+		}
+
+		public void setFile(String file) {
+			this.file = PropertyChecks.notBlank("llm.tracing.audit.file", file);
+		}
+
+		public DataSize getMaxFileSize() {
+			return this.maxFileSize;
+		}
+
+		public void setMaxFileSize(DataSize maxFileSize) {
+			if (maxFileSize.toBytes() < 1024) {
+				throw new IllegalArgumentException(
+						"llm.tracing.audit.max-file-size must be at least 1KB; set a size such as 10MB");
+			}
+			this.maxFileSize = maxFileSize;
+		}
+
+		public int getMaxHistory() {
+			return this.maxHistory;
+		}
+
+		public void setMaxHistory(int maxHistory) {
+			PropertyChecks.range("llm.tracing.audit.max-history", maxHistory, 0, 100_000);
+			this.maxHistory = maxHistory;
 		}
 
 	}

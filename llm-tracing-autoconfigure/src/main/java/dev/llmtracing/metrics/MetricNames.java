@@ -34,6 +34,9 @@ public final class MetricNames {
 	/** Counter of failures inside the instrumentation, by component. */
 	public static final String INSTRUMENTATION_FAILURES = "llm.tracing.instrumentation.failures";
 
+	/** Counter of records that could not be written to the audit trail. */
+	public static final String AUDIT_FAILURES = "llm.tracing.audit.failures";
+
 	private MetricNames() {
 	}
 
