@@ -41,6 +41,8 @@ public class LlmTracingProperties {
 
 	private final Audit audit = new Audit();
 
+	private final Propagation propagation = new Propagation();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -79,6 +81,10 @@ public class LlmTracingProperties {
 
 	public Audit getAudit() {
 		return this.audit;
+	}
+
+	public Propagation getPropagation() {
+		return this.propagation;
 	}
 
 	/**
@@ -786,6 +792,70 @@ public class LlmTracingProperties {
 		public void setMaxHistory(int maxHistory) {
 			PropertyChecks.range("llm.tracing.audit.max-history", maxHistory, 0, 100_000);
 			this.maxHistory = maxHistory;
+		}
+
+	}
+
+	/**
+	 * Propagation of the IDs to other threads and services.
+	 */
+	public static class Propagation {
+
+		/**
+		 * Whether to carry the IDs to other threads through Micrometer's context
+		 * propagation (Reactor, @Async, Spring-managed executors).
+		 */
+		private boolean threads = true;
+
+		/**
+		 * Whether to send the ID headers on outgoing RestClient, RestTemplate and
+		 * WebClient requests to allowed hosts.
+		 */
+		private boolean headers = true;
+
+		/**
+		 * Whether to carry the IDs as W3C baggage of the trace, and to read them from
+		 * incoming baggage when a request has no ID header.
+		 */
+		private boolean baggage = true;
+
+		/**
+		 * Hosts that may receive the IDs (headers and baggage): names, '*.suffix'
+		 * patterns or '*'. Requests to other hosts carry no ID.
+		 */
+		private List<String> allowedHosts = new ArrayList<>(
+				List.of("localhost", "127.0.0.1", "::1", "*.svc.cluster.local"));
+
+		public boolean isThreads() {
+			return this.threads;
+		}
+
+		public void setThreads(boolean threads) {
+			this.threads = threads;
+		}
+
+		public boolean isHeaders() {
+			return this.headers;
+		}
+
+		public void setHeaders(boolean headers) {
+			this.headers = headers;
+		}
+
+		public boolean isBaggage() {
+			return this.baggage;
+		}
+
+		public void setBaggage(boolean baggage) {
+			this.baggage = baggage;
+		}
+
+		public List<String> getAllowedHosts() {
+			return this.allowedHosts;
+		}
+
+		public void setAllowedHosts(List<String> allowedHosts) {
+			this.allowedHosts = allowedHosts;
 		}
 
 	}

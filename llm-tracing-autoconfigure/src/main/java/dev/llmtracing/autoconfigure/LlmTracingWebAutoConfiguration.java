@@ -1,11 +1,13 @@
 package dev.llmtracing.autoconfigure;
 
+import dev.llmtracing.context.BaggageBridge;
 import dev.llmtracing.context.IdScopes;
 import dev.llmtracing.web.TracingHeaders;
 import dev.llmtracing.web.TracingIdsFilter;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -22,7 +24,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *
  * @author llm-tracing
  */
-@AutoConfiguration(after = LlmTracingAutoConfiguration.class)
+@AutoConfiguration(after = { LlmTracingAutoConfiguration.class, LlmTracingBaggageAutoConfiguration.class })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass({ Filter.class, OncePerRequestFilter.class })
 @ConditionalOnBean(IdScopes.class)
@@ -31,12 +33,13 @@ public final class LlmTracingWebAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingFilterBean(TracingIdsFilter.class)
-	FilterRegistrationBean<TracingIdsFilter> llmTracingIdsFilter(LlmTracingProperties properties, IdScopes idScopes) {
+	FilterRegistrationBean<TracingIdsFilter> llmTracingIdsFilter(LlmTracingProperties properties, IdScopes idScopes,
+			ObjectProvider<BaggageBridge> baggage) {
 		LlmTracingProperties.Web web = properties.getWeb();
 		TracingHeaders headers = new TracingHeaders(web.getRequestIdHeader(), web.getContextIdHeader(),
 				web.getUserIdHeader(), web.isEchoRequestId());
 		FilterRegistrationBean<TracingIdsFilter> registration = new FilterRegistrationBean<>(
-				new TracingIdsFilter(idScopes, headers));
+				new TracingIdsFilter(idScopes, headers, baggage.getIfAvailable(() -> BaggageBridge.NONE)));
 		registration.setOrder(web.getFilterOrder());
 		registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR);
 		return registration;

@@ -2,6 +2,7 @@ package dev.llmtracing.web;
 
 import java.io.IOException;
 
+import dev.llmtracing.context.BaggageBridge;
 import dev.llmtracing.context.IdScope;
 import dev.llmtracing.context.IdScopes;
 import dev.llmtracing.context.TracingIds;
@@ -9,6 +10,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -16,8 +18,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Servlet filter that opens an {@link IdScope} for each request: it reads the request,
  * context and user ID headers, validates them (an invalid request ID is replaced by a
  * generated one, an invalid context or user ID is dropped), echoes the request ID in the
- * response and puts the IDs in the MDC until the request is done. Async and error
- * dispatches of the same request reuse the IDs of its first dispatch.
+ * response and puts the IDs in the MDC until the request is done. When the request has
+ * none of the ID headers, the IDs are read from its W3C baggage (validated the same way);
+ * when a tracer is present the IDs are put in the baggage of the request's trace, so that
+ * instrumented clients carry them to other services. Async and error dispatches of the
+ * same request reuse the IDs of its first dispatch.
  *
  * @author llm-tracing
  */
@@ -28,20 +33,39 @@ public class TracingIdsFilter extends OncePerRequestFilter {
 	 */
 	public static final String HEADER_SOURCE = "header";
 
+	/**
+	 * The source reported with rejected IDs from incoming baggage.
+	 */
+	public static final String BAGGAGE_SOURCE = "baggage";
+
 	private static final String IDS_ATTRIBUTE = TracingIdsFilter.class.getName() + ".ids";
 
 	private final IdScopes idScopes;
 
 	private final TracingHeaders headers;
 
+	private final BaggageBridge baggage;
+
 	/**
-	 * Create a filter.
+	 * Create a filter without baggage.
 	 * @param idScopes opens the ID scope
 	 * @param headers the names of the ID headers and whether to echo the request ID
 	 */
 	public TracingIdsFilter(IdScopes idScopes, TracingHeaders headers) {
+		this(idScopes, headers, BaggageBridge.NONE);
+	}
+
+	/**
+	 * Create a filter.
+	 * @param idScopes opens the ID scope
+	 * @param headers the names of the ID headers and whether to echo the request ID
+	 * @param baggage reads IDs from incoming baggage when a header is missing, and puts
+	 * the request's IDs in the baggage of its trace
+	 */
+	public TracingIdsFilter(IdScopes idScopes, TracingHeaders headers, BaggageBridge baggage) {
 		this.idScopes = idScopes;
 		this.headers = headers;
+		this.baggage = baggage;
 	}
 
 	@Override
@@ -62,8 +86,34 @@ public class TracingIdsFilter extends OncePerRequestFilter {
 				&& !response.containsHeader(this.headers.requestId())) {
 			response.setHeader(this.headers.requestId(), ids.requestId());
 		}
-		try (IdScope scope = this.idScopes.restore(ids)) {
+		try (IdScope scope = this.idScopes.restore(ids); AutoCloseable baggage = writeBaggage(ids)) {
 			filterChain.doFilter(request, response);
+		}
+		catch (IOException | ServletException | RuntimeException ex) {
+			throw ex;
+		}
+		catch (Exception ex) {
+			// Only closing the baggage scope throws a checked Exception; it is not ours
+			// to raise
+		}
+	}
+
+	private @Nullable String readBaggage(String key) {
+		try {
+			return this.baggage.read(key);
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
+	}
+
+	private AutoCloseable writeBaggage(TracingIds ids) {
+		try {
+			return this.baggage.write(ids);
+		}
+		catch (RuntimeException ex) {
+			return () -> {
+			};
 		}
 	}
 
@@ -71,8 +121,18 @@ public class TracingIdsFilter extends OncePerRequestFilter {
 		if (request.getAttribute(IDS_ATTRIBUTE) instanceof TracingIds ids) {
 			return ids;
 		}
-		TracingIds ids = this.idScopes.validate(request.getHeader(this.headers.requestId()),
-				request.getHeader(this.headers.contextId()), request.getHeader(this.headers.userId()), HEADER_SOURCE);
+		String requestId = request.getHeader(this.headers.requestId());
+		String contextId = request.getHeader(this.headers.contextId());
+		String userId = request.getHeader(this.headers.userId());
+		TracingIds ids;
+		if (requestId == null && contextId == null && userId == null) {
+			ids = this.idScopes.validate(readBaggage(this.idScopes.getKeys().requestId()),
+					readBaggage(this.idScopes.getKeys().contextId()), readBaggage(this.idScopes.getKeys().userId()),
+					BAGGAGE_SOURCE);
+		}
+		else {
+			ids = this.idScopes.validate(requestId, contextId, userId, HEADER_SOURCE);
+		}
 		request.setAttribute(IDS_ATTRIBUTE, ids);
 		return ids;
 	}

@@ -116,4 +116,36 @@ class TracingIdsFilterTests {
 		assertThat(response.getHeader("X-Request-Id")).isNull();
 	}
 
+	@Test
+	void readsValidatedIdsFromBaggageWhenNoHeaderIsPresentAndWritesBaggage() throws Exception {
+		java.util.Map<String, String> incoming = java.util.Map.of("requestId", "from-baggage", "contextId",
+				"bad value!", "userId", "u-7");
+		java.util.List<dev.llmtracing.context.TracingIds> written = new java.util.ArrayList<>();
+		dev.llmtracing.context.BaggageBridge bridge = new dev.llmtracing.context.BaggageBridge() {
+
+			@Override
+			public String read(String key) {
+				return incoming.get(key);
+			}
+
+			@Override
+			public AutoCloseable write(dev.llmtracing.context.TracingIds ids) {
+				written.add(ids);
+				return () -> {
+				};
+			}
+
+		};
+		TracingIdsFilter withBaggage = new TracingIdsFilter(
+				new IdScopes(MdcKeys.DEFAULT, new IdValidator(64), (kind, source) -> this.rejections.add(source)),
+				TracingHeaders.DEFAULT, bridge);
+		withBaggage.doFilter(new MockHttpServletRequest("GET", "/"), new MockHttpServletResponse(), this.chain);
+		assertThat(this.seenInChain).containsEntry("requestId", "from-baggage")
+			.containsEntry("userId", "u-7")
+			.doesNotContainKey("contextId");
+		assertThat(this.rejections).containsExactly("baggage");
+		assertThat(written).hasSize(1);
+		assertThat(written.get(0).requestId()).isEqualTo("from-baggage");
+	}
+
 }

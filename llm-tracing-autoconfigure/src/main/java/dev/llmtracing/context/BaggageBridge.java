@@ -1,0 +1,45 @@
+package dev.llmtracing.context;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads the IDs from, and writes them to, the baggage of the current trace, when a tracer
+ * is present.
+ *
+ * @author llm-tracing
+ */
+public interface BaggageBridge {
+
+	/**
+	 * A bridge for applications without tracing.
+	 */
+	BaggageBridge NONE = new BaggageBridge() {
+
+		@Override
+		public @Nullable String read(String key) {
+			return null;
+		}
+
+		@Override
+		public AutoCloseable write(TracingIds ids) {
+			return () -> {
+			};
+		}
+
+	};
+
+	/**
+	 * Return the incoming baggage value of a key, unvalidated.
+	 * @param key the baggage key
+	 * @return the value, or {@code null}
+	 */
+	@Nullable String read(String key);
+
+	/**
+	 * Put the IDs in the baggage of the current trace until the returned scope is closed.
+	 * @param ids the validated IDs
+	 * @return the scope to close
+	 */
+	AutoCloseable write(TracingIds ids);
+
+}

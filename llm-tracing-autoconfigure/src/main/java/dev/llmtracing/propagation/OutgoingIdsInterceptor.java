@@ -1,0 +1,48 @@
+package dev.llmtracing.propagation;
+
+import java.io.IOException;
+
+import dev.llmtracing.support.InstrumentationFailures;
+
+import org.springframework.http.HttpRequest;
+import org.springframework.http.client.ClientHttpRequestExecution;
+import org.springframework.http.client.ClientHttpRequestInterceptor;
+import org.springframework.http.client.ClientHttpResponse;
+
+/**
+ * Applies the {@link OutgoingIds} policy to requests of {@code RestClient} and
+ * {@code RestTemplate}.
+ *
+ * @author llm-tracing
+ */
+public class OutgoingIdsInterceptor implements ClientHttpRequestInterceptor {
+
+	static final String COMPONENT = "propagation";
+
+	private final OutgoingIds outgoingIds;
+
+	private final InstrumentationFailures failures;
+
+	/**
+	 * Create an interceptor.
+	 * @param outgoingIds the policy
+	 * @param failures counts failures of the policy, which never fail the request
+	 */
+	public OutgoingIdsInterceptor(OutgoingIds outgoingIds, InstrumentationFailures failures) {
+		this.outgoingIds = outgoingIds;
+		this.failures = failures;
+	}
+
+	@Override
+	public ClientHttpResponse intercept(HttpRequest request, byte[] body, ClientHttpRequestExecution execution)
+			throws IOException {
+		try {
+			this.outgoingIds.apply(request.getURI(), request.getHeaders());
+		}
+		catch (RuntimeException ex) {
+			this.failures.record(COMPONENT, ex);
+		}
+		return execution.execute(request, body);
+	}
+
+}
