@@ -1,0 +1,145 @@
+package dev.llmtracing.it;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Future;
+
+import dev.llmtracing.standin.StandInModelServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.task.AsyncTaskExecutor;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests that the IDs follow the work: to {@code @Async} methods, Spring-managed executors
+ * and Reactor threads, and to other services through outgoing calls (only to allowed
+ * hosts), and that no thread keeps them afterwards.
+ *
+ * @author llm-tracing
+ */
+@SpringBootTest(classes = PropagationTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "spring.reactor.context-propagation=auto", "llm.tracing.propagation.allowed-hosts=localhost",
+				"management.tracing.sampling.probability=1.0", "spring.task.execution.pool.core-size=1",
+				"spring.task.execution.pool.max-size=1", "spring.ai.model.chat=none" })
+class PropagationIT {
+
+	private static StandInModelServer server;
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private AsyncTaskExecutor executor;
+
+	@BeforeAll
+	static void startServer() throws IOException {
+		server = StandInModelServer.start(0, Duration.ZERO);
+	}
+
+	@AfterAll
+	static void stopServer() {
+		server.close();
+	}
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		registry.add("spring.ai.openai.api-key", () -> "unused");
+	}
+
+	@BeforeEach
+	void reset() {
+		server.reset();
+	}
+
+	@Test
+	void asyncMethodSeesTheRequestIds() throws Exception {
+		assertThat(get("/async", "req-async-1")).isEqualTo("req-async-1");
+		assertExecutorThreadIsClean();
+	}
+
+	@Test
+	void springManagedExecutorSeesTheRequestIds() throws Exception {
+		assertThat(get("/executor", "req-exec-1")).isEqualTo("req-exec-1");
+		assertThat(get("/executor", "req-exec-2")).isEqualTo("req-exec-2");
+		assertExecutorThreadIsClean();
+	}
+
+	@Test
+	void reactorThreadSeesTheRequestIds() {
+		assertThat(get("/reactor", "req-reactor-1")).isEqualTo("req-reactor-1");
+	}
+
+	@Test
+	void allowedHostReceivesIdHeadersAndBaggage() {
+		String url = "http://localhost:" + server.getPort() + "/v1/chat/completions";
+		get("/outgoing?url=" + url, "req-out-1");
+		Map<String, List<String>> headers = server.getRequestHeaders().get(0);
+		assertThat(header(headers, "X-request-id")).isEqualTo("req-out-1");
+		assertThat(header(headers, "X-user-id")).isEqualTo("user-7");
+		assertThat(header(headers, "baggage")).contains("requestId=req-out-1").contains("userId=user-7");
+		assertThat(header(headers, "traceparent")).isNotNull();
+	}
+
+	@Test
+	void otherHostReceivesNoIds() {
+		String url = "http://127.0.0.1:" + server.getPort() + "/v1/chat/completions";
+		get("/outgoing?url=" + url, "req-out-2");
+		Map<String, List<String>> headers = server.getRequestHeaders().get(0);
+		assertThat(header(headers, "X-request-id")).isNull();
+		assertThat(header(headers, "X-user-id")).isNull();
+		String baggage = header(headers, "baggage");
+		assertThat((baggage != null) ? baggage : "").doesNotContain("req-out-2").doesNotContain("user-7");
+		assertThat(header(headers, "traceparent")).isNotNull();
+	}
+
+	@Test
+	void incomingBaggageIsValidatedLikeHeaders() {
+		String body = RestClient.create("http://localhost:" + this.port)
+			.get()
+			.uri("/executor")
+			.header("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")
+			.header("baggage", "requestId=from-upstream,userId=bad%20value")
+			.retrieve()
+			.body(String.class);
+		assertThat(body).isEqualTo("from-upstream");
+	}
+
+	private void assertExecutorThreadIsClean() throws Exception {
+		Future<Map<String, String>> leftover = this.executor.submit(MDC::getCopyOfContextMap);
+		Map<String, String> mdc = leftover.get();
+		assertThat((mdc != null) ? mdc : Map.of()).doesNotContainKeys("requestId", "contextId", "userId");
+	}
+
+	private String get(String path, String requestId) {
+		return RestClient.create("http://localhost:" + this.port)
+			.get()
+			.uri(path)
+			.header("X-Request-Id", requestId)
+			.header("X-User-Id", "user-7")
+			.retrieve()
+			.body(String.class);
+	}
+
+	private static String header(Map<String, List<String>> headers, String name) {
+		return headers.entrySet()
+			.stream()
+			.filter((entry) -> entry.getKey().equalsIgnoreCase(name))
+			.map((entry) -> String.join(",", entry.getValue()))
+			.findFirst()
+			.orElse(null);
+	}
+
+}

@@ -1,0 +1,89 @@
+package dev.llmtracing.it;
+
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
+
+import org.slf4j.MDC;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.core.task.AsyncTaskExecutor;
+import org.springframework.scheduling.annotation.Async;
+import org.springframework.scheduling.annotation.EnableAsync;
+import org.springframework.stereotype.Service;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.client.RestClient;
+
+/**
+ * An application that hands work to other threads and services in the usual Spring ways,
+ * for the propagation tests.
+ *
+ * @author llm-tracing
+ */
+@SpringBootConfiguration
+@EnableAutoConfiguration
+@EnableAsync
+class PropagationTestApplication {
+
+	@Service
+	static class AsyncWork {
+
+		@Async
+		CompletableFuture<String> requestIdLater() {
+			return CompletableFuture.completedFuture(String.valueOf(MDC.get("requestId")));
+		}
+
+	}
+
+	@RestController
+	static class Endpoints {
+
+		private final AsyncWork asyncWork;
+
+		private final AsyncTaskExecutor executor;
+
+		private final RestClient.Builder restClientBuilder;
+
+		Endpoints(AsyncWork asyncWork, AsyncTaskExecutor executor, RestClient.Builder restClientBuilder) {
+			this.asyncWork = asyncWork;
+			this.executor = executor;
+			this.restClientBuilder = restClientBuilder;
+		}
+
+		@GetMapping("/async")
+		String async() throws Exception {
+			return this.asyncWork.requestIdLater().get();
+		}
+
+		@GetMapping("/executor")
+		String executor() throws Exception {
+			Future<String> future = this.executor.submit(() -> String.valueOf(MDC.get("requestId")));
+			return future.get();
+		}
+
+		@GetMapping("/reactor")
+		String reactor() {
+			return Mono.fromCallable(() -> String.valueOf(MDC.get("requestId")))
+				.subscribeOn(Schedulers.boundedElastic())
+				.block();
+		}
+
+		@GetMapping("/outgoing")
+		String outgoing(@RequestParam String url) {
+			this.restClientBuilder.build()
+				.post()
+				.uri(url)
+				.body(Map.of("model", "m", "messages", java.util.List.of(Map.of("role", "user", "content", "hi"))))
+				.retrieve()
+				.toBodilessEntity();
+			return "sent";
+		}
+
+	}
+
+}
