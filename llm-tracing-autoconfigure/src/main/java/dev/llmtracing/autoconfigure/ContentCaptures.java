@@ -50,6 +50,22 @@ final class ContentCaptures {
 				content.getMaxFieldLength(), maxContentBytes);
 	}
 
+	static ContentCapture forSpans(LlmTracingProperties.Content content, List<Redactor> userRedactors,
+			InstrumentationFailures failures) {
+		LlmTracingProperties.Masking masking = content.getMasking();
+		List<Redactor> redactors = new ArrayList<>();
+		if (masking.isEnabled()) {
+			redactors.add(PiiMasker.of(detectors(masking), patterns(masking)));
+		}
+		redactors.addAll(userRedactors);
+		logger.warn("llm.tracing.content.on-spans=true: prompts and completions are put on model spans as "
+				+ "gen_ai.input.messages and gen_ai.output.messages" + (masking.isEnabled() ? ", masked and truncated."
+						: " UNMASKED (llm.tracing.content.masking.enabled=false)."));
+		int maxContentBytes = (int) Math.max(512, content.getMaxRecordSize().toBytes() - RESERVE_BYTES);
+		return new ContentCapture(ContentMode.FULL, new RedactorChain(redactors, failures), content.getMaxFieldLength(),
+				maxContentBytes);
+	}
+
 	private static void warn(ContentMode mode, boolean masked) {
 		if (mode == ContentMode.FULL && masked) {
 			logger.warn("llm.tracing.content.mode=full: prompts and completions are written to the exchange records, "

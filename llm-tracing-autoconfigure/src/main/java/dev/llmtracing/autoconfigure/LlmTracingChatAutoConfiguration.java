@@ -63,8 +63,11 @@ public final class LlmTracingChatAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ModelObservationEnricher llmTracingModelObservationEnricher(PromptTagLimiter promptTags,
-			InstrumentationFailures failures) {
-		return new ModelObservationEnricher(promptTags, failures);
+			InstrumentationFailures failures, LlmTracingProperties properties, ObjectProvider<Redactor> redactors) {
+		ContentCapture spanContent = properties.getContent().isOnSpans()
+				? ContentCaptures.forSpans(properties.getContent(), redactors.orderedStream().toList(), failures)
+				: null;
+		return new ModelObservationEnricher(promptTags, failures, spanContent);
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -537,6 +537,12 @@ public class LlmTracingProperties {
 		 */
 		private DataSize maxRecordSize = DataSize.ofKilobytes(12);
 
+		/**
+		 * Whether to also put the masked, truncated messages on model spans as
+		 * gen_ai.input.messages and gen_ai.output.messages.
+		 */
+		private boolean onSpans = false;
+
 		private final Masking masking = new Masking();
 
 		public ContentMode getMode() {
@@ -566,6 +572,14 @@ public class LlmTracingProperties {
 						"llm.tracing.content.max-record-size must be at least 1KB; set a size such as 12KB");
 			}
 			this.maxRecordSize = maxRecordSize;
+		}
+
+		public boolean isOnSpans() {
+			return this.onSpans;
+		}
+
+		public void setOnSpans(boolean onSpans) {
+			this.onSpans = onSpans;
 		}
 
 		public Masking getMasking() {

@@ -1,6 +1,8 @@
 package dev.llmtracing.chat;
 
 import dev.llmtracing.context.TracingIds;
+import dev.llmtracing.record.ExchangeContent;
+import dev.llmtracing.record.JsonText;
 import dev.llmtracing.support.InstrumentationFailures;
 import dev.llmtracing.support.PromptTagLimiter;
 import io.micrometer.common.KeyValue;
@@ -29,14 +31,30 @@ public class ModelObservationEnricher implements ObservationFilter {
 
 	private final InstrumentationFailures failures;
 
+	private final @Nullable ContentCapture spanContent;
+
 	/**
-	 * Create an enricher.
+	 * Create an enricher that puts no content on spans.
 	 * @param promptTags bounds the prompt name and version tags
 	 * @param failures counts failures of the enricher
 	 */
 	public ModelObservationEnricher(PromptTagLimiter promptTags, InstrumentationFailures failures) {
+		this(promptTags, failures, null);
+	}
+
+	/**
+	 * Create an enricher.
+	 * @param promptTags bounds the prompt name and version tags
+	 * @param failures counts failures of the enricher
+	 * @param spanContent captures the masked and capped messages put on the span as
+	 * {@code gen_ai.input.messages} and {@code gen_ai.output.messages}, or {@code null}
+	 * for none
+	 */
+	public ModelObservationEnricher(PromptTagLimiter promptTags, InstrumentationFailures failures,
+			@Nullable ContentCapture spanContent) {
 		this.promptTags = promptTags;
 		this.failures = failures;
+		this.spanContent = spanContent;
 	}
 
 	@Override
@@ -73,6 +91,13 @@ public class ModelObservationEnricher implements ObservationFilter {
 			addHigh(context, ObservationKeys.REQUEST_ID, ids.requestId());
 			addHigh(context, ObservationKeys.USER_ID, ids.userId());
 			addHigh(context, ObservationKeys.EXCHANGE_ID, capture.exchangeId());
+		}
+		if (this.spanContent != null) {
+			ExchangeContent content = this.spanContent.capture(context.getRequest(), context.getResponse());
+			if (content != null && content.inputMessages() != null) {
+				addHigh(context, ObservationKeys.INPUT_MESSAGES, JsonText.write(content.inputMessages()));
+				addHigh(context, ObservationKeys.OUTPUT_MESSAGES, JsonText.write(content.outputMessages()));
+			}
 		}
 	}
 

@@ -32,6 +32,12 @@ public final class ObservationKeys {
 	/** High cardinality: the exchange ID of the call's record. */
 	public static final String EXCHANGE_ID = "llm.exchange.id";
 
+	/** High cardinality, opt-in: the masked, capped input messages as JSON. */
+	public static final String INPUT_MESSAGES = "gen_ai.input.messages";
+
+	/** High cardinality, opt-in: the masked, capped output messages as JSON. */
+	public static final String OUTPUT_MESSAGES = "gen_ai.output.messages";
+
 	private ObservationKeys() {
 	}
 

@@ -104,6 +104,39 @@ class ModelObservationEnricherTests {
 			.count()).isEqualTo(1);
 	}
 
+	@Test
+	void shouldPutMaskedCappedContentOnTheSpanOnlyWhenAsked() {
+		ObservationRegistry registry = ObservationRegistry.create();
+		AtomicReference<Observation.Context> seen = new AtomicReference<>();
+		registry.observationConfig().observationHandler(new ObservationHandler<>() {
+			@Override
+			public void onStop(Observation.Context context) {
+				seen.set(context);
+			}
+
+			@Override
+			public boolean supportsContext(Observation.Context context) {
+				return true;
+			}
+		})
+			.observationFilter(new ModelObservationEnricher(new PromptTagLimiter(10), this.failures,
+					new ContentCapture(ContentMode.FULL,
+							dev.llmtracing.redact.PiiMasker.of(dev.llmtracing.redact.PiiMasker.DETECTORS, List.of()),
+							40, 4000)));
+		ChatModelObservationContext context = ChatModelObservationContext.builder()
+			.prompt(new Prompt("Write to ana@example.com about " + "x".repeat(100)))
+			.provider("openai")
+			.build();
+		Observation.createNotStarted("gen_ai.client.operation", () -> context, registry).observe(() -> {
+		});
+		String input = seen.get().getHighCardinalityKeyValue("gen_ai.input.messages").getValue();
+		assertThat(input).contains("[EMAIL]").contains("\"truncated\":true").doesNotContain("ana@example.com");
+		assertThat(seen.get().getLowCardinalityKeyValue("gen_ai.input.messages")).isNull();
+		observation().observe(() -> {
+		});
+		assertThat(this.stopped.get().getHighCardinalityKeyValue("gen_ai.input.messages")).isNull();
+	}
+
 	private Observation observation() {
 		ChatModelObservationContext context = ChatModelObservationContext.builder()
 			.prompt(new Prompt("hi"))
