@@ -1,0 +1,162 @@
+package dev.llmtracing.sample.zipkin;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.util.TestSocketUtils;
+import org.springframework.web.client.RestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The sample app exports its spans to a real Zipkin server; the traces read back through
+ * Zipkin's HTTP API must show one trace per inbound request (across a hop to a second
+ * service too), with the IDs as attributes of the model span.
+ *
+ * @author llm-tracing
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "management.tracing.export.zipkin.enabled=true", "management.tracing.sampling.probability=1.0",
+				"sample.log.json-file=target/zipkin-it.json" })
+class ZipkinTracesIT {
+
+	private static ZipkinServer zipkin;
+
+	@LocalServerPort
+	private int port;
+
+	@BeforeAll
+	static void startZipkin() throws IOException {
+		zipkin = ZipkinServer.start();
+	}
+
+	@AfterAll
+	static void stopZipkin() throws IOException {
+		if (zipkin != null) {
+			zipkin.close();
+		}
+	}
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		int modelPort = TestSocketUtils.findAvailableTcpPort();
+		registry.add("sample.stand-in.port", () -> modelPort);
+		registry.add("management.tracing.export.zipkin.endpoint", () -> zipkin.spansEndpoint());
+	}
+
+	@Test
+	void callIsOneTraceFromTheInboundRequestToTheModelsHttpCall() {
+		post("/chat", "Hello Zipkin", "zipkin-call-1", "zipkin-ctx-1", "zipkin-user-1");
+		List<Map<String, Object>> trace = awaitTrace("zipkin-call-1", 7);
+		Map<String, Object> server = span(trace, "http post /chat");
+		Map<String, Object> model = span(trace, "chat stand-in-small");
+		assertThat(server.get("kind")).isEqualTo("SERVER");
+		assertThat(ancestors(trace, model)).contains(server.get("id"))
+			.contains(span(trace, "spring_ai chat_client").get("id"));
+		assertThat(tags(model)).containsEntry("llm.request.id", "zipkin-call-1")
+			.containsEntry("llm.user.id", "zipkin-user-1")
+			.containsEntry("gen_ai.conversation.id", "zipkin-ctx-1")
+			.containsEntry("gen_ai.provider.name", "openai")
+			.containsEntry("llm.prompt.name", "sample-chat")
+			.containsKey("llm.exchange.id");
+		Map<String, Object> modelHttp = trace.stream()
+			.filter((span) -> "CLIENT".equals(span.get("kind")) && model.get("id").equals(span.get("parentId")))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no HTTP client span under the model span: " + names(trace)));
+		assertThat(modelHttp.get("traceId")).isEqualTo(server.get("traceId"));
+	}
+
+	@Test
+	void streamKeepsTheModelSpanInTheInboundTrace() {
+		post("/chat/stream", "Stream to Zipkin", "zipkin-stream-1", null, "zipkin-user-2");
+		List<Map<String, Object>> trace = awaitTrace("zipkin-stream-1", 5);
+		Map<String, Object> server = span(trace, "http post /chat/stream");
+		Map<String, Object> model = span(trace, "chat stand-in-small");
+		assertThat(ancestors(trace, model)).contains(server.get("id"));
+		assertThat(tags(model)).containsEntry("llm.request.id", "zipkin-stream-1")
+			.containsEntry("llm.user.id", "zipkin-user-2");
+	}
+
+	@Test
+	void hopToASecondServiceStaysInOneTraceWithTheCallersIds() {
+		post("/hop", "Hop through Zipkin", "zipkin-hop-1", null, "zipkin-user-3");
+		List<Map<String, Object>> trace = awaitTrace("zipkin-hop-1", 9);
+		Map<String, Object> upstream = span(trace, "http post /hop");
+		Map<String, Object> downstream = span(trace, "http post /chat");
+		Map<String, Object> model = span(trace, "chat stand-in-small");
+		assertThat(ancestors(trace, downstream)).contains(upstream.get("id"));
+		assertThat(ancestors(trace, model)).contains(downstream.get("id"), upstream.get("id"));
+		assertThat(tags(model)).containsEntry("llm.request.id", "zipkin-hop-1")
+			.containsEntry("llm.user.id", "zipkin-user-3");
+	}
+
+	private List<Map<String, Object>> awaitTrace(String requestId, int minSpans) {
+		return await().atMost(Duration.ofSeconds(40))
+			.pollInterval(Duration.ofSeconds(1))
+			.until(() -> zipkin.tracesWithTag("llm.request.id", requestId),
+					(traces) -> traces.size() == 1 && traces.get(0).size() >= minSpans)
+			.get(0);
+	}
+
+	private void post(String path, String message, String requestId, String contextId, String userId) {
+		RestClient.create("http://localhost:" + this.port)
+			.post()
+			.uri(path)
+			.contentType(MediaType.TEXT_PLAIN)
+			.accept(MediaType.ALL)
+			.headers((headers) -> {
+				headers.set("X-Request-Id", requestId);
+				headers.set("X-User-Id", userId);
+				if (contextId != null) {
+					headers.set("X-Context-Id", contextId);
+				}
+			})
+			.body(message)
+			.retrieve()
+			.toBodilessEntity();
+	}
+
+	private static Map<String, Object> span(List<Map<String, Object>> trace, String name) {
+		return trace.stream()
+			.filter((span) -> name.equals(span.get("name")))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no span '" + name + "' in " + names(trace)));
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, String> tags(Map<String, Object> span) {
+		return (Map<String, String>) Optional.ofNullable(span.get("tags")).orElse(Map.of());
+	}
+
+	private static List<Object> ancestors(List<Map<String, Object>> trace, Map<String, Object> span) {
+		Map<Object, Map<String, Object>> byId = trace.stream()
+			.collect(Collectors.toMap((s) -> s.get("id"), (s) -> s, (a, b) -> a));
+		List<Object> ancestors = new java.util.ArrayList<>();
+		Object parent = span.get("parentId");
+		while (parent != null && byId.containsKey(parent) && ancestors.size() < 50) {
+			ancestors.add(parent);
+			parent = byId.get(parent).get("parentId");
+		}
+		return ancestors;
+	}
+
+	private static Set<Object> names(List<Map<String, Object>> trace) {
+		return trace.stream().map((span) -> span.get("name")).collect(Collectors.toSet());
+	}
+
+}
