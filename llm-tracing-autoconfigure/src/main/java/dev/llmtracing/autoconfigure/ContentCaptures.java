@@ -38,31 +38,28 @@ final class ContentCaptures {
 
 	static ContentCapture from(LlmTracingProperties.Content content, List<Redactor> userRedactors,
 			InstrumentationFailures failures) {
-		LlmTracingProperties.Masking masking = content.getMasking();
-		List<Redactor> redactors = new ArrayList<>();
-		if (masking.isEnabled()) {
-			redactors.add(PiiMasker.of(detectors(masking), patterns(masking)));
-		}
-		redactors.addAll(userRedactors);
-		warn(content.getMode(), masking.isEnabled());
-		int maxContentBytes = (int) Math.max(512, content.getMaxRecordSize().toBytes() - RESERVE_BYTES);
-		return new ContentCapture(content.getMode(), new RedactorChain(redactors, failures),
-				content.getMaxFieldLength(), maxContentBytes);
+		warn(content.getMode(), content.getMasking().isEnabled());
+		return capture(content.getMode(), content, userRedactors, failures);
 	}
 
 	static ContentCapture forSpans(LlmTracingProperties.Content content, List<Redactor> userRedactors,
 			InstrumentationFailures failures) {
+		logger.warn("llm.tracing.content.on-spans=true: prompts and completions are put on model spans as "
+				+ "gen_ai.input.messages and gen_ai.output.messages" + (content.getMasking().isEnabled()
+						? ", masked and truncated." : " UNMASKED (llm.tracing.content.masking.enabled=false)."));
+		return capture(ContentMode.FULL, content, userRedactors, failures);
+	}
+
+	private static ContentCapture capture(ContentMode mode, LlmTracingProperties.Content content,
+			List<Redactor> userRedactors, InstrumentationFailures failures) {
 		LlmTracingProperties.Masking masking = content.getMasking();
 		List<Redactor> redactors = new ArrayList<>();
 		if (masking.isEnabled()) {
 			redactors.add(PiiMasker.of(detectors(masking), patterns(masking)));
 		}
 		redactors.addAll(userRedactors);
-		logger.warn("llm.tracing.content.on-spans=true: prompts and completions are put on model spans as "
-				+ "gen_ai.input.messages and gen_ai.output.messages" + (masking.isEnabled() ? ", masked and truncated."
-						: " UNMASKED (llm.tracing.content.masking.enabled=false)."));
 		int maxContentBytes = (int) Math.max(512, content.getMaxRecordSize().toBytes() - RESERVE_BYTES);
-		return new ContentCapture(ContentMode.FULL, new RedactorChain(redactors, failures), content.getMaxFieldLength(),
+		return new ContentCapture(mode, new RedactorChain(redactors, failures), content.getMaxFieldLength(),
 				maxContentBytes);
 	}
 

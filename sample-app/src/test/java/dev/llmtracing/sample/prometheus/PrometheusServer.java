@@ -11,11 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
+import dev.llmtracing.sample.support.ServerProcesses;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -180,18 +179,7 @@ public final class PrometheusServer implements AutoCloseable {
 
 	@Override
 	public void close() throws IOException {
-		this.process.destroy();
-		try {
-			if (!this.process.waitFor(Duration.ofSeconds(10).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
-				this.process.destroyForcibly();
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-		try (Stream<Path> files = Files.walk(this.home)) {
-			files.sorted(Comparator.reverseOrder()).forEach((file) -> file.toFile().delete());
-		}
+		ServerProcesses.stop(this.process, this.home);
 	}
 
 	/**

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import dev.llmtracing.sample.support.ServerProcesses;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -112,16 +113,7 @@ final class ZipkinServer implements AutoCloseable {
 
 	@Override
 	public void close() throws IOException {
-		this.process.destroy();
-		try {
-			if (!this.process.waitFor(Duration.ofSeconds(10).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
-				this.process.destroyForcibly();
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-		Files.deleteIfExists(this.log);
+		ServerProcesses.stop(this.process, this.log);
 	}
 
 }
