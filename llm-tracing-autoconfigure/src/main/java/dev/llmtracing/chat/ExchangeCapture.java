@@ -3,6 +3,7 @@ package dev.llmtracing.chat;
 import java.time.Instant;
 
 import dev.llmtracing.context.TracingIds;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the {@link ExchangeObservationHandler} keeps in a model observation's context from
@@ -13,9 +14,10 @@ import dev.llmtracing.context.TracingIds;
  * @param startNanos {@link System#nanoTime()} at the start
  * @param ids the caller's IDs
  * @param facts what the {@code ChatClient} knows about the call
+ * @param replayOf the exchange ID this call replays, or {@code null}
  * @author llm-tracing
  */
 public record ExchangeCapture(String exchangeId, Instant startTime, long startNanos, TracingIds ids,
-		ClientFacts facts) {
+		ClientFacts facts, @Nullable String replayOf) {
 
 }

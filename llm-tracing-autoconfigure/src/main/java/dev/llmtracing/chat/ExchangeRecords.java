@@ -61,7 +61,7 @@ final class ExchangeRecords {
 				outputTokens, context.isStreaming(), facts.conversationId(), facts.promptName(), facts.promptVersion(),
 				durationNanos, outcome, (error != null) ? error.getClass().getName() : null, timeToFirstChunk, cost,
 				outcome == Outcome.SUCCESS && !Responses.hasContent(response),
-				contentCapture.capture(context.getRequest(), response));
+				contentCapture.capture(context.getRequest(), response), RequestOptions.of(options), capture.replayOf());
 	}
 
 	private static Outcome outcome(ChatModelObservationContext context, @Nullable Throwable error) {

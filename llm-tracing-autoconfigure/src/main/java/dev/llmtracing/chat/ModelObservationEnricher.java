@@ -91,6 +91,7 @@ public class ModelObservationEnricher implements ObservationFilter {
 			addHigh(context, ObservationKeys.REQUEST_ID, ids.requestId());
 			addHigh(context, ObservationKeys.USER_ID, ids.userId());
 			addHigh(context, ObservationKeys.EXCHANGE_ID, capture.exchangeId());
+			addHigh(context, ObservationKeys.REPLAY_OF, capture.replayOf());
 		}
 		if (this.spanContent != null) {
 			ExchangeContent content = this.spanContent.capture(context.getRequest(), context.getResponse());

@@ -32,6 +32,9 @@ public final class ObservationKeys {
 	/** High cardinality: the exchange ID of the call's record. */
 	public static final String EXCHANGE_ID = "llm.exchange.id";
 
+	/** High cardinality: the exchange ID that a replayed call replays. */
+	public static final String REPLAY_OF = "llm.replay.of";
+
 	/** High cardinality, opt-in: the masked, capped input messages as JSON. */
 	public static final String INPUT_MESSAGES = "gen_ai.input.messages";
 

@@ -27,6 +27,9 @@ public final class ExchangeFields {
 	/** The output messages, masked and truncated. */
 	public static final String OUTPUT_MESSAGES = "gen_ai.output.messages";
 
+	/** The exchange ID of the exchange that this one replays. */
+	public static final String REPLAY_OF = "llm.replay.of";
+
 	/** The ID of the model call. */
 	public static final String EXCHANGE_ID = "exchangeId";
 

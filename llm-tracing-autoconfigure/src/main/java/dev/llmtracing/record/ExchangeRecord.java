@@ -2,6 +2,7 @@ package dev.llmtracing.record;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import dev.llmtracing.cost.Cost;
 import org.jspecify.annotations.Nullable;
@@ -41,6 +42,10 @@ import org.jspecify.annotations.Nullable;
  * @param cost the cost of the call, when its model has a price
  * @param emptyResponse whether the call succeeded with neither text nor tool calls
  * @param content the captured content, or {@code null} when content capture is off
+ * @param requestOptions further request options named after the GenAI conventions
+ * ({@code gen_ai.request.seed}, {@code gen_ai.request.stop_sequences}, ...), only those
+ * that were set
+ * @param replayOf the exchange ID of the exchange this one replays, or {@code null}
  * @author llm-tracing
  */
 public record ExchangeRecord(String exchangeId, Instant startTime, @Nullable String requestId,
@@ -51,7 +56,7 @@ public record ExchangeRecord(String exchangeId, Instant startTime, @Nullable Str
 		@Nullable Integer inputTokens, @Nullable Integer outputTokens, boolean stream, @Nullable String conversationId,
 		@Nullable String promptName, @Nullable String promptVersion, long durationNanos, Outcome outcome,
 		@Nullable String errorType, @Nullable Long timeToFirstChunkNanos, @Nullable Cost cost, boolean emptyResponse,
-		@Nullable ExchangeContent content) {
+		@Nullable ExchangeContent content, Map<String, Object> requestOptions, @Nullable String replayOf) {
 
 	/**
 	 * Return the duration in milliseconds, with microsecond precision.

@@ -57,6 +57,7 @@ public final class ExchangeRecordFields {
 		put(fields, ExchangeFields.REQUEST_TEMPERATURE, record.temperature());
 		put(fields, ExchangeFields.REQUEST_TOP_P, record.topP());
 		put(fields, ExchangeFields.REQUEST_MAX_TOKENS, record.maxTokens());
+		fields.putAll(record.requestOptions());
 		put(fields, ExchangeFields.REQUEST_STREAM, record.stream());
 		put(fields, ExchangeFields.RESPONSE_ID, record.responseId());
 		if (!record.finishReasons().isEmpty()) {
@@ -75,6 +76,7 @@ public final class ExchangeRecordFields {
 			fields.put(ExchangeFields.COST_CURRENCY, record.cost().currency());
 		}
 		fields.put(ExchangeFields.OUTCOME, record.outcome().value());
+		put(fields, ExchangeFields.REPLAY_OF, record.replayOf());
 		put(fields, ExchangeFields.ERROR_TYPE, record.errorType());
 		ExchangeContent content = record.content();
 		if (content != null) {

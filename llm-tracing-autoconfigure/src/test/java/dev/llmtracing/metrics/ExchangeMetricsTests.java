@@ -101,7 +101,7 @@ class ExchangeMetricsTests {
 		return new ExchangeRecord("ex", Instant.now(), "req-secret", "ctx-secret", "user-secret", null, null, "chat",
 				"openai", model, model, null, null, null, null, finishReasons, 10, 20, ttftNanos != null, null,
 				promptName, promptVersion, Duration.ofMillis(100).toNanos(), outcome, null, ttftNanos, cost, empty,
-				null);
+				null, java.util.Map.of(), null);
 	}
 
 }
