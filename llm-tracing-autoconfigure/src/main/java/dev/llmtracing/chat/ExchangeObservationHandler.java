@@ -76,9 +76,8 @@ public class ExchangeObservationHandler implements ObservationHandler<ChatModelO
 				facts.firstChunkTimer().restart();
 			}
 			TracingIds ids = (facts.ids() != null) ? facts.ids() : this.idScopes.current();
-			context.put(ExchangeCapture.class,
-					new ExchangeCapture(RandomIds.next(), Instant.now(), System.nanoTime(), ids, facts,
-					ReplayMarker.current()));
+			context.put(ExchangeCapture.class, new ExchangeCapture(RandomIds.next(), Instant.now(), System.nanoTime(),
+					ids, facts, ReplayMarker.current()));
 		}
 		catch (RuntimeException ex) {
 			this.failures.record(COMPONENT, ex);

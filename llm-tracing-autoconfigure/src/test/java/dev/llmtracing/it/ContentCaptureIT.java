@@ -8,12 +8,16 @@ import java.util.Map;
 
 import dev.llmtracing.record.RecordSchema;
 import dev.llmtracing.redact.Redactor;
+import dev.llmtracing.replay.ExchangeReplayer;
+import dev.llmtracing.replay.ReplayReport;
 import dev.llmtracing.standin.StandInModelServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.ai.chat.model.ChatModel;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -47,6 +51,9 @@ class ContentCaptureIT {
 
 	@LocalServerPort
 	private int port;
+
+	@Autowired
+	private ChatModel chatModel;
 
 	@BeforeAll
 	static void startModel() throws IOException {
@@ -102,6 +109,45 @@ class ContentCaptureIT {
 		RecordSchema.assertValid(lines.get(0));
 	}
 
+	@Test
+	void recordedCallReplaysToTheSameCompletionAndIsMarkedAsReplay() {
+		post("/call", "Replay me please");
+		Map<String, Object> original = awaitRecord();
+		capture.clear();
+		ReplayReport report = new ExchangeReplayer().replay(original, this.chatModel, null, false);
+		assertThat(report.identical()).as(report.toString()).isTrue();
+		assertThat(report.replayCompletion()).isEqualTo("Stand-in reply to: Replay me please");
+		assertThat(report.replayInputTokens()).isEqualTo(report.originalInputTokens());
+		assertThat(report.replayOutputTokens()).isEqualTo(report.originalOutputTokens());
+		assertThat(report.replayFinishReason()).isEqualTo(report.originalFinishReason()).isEqualTo("stop");
+		assertThat(awaitRecord()).containsEntry("llm.replay.of", original.get("exchangeId"));
+	}
+
+	@Test
+	void recordedStreamReplaysAsAStream() {
+		post("/stream", "Stream and replay");
+		Map<String, Object> original = awaitRecord();
+		capture.clear();
+		ReplayReport report = new ExchangeReplayer().replay(original, this.chatModel, null, true);
+		assertThat(report.stream()).isTrue();
+		assertThat(report.identical()).as(report.toString()).isTrue();
+		assertThat(awaitRecord()).containsEntry("llm.replay.of", original.get("exchangeId"))
+			.containsEntry("gen_ai.request.stream", true);
+	}
+
+	@Test
+	void replayAgainstAnotherModelReportsTheDifference() {
+		post("/call", "Compare models");
+		Map<String, Object> original = awaitRecord();
+		capture.clear();
+		ReplayReport report = new ExchangeReplayer().replay(original, this.chatModel, "stand-in-large", false);
+		assertThat(report.identical()).isFalse();
+		assertThat(report.originalModel()).isEqualTo("stand-in-it");
+		assertThat(report.replayModel()).isEqualTo("stand-in-large");
+		assertThat(report.replayCompletion()).isEqualTo("Stand-in large reply to: Compare models");
+		assertThat(awaitRecord()).containsEntry("gen_ai.request.model", "stand-in-large");
+	}
+
 	private void post(String path, String body) {
 		RestClient.create("http://localhost:" + this.port)
 			.post()
@@ -114,7 +160,9 @@ class ContentCaptureIT {
 
 	private static Map<String, Object> awaitRecord() {
 		await().atMost(Duration.ofSeconds(10)).until(() -> capture.records().size() == 1);
-		return capture.records().get(0);
+		Map<String, Object> record = capture.records().get(0);
+		RecordSchema.assertValid(record);
+		return record;
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)

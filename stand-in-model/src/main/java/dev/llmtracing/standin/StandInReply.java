@@ -19,7 +19,9 @@ import tools.jackson.databind.JsonNode;
  * <li>{@code [length]} ends with finish reason {@code length}.</li>
  * </ul>
  * When the request offers tools and the last message is the user's, the answer calls the
- * first tool; once a tool result follows, the answer quotes it.
+ * first tool; once a tool result follows, the answer quotes it. A model whose name
+ * contains {@code large} answers in other words, so that comparing models shows a
+ * difference.
  *
  * @param id the completion ID
  * @param model the model named in the request
@@ -66,8 +68,9 @@ public record StandInReply(String id, String model, @Nullable String content, @N
 			ToolCall call = ToolCall.forTool(tools.get(0).path("function"), id);
 			return new StandInReply(id, model, null, call, "tool_calls", promptTokens, 10, delay, errorStatus);
 		}
+		String voice = model.contains("large") ? "Stand-in large reply to: " : "Stand-in reply to: ";
 		String content = "tool".equals(lastRole) ? "Stand-in answer from the tool result: " + clip(lastText)
-				: "Stand-in reply to: " + clip(Directives.strip(userText));
+				: voice + clip(Directives.strip(userText));
 		String finishReason = Directives.has(userText, "length") ? "length" : "stop";
 		return new StandInReply(id, model, content, null, finishReason, promptTokens, words(content), delay,
 				errorStatus);

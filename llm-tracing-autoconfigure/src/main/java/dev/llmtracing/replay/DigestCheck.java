@@ -1,0 +1,53 @@
+package dev.llmtracing.replay;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Checks whether a supplied prompt is the one a record in {@code digest} mode proves: the
+ * SHA-256 over the UTF-8 bytes of the texts in order, each followed by one NUL byte.
+ *
+ * @author llm-tracing
+ */
+public final class DigestCheck {
+
+	private DigestCheck() {
+	}
+
+	/**
+	 * Return whether the texts match the digest of one group of the record.
+	 * @param record the record's fields
+	 * @param group {@code system}, {@code user} or {@code completion}
+	 * @param texts the texts of that group, in order
+	 * @return {@code true} if they match
+	 * @throws ReplayException if the record has no digest
+	 */
+	@SuppressWarnings("unchecked")
+	public static boolean matches(Map<String, Object> record, String group, List<String> texts) {
+		Object digest = record.get("llm.content.digest");
+		if (!(digest instanceof Map<?, ?> groups) || !(groups.get(group) instanceof Map<?, ?> entry)) {
+			throw new ReplayException("Exchange " + record.get("exchangeId") + " has no '" + group
+					+ "' digest: it was not recorded with llm.tracing.content.mode=digest");
+		}
+		return sha256(texts).equals(((Map<String, Object>) entry).get("sha256"));
+	}
+
+	static String sha256(List<String> texts) {
+		try {
+			MessageDigest digest = MessageDigest.getInstance("SHA-256");
+			for (String text : texts) {
+				digest.update(text.getBytes(StandardCharsets.UTF_8));
+				digest.update((byte) 0);
+			}
+			return HexFormat.of().formatHex(digest.digest());
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

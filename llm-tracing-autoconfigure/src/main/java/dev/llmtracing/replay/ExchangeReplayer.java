@@ -1,0 +1,120 @@
+package dev.llmtracing.replay;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import dev.llmtracing.chat.ReplayMarker;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.ai.chat.metadata.Usage;
+import org.springframework.ai.chat.model.ChatModel;
+import org.springframework.ai.chat.model.ChatResponse;
+import org.springframework.ai.chat.model.MessageAggregator;
+import org.springframework.ai.chat.prompt.Prompt;
+
+/**
+ * Replays a recorded exchange against a {@link ChatModel} (the same model or another) and
+ * reports the original and the replay side by side. The replay is an ordinary model call,
+ * so it is recorded and traced too, marked with {@code llm.replay.of}. Only records with
+ * captured messages ({@code full} content mode, or {@code encrypted} with a key) can be
+ * replayed; others are refused with a message that says why.
+ *
+ * @author llm-tracing
+ */
+public final class ExchangeReplayer {
+
+	private static final List<String> PLACEHOLDERS = List.of("[EMAIL]", "[PHONE]", "[CARD]", "[IBAN]", "[IP]", "[JWT]",
+			"[SECRET]", "[PRIVATE_KEY]", "[REDACTED]", "[REDACTION_FAILED]", "\u2026");
+
+	private final Function<Map<String, Object>, Map<String, Object>> contentResolver;
+
+	/**
+	 * Create a replayer for records whose messages are in the clear.
+	 */
+	public ExchangeReplayer() {
+		this((record) -> record);
+	}
+
+	/**
+	 * Create a replayer.
+	 * @param contentResolver turns a record into one with its messages in the clear, for
+	 * example by decrypting them
+	 */
+	public ExchangeReplayer(Function<Map<String, Object>, Map<String, Object>> contentResolver) {
+		this.contentResolver = contentResolver;
+	}
+
+	/**
+	 * Replay an exchange.
+	 * @param record the record's fields
+	 * @param model the model to replay against
+	 * @param modelName the model name to ask for instead of the recorded one, or
+	 * {@code null}
+	 * @param stream whether to stream the replay
+	 * @return the report
+	 * @throws ReplayException if the record has no replayable content
+	 */
+	@SuppressWarnings("unchecked")
+	public ReplayReport replay(Map<String, Object> record, ChatModel model, @Nullable String modelName,
+			boolean stream) {
+		String exchangeId = String.valueOf(record.get("exchangeId"));
+		Map<String, Object> clear = this.contentResolver.apply(record);
+		Object input = clear.get("gen_ai.input.messages");
+		if (!(input instanceof List<?>)) {
+			throw new ReplayException(refusal(exchangeId, (String) record.get("llm.content.mode")));
+		}
+		List<String> notReplayed = new ArrayList<>();
+		Prompt prompt = PromptRebuilder.rebuild(clear, (List<Map<String, Object>>) input, modelName, model.getOptions(),
+				notReplayed);
+		long start = System.nanoTime();
+		ChatResponse response;
+		try (ReplayMarker marker = ReplayMarker.mark(exchangeId)) {
+			response = stream ? aggregate(model, prompt) : model.call(prompt);
+		}
+		double durationMs = (System.nanoTime() - start) / 1_000_000.0;
+		return report(clear, prompt, response, durationMs, stream, notReplayed);
+	}
+
+	private static ChatResponse aggregate(ChatModel model, Prompt prompt) {
+		ChatResponse[] last = new ChatResponse[1];
+		new MessageAggregator().aggregate(model.stream(prompt), (response) -> last[0] = response).blockLast();
+		if (last[0] == null) {
+			throw new ReplayException("The replayed stream ended without a response");
+		}
+		return last[0];
+	}
+
+	private static ReplayReport report(Map<String, Object> record, Prompt prompt, ChatResponse response,
+			double durationMs, boolean stream, List<String> notReplayed) {
+		String original = RecordedCompletion.text(record);
+		String replayed = (response.getResult() != null) ? response.getResult().getOutput().getText() : null;
+		Usage usage = response.getMetadata().getUsage();
+		String finish = (response.getResult() != null) ? response.getResult().getMetadata().getFinishReason() : null;
+		String recordText = String.valueOf(record.get("gen_ai.input.messages"));
+		boolean masked = PLACEHOLDERS.stream().anyMatch(recordText::contains);
+		return new ReplayReport(String.valueOf(record.get("exchangeId")), (String) record.get("gen_ai.request.model"),
+				prompt.getOptions().getModel(), original, replayed, original != null && original.equals(replayed),
+				integer(record.get("gen_ai.usage.input_tokens")), (usage != null) ? usage.getPromptTokens() : null,
+				integer(record.get("gen_ai.usage.output_tokens")), (usage != null) ? usage.getCompletionTokens() : null,
+				(record.get("durationMs") instanceof Number n) ? n.doubleValue() : null,
+				Math.round(durationMs * 1000) / 1000.0, RecordedCompletion.finishReason(record),
+				(finish != null) ? finish.toLowerCase(java.util.Locale.ROOT) : null, stream, masked, notReplayed);
+	}
+
+	private static @Nullable Integer integer(@Nullable Object value) {
+		return (value instanceof Number number) ? number.intValue() : null;
+	}
+
+	private static String refusal(String exchangeId, @Nullable String mode) {
+		if ("digest".equals(mode)) {
+			return "Exchange " + exchangeId + " was recorded with llm.tracing.content.mode=digest: it holds digests, "
+					+ "not the messages, so it cannot be replayed. DigestCheck tells whether a prompt you supply "
+					+ "matches it. Record with mode full or encrypted to replay.";
+		}
+		return "Exchange " + exchangeId + " was recorded without content (llm.tracing.content.mode=none): it cannot "
+				+ "be replayed. Record with llm.tracing.content.mode=full or encrypted to replay exchanges.";
+	}
+
+}
