@@ -43,6 +43,8 @@ public class LlmTracingProperties {
 
 	private final Propagation propagation = new Propagation();
 
+	private final Replay replay = new Replay();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -85,6 +87,10 @@ public class LlmTracingProperties {
 
 	public Propagation getPropagation() {
 		return this.propagation;
+	}
+
+	public Replay getReplay() {
+		return this.replay;
 	}
 
 	/**
@@ -870,6 +876,27 @@ public class LlmTracingProperties {
 
 		public void setAllowedHosts(List<String> allowedHosts) {
 			this.allowedHosts = allowedHosts;
+		}
+
+	}
+
+	/**
+	 * Replay of recorded exchanges.
+	 */
+	public static class Replay {
+
+		/**
+		 * JSON lines files in which the llmreplay endpoint looks for records (exchange
+		 * log or audit trail); when empty, the audit trail file.
+		 */
+		private List<String> sources = new ArrayList<>();
+
+		public List<String> getSources() {
+			return this.sources;
+		}
+
+		public void setSources(List<String> sources) {
+			this.sources = sources;
 		}
 
 	}

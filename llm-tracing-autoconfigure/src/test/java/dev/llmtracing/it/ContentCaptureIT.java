@@ -42,7 +42,9 @@ import static org.awaitility.Awaitility.await;
 		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "llm.tracing.content.mode=full", "llm.tracing.content.max-field-length=500",
 				"llm.tracing.content.masking.patterns[0].regex=EMP-[0-9]{6}",
-				"llm.tracing.content.masking.patterns[0].placeholder=[EMPLOYEE_ID]" })
+				"llm.tracing.content.masking.patterns[0].placeholder=[EMPLOYEE_ID]", "llm.tracing.audit.enabled=true",
+				"llm.tracing.audit.file=target/content-it-audit.jsonl",
+				"management.endpoints.web.exposure.include=health,llmreplay" })
 class ContentCaptureIT {
 
 	private static StandInModelServer model;
@@ -146,6 +148,34 @@ class ContentCaptureIT {
 		assertThat(report.replayModel()).isEqualTo("stand-in-large");
 		assertThat(report.replayCompletion()).isEqualTo("Stand-in large reply to: Compare models");
 		assertThat(awaitRecord()).containsEntry("gen_ai.request.model", "stand-in-large");
+	}
+
+	@Test
+	void actuatorEndpointReplaysAnExchangeFromTheAuditTrail() {
+		post("/call", "Replay through Actuator");
+		String exchangeId = (String) awaitRecord().get("exchangeId");
+		await().atMost(Duration.ofSeconds(5))
+			.until(() -> java.nio.file.Files.readString(java.nio.file.Path.of("target/content-it-audit.jsonl"))
+				.contains(exchangeId));
+		Map<String, Object> report = RestClient.create("http://localhost:" + this.port)
+			.post()
+			.uri("/actuator/llmreplay")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("exchangeId", exchangeId))
+			.retrieve()
+			.body(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {
+			});
+		assertThat(report).containsEntry("originalExchangeId", exchangeId).containsEntry("identical", true);
+		Map<String, Object> refused = RestClient.create("http://localhost:" + this.port)
+			.post()
+			.uri("/actuator/llmreplay")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("exchangeId", "00000000-0000-4000-8000-000000000000"))
+			.retrieve()
+			.body(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {
+			});
+		assertThat(refused).containsEntry("replayed", false);
+		assertThat((String) refused.get("reason")).contains("No record of exchange");
 	}
 
 	private void post(String path, String body) {

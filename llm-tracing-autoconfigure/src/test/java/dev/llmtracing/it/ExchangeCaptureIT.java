@@ -237,6 +237,17 @@ class ExchangeCaptureIT {
 		assertThat(records.get(1)).doesNotContainKeys("contextId", "userId");
 	}
 
+	@Test
+	void replayEndpointIsNotExposedOverHttpByDefault() {
+		Throwable failure = catchThrowable(() -> this.client.post()
+			.uri("/actuator/llmreplay")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("exchangeId", "x"))
+			.retrieve()
+			.toBodilessEntity());
+		assertThat(failure).isInstanceOf(org.springframework.web.client.HttpClientErrorException.NotFound.class);
+	}
+
 	private ResponseEntity<String> post(String path, String body, Map<String, String> headers) {
 		return this.client.post()
 			.uri(path)

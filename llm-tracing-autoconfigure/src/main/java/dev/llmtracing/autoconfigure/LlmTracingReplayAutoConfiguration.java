@@ -1,0 +1,53 @@
+package dev.llmtracing.autoconfigure;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.llmtracing.replay.ExchangeReplayer;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.ai.chat.model.ChatModel;
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Auto-configuration of replay: an {@link ExchangeReplayer} bean, and the
+ * {@code llmreplay} Actuator endpoint when Actuator is present and the endpoint is
+ * available (not exposed over HTTP by default).
+ *
+ * @author llm-tracing
+ */
+@AutoConfiguration(after = LlmTracingAutoConfiguration.class,
+		afterName = "org.springframework.ai.model.openai.autoconfigure.OpenAiChatAutoConfiguration")
+@ConditionalOnClass({ ChatModel.class, JsonMapper.class })
+@ConditionalOnBooleanProperty(name = "llm.tracing.enabled", matchIfMissing = true)
+public final class LlmTracingReplayAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	ExchangeReplayer llmTracingExchangeReplayer() {
+		return new ExchangeReplayer();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.annotation.Endpoint")
+	@ConditionalOnBean(ChatModel.class)
+	@ConditionalOnAvailableEndpoint(LlmReplayEndpoint.class)
+	LlmReplayEndpoint llmReplayEndpoint(ChatModel chatModel, ExchangeReplayer replayer,
+			LlmTracingProperties properties) {
+		List<Path> sources = new ArrayList<>();
+		properties.getReplay().getSources().forEach((source) -> sources.add(Path.of(source)));
+		if (sources.isEmpty()) {
+			sources.add(Path.of(properties.getAudit().getFile()));
+		}
+		return new LlmReplayEndpoint(chatModel, replayer, sources);
+	}
+
+}
