@@ -13,9 +13,9 @@ import javax.crypto.spec.GCMParameterSpec;
 /**
  * A {@link ContentEncryptor} with AES-256 in GCM mode from the JDK: a random 12-byte
  * nonce for each call, a 128-bit tag, and the UTF-8 bytes of the key id as additional
- * authenticated data, so that content cannot be passed off under another key id.
- * Encrypts with the active key of a {@link KeyRing} and decrypts with the key that the
- * content names, so that older records stay readable after the active key changes.
+ * authenticated data, so that content cannot be passed off under another key id. Encrypts
+ * with the active key of a {@link KeyRing} and decrypts with the key that the content
+ * names, so that older records stay readable after the active key changes.
  *
  * @author llm-tracing
  */
@@ -85,8 +85,7 @@ public final class AesGcmContentEncryptor implements ContentEncryptor {
 		}
 	}
 
-	private static Cipher cipher(int mode, SecretKey key, byte[] nonce, String keyId)
-			throws GeneralSecurityException {
+	private static Cipher cipher(int mode, SecretKey key, byte[] nonce, String keyId) throws GeneralSecurityException {
 		Cipher cipher = Cipher.getInstance(TRANSFORMATION);
 		cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, nonce));
 		cipher.updateAAD(keyId.getBytes(StandardCharsets.UTF_8));

@@ -40,7 +40,7 @@ record DecryptArguments(KeyRing keyRing, List<Path> files) {
 			if (arg.equals("--key") || fromEnvironment) {
 				String value = (i + 1 < args.length) ? args[++i] : "";
 				int equals = value.indexOf('=');
-				// Also a bare key with its '=' padding: the messages below name the key id
+				// Also catches a bare key with '=' padding: later messages name the id
 				if (equals <= 0 || value.chars().skip(equals + 1L).allMatch((ch) -> ch == '=')) {
 					throw new IllegalArgumentException(KEY_FORM);
 				}

@@ -15,12 +15,12 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Prints JSON lines files (an exchange log or an audit trail) with their encrypted content
- * decrypted, without a JSON library. In each line, the {@code "llm.content.encrypted"}
- * object is replaced by the members of the decrypted JSON object; other lines are printed
- * as they are. A line that cannot be decrypted is printed as it is and reported on the
- * error stream, and the command goes on. A decrypted audit trail no longer verifies: it is
- * for reading.
+ * Prints JSON lines files (an exchange log or an audit trail) with their encrypted
+ * content decrypted, without a JSON library. In each line, the
+ * {@code "llm.content.encrypted"} object is replaced by the members of the decrypted JSON
+ * object; other lines are printed as they are. A line that cannot be decrypted is printed
+ * as it is and reported on the error stream, and the command goes on. A decrypted audit
+ * trail no longer verifies: it is for reading.
  * <p>
  * Keys are given as {@code --key <keyId>=<base64>} or, to keep them out of the shell
  * history, as {@code --key-env <keyId>=<ENV_VAR>}. Exit code 0: all content decrypted; 1:

@@ -8,7 +8,8 @@ import java.util.Map;
  * Encrypted content as it is written to a record: the algorithm, the id of the key, the
  * nonce and the ciphertext. Nothing here is secret.
  *
- * @param algorithm the algorithm, {@value #AES_256_GCM} for {@link AesGcmContentEncryptor}
+ * @param algorithm the algorithm, {@value #AES_256_GCM} for
+ * {@link AesGcmContentEncryptor}
  * @param keyId the id of the key that encrypted the content
  * @param nonce the nonce, in Base64
  * @param ciphertext the ciphertext followed by the authentication tag, in Base64

@@ -79,7 +79,8 @@ final class EncryptedLine {
 		if (object.length() < 2 || object.charAt(0) != '{' || object.charAt(object.length() - 1) != '}') {
 			throw new ContentDecryptionException("the plaintext is not a JSON object");
 		}
-		// Line breaks are white space between JSON tokens (a string cannot hold one): keep one line
+		// Line breaks are white space between JSON tokens (a string cannot hold one):
+		// keep one line
 		String members = object.substring(1, object.length() - 1).strip().replace('\n', ' ').replace('\r', ' ');
 		int from = this.start;
 		int to = this.position;

@@ -46,8 +46,9 @@ class CryptoDecryptCommandTests {
 		Path file = write("exchanges.jsonl", line("ex-1", encrypt("{" + MESSAGES + "}")), tamperedLine,
 				"{\"llm.exchange.id\":\"ex-3\"}");
 		assertThat(run("--key", "k1=" + this.k1, file.toString())).isOne();
-		assertThat(lines(this.out)).containsExactly("{\"llm.exchange.id\":\"ex-1\"," + MESSAGES + ",\"level\":\"INFO\"}",
-				tamperedLine, "{\"llm.exchange.id\":\"ex-3\"}");
+		assertThat(lines(this.out)).containsExactly(
+				"{\"llm.exchange.id\":\"ex-1\"," + MESSAGES + ",\"level\":\"INFO\"}", tamperedLine,
+				"{\"llm.exchange.id\":\"ex-3\"}");
 		assertThat(lines(this.err)).containsExactly(file + ": line 2: cannot decrypt (authentication failed: "
 				+ "the key for key id 'k1' is wrong, or the content was changed)");
 	}
@@ -57,10 +58,12 @@ class CryptoDecryptCommandTests {
 		String k2 = TestKeys.newKey();
 		ContentEncryptor rotated = new AesGcmContentEncryptor(TestKeys.ring("k2", "k1", this.k1, "k2", k2));
 		Path older = write("older.jsonl", line("ex-1", encrypt("{\"a\":1}")));
-		Path newer = write("newer.jsonl", "", line("ex-2", rotated.encrypt("{\"b\":2}".getBytes(StandardCharsets.UTF_8))));
+		Path newer = write("newer.jsonl", "",
+				line("ex-2", rotated.encrypt("{\"b\":2}".getBytes(StandardCharsets.UTF_8))));
 		Map<String, String> environment = Map.of("K2", k2);
-		assertThat(DecryptCommand.run(new String[] { "--key", "k1=" + this.k1, "--key-env", "k2=K2", older.toString(),
-				newer.toString() }, print(this.out), print(this.err), environment::get))
+		assertThat(DecryptCommand.run(
+				new String[] { "--key", "k1=" + this.k1, "--key-env", "k2=K2", older.toString(), newer.toString() },
+				print(this.out), print(this.err), environment::get))
 			.isZero();
 		assertThat(lines(this.out)).containsExactly("{\"llm.exchange.id\":\"ex-1\",\"a\":1,\"level\":\"INFO\"}", "",
 				"{\"llm.exchange.id\":\"ex-2\",\"b\":2,\"level\":\"INFO\"}");
@@ -71,7 +74,8 @@ class CryptoDecryptCommandTests {
 	void shouldReportAnUnknownKeyId() throws IOException {
 		Path file = write("exchanges.jsonl", line("ex-1", encrypt("{\"a\":1}")));
 		assertThat(run("--key", "k2=" + TestKeys.newKey(), file.toString())).isOne();
-		assertThat(lines(this.err)).containsExactly(file + ": line 1: cannot decrypt (unknown key id 'k1', known: [k2])");
+		assertThat(lines(this.err))
+			.containsExactly(file + ": line 1: cannot decrypt (unknown key id 'k1', known: [k2])");
 	}
 
 	@Test
@@ -98,8 +102,8 @@ class CryptoDecryptCommandTests {
 				file.toString());
 		assertBadArguments("argument 1 is not a file (a key goes after --key)", "k1=" + this.k1, file.toString());
 		String bareKeyWithPadding = "A".repeat(42) + "E=";
-		assertBadArguments("--key needs <keyId>=<base64> and --key-env <keyId>=<ENV_VAR>", "--key",
-				bareKeyWithPadding, file.toString());
+		assertBadArguments("--key needs <keyId>=<base64> and --key-env <keyId>=<ENV_VAR>", "--key", bareKeyWithPadding,
+				file.toString());
 		String bareKeyWithSlash = "A/" + "A".repeat(40) + "==";
 		assertBadArguments("--key needs <keyId>=<base64> and --key-env <keyId>=<ENV_VAR>", "--key", bareKeyWithSlash,
 				file.toString());

@@ -20,7 +20,8 @@ class CryptoEncryptedLineTests {
 	@Test
 	void shouldFindNothingInALineWithoutEncryptedContent() {
 		assertThat(EncryptedLine.find("{\"a\":1}")).isNull();
-		assertThat(EncryptedLine.find("{\"message\":\"llm.content.encrypted\",\"b\":\"llm.content.encrypted\"}")).isNull();
+		assertThat(EncryptedLine.find("{\"message\":\"llm.content.encrypted\",\"b\":\"llm.content.encrypted\"}"))
+			.isNull();
 		assertThat(EncryptedLine.find("{\"p\":\"say \\\"llm.content.encrypted\\\":" + OBJECT + "\"}")).isNull();
 		assertThat(EncryptedLine.find("{\"x \\\"llm.content.encrypted\":" + OBJECT + "}")).isNull();
 	}

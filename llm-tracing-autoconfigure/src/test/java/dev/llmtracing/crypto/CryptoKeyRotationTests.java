@@ -26,8 +26,7 @@ class CryptoKeyRotationTests {
 	@Test
 	void shouldDecryptOldRecordsAndEncryptNewOnesWithTheNewKey() {
 		EncryptedContent old = new AesGcmContentEncryptor(TestKeys.ring("k1", "k1", this.k1)).encrypt(OLD);
-		AesGcmContentEncryptor rotated = new AesGcmContentEncryptor(
-				TestKeys.ring("k2", "k1", this.k1, "k2", this.k2));
+		AesGcmContentEncryptor rotated = new AesGcmContentEncryptor(TestKeys.ring("k2", "k1", this.k1, "k2", this.k2));
 		EncryptedContent fresh = rotated.encrypt(NEW);
 		assertThat(old.keyId()).isEqualTo("k1");
 		assertThat(fresh.keyId()).isEqualTo("k2");
@@ -37,8 +36,7 @@ class CryptoKeyRotationTests {
 
 	@Test
 	void shouldEncryptNewRecordsOnlyWithTheNewKey() {
-		AesGcmContentEncryptor rotated = new AesGcmContentEncryptor(
-				TestKeys.ring("k2", "k1", this.k1, "k2", this.k2));
+		AesGcmContentEncryptor rotated = new AesGcmContentEncryptor(TestKeys.ring("k2", "k1", this.k1, "k2", this.k2));
 		EncryptedContent fresh = rotated.encrypt(NEW);
 		AesGcmContentEncryptor onlyNewKey = new AesGcmContentEncryptor(TestKeys.ring("k2", "k2", this.k2));
 		assertThat(onlyNewKey.decrypt(fresh)).isEqualTo(NEW);

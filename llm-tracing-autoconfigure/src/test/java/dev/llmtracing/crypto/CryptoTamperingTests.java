@@ -34,8 +34,7 @@ class CryptoTamperingTests {
 	void shouldDetectAFlippedCiphertextByte() {
 		EncryptedContent tampered = new EncryptedContent(this.content.algorithm(), this.content.keyId(),
 				this.content.nonce(), flipByte(this.content.ciphertext(), 3));
-		assertThatExceptionOfType(ContentDecryptionException.class)
-			.isThrownBy(() -> this.encryptor.decrypt(tampered))
+		assertThatExceptionOfType(ContentDecryptionException.class).isThrownBy(() -> this.encryptor.decrypt(tampered))
 			.withMessageStartingWith("authentication failed");
 	}
 
@@ -44,8 +43,7 @@ class CryptoTamperingTests {
 		String ciphertext = this.content.ciphertext();
 		EncryptedContent tampered = new EncryptedContent(this.content.algorithm(), this.content.keyId(),
 				this.content.nonce(), flipByte(ciphertext, Base64.getDecoder().decode(ciphertext).length - 1));
-		assertThatExceptionOfType(ContentDecryptionException.class)
-			.isThrownBy(() -> this.encryptor.decrypt(tampered))
+		assertThatExceptionOfType(ContentDecryptionException.class).isThrownBy(() -> this.encryptor.decrypt(tampered))
 			.withMessageStartingWith("authentication failed");
 	}
 
@@ -53,8 +51,7 @@ class CryptoTamperingTests {
 	void shouldDetectAFlippedNonceByte() {
 		EncryptedContent tampered = new EncryptedContent(this.content.algorithm(), this.content.keyId(),
 				flipByte(this.content.nonce(), 0), this.content.ciphertext());
-		assertThatExceptionOfType(ContentDecryptionException.class)
-			.isThrownBy(() -> this.encryptor.decrypt(tampered))
+		assertThatExceptionOfType(ContentDecryptionException.class).isThrownBy(() -> this.encryptor.decrypt(tampered))
 			.withMessageStartingWith("authentication failed");
 	}
 
@@ -64,8 +61,7 @@ class CryptoTamperingTests {
 				TestKeys.ring("k1", "k1", this.k1, "k1-copy", this.k1));
 		EncryptedContent relabelled = new EncryptedContent(this.content.algorithm(), "k1-copy", this.content.nonce(),
 				this.content.ciphertext());
-		assertThatExceptionOfType(ContentDecryptionException.class)
-			.isThrownBy(() -> sameKeyTwice.decrypt(relabelled))
+		assertThatExceptionOfType(ContentDecryptionException.class).isThrownBy(() -> sameKeyTwice.decrypt(relabelled))
 			.withMessage("authentication failed: the key for key id 'k1-copy' is wrong, or the content was changed");
 	}
 
@@ -82,8 +78,8 @@ class CryptoTamperingTests {
 			.isThrownBy(() -> this.encryptor
 				.decrypt(new EncryptedContent("AES-256-GCM", "k1", "AAAA", this.content.ciphertext())))
 			.withMessage("the nonce is 3 bytes, not 12");
-		assertThatExceptionOfType(ContentDecryptionException.class)
-			.isThrownBy(() -> this.encryptor.decrypt(new EncryptedContent("AES-256-GCM", "k1", this.content.nonce(), "AAAA")))
+		assertThatExceptionOfType(ContentDecryptionException.class).isThrownBy(
+				() -> this.encryptor.decrypt(new EncryptedContent("AES-256-GCM", "k1", this.content.nonce(), "AAAA")))
 			.withMessage("the ciphertext is shorter than its 16-byte tag");
 	}
 
