@@ -9,6 +9,7 @@ import java.util.regex.PatternSyntaxException;
 
 import dev.llmtracing.chat.ContentCapture;
 import dev.llmtracing.chat.ContentMode;
+import dev.llmtracing.crypto.ContentEncryptor;
 import dev.llmtracing.redact.Detector;
 import dev.llmtracing.redact.PatternDetector;
 import dev.llmtracing.redact.PiiMasker;
@@ -17,6 +18,7 @@ import dev.llmtracing.redact.RedactorChain;
 import dev.llmtracing.support.InstrumentationFailures;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Builds the {@link ContentCapture} from {@code llm.tracing.content.*}, warning once at
@@ -37,9 +39,14 @@ final class ContentCaptures {
 	}
 
 	static ContentCapture from(LlmTracingProperties.Content content, List<Redactor> userRedactors,
-			InstrumentationFailures failures) {
+			InstrumentationFailures failures, @Nullable ContentEncryptor encryptor) {
 		warn(content.getMode(), content.getMasking().isEnabled());
-		return capture(content.getMode(), content, userRedactors, failures);
+		if (content.getMode() == ContentMode.ENCRYPTED && encryptor == null) {
+			throw new IllegalStateException("llm.tracing.content.mode=encrypted needs keys: set "
+					+ "llm.tracing.content.encryption.active-key-id and llm.tracing.content.encryption.keys.<id>, "
+					+ "or define a ContentEncryptor bean");
+		}
+		return capture(content.getMode(), content, userRedactors, failures, encryptor);
 	}
 
 	static ContentCapture forSpans(LlmTracingProperties.Content content, List<Redactor> userRedactors,
@@ -47,11 +54,11 @@ final class ContentCaptures {
 		logger.warn("llm.tracing.content.on-spans=true: prompts and completions are put on model spans as "
 				+ "gen_ai.input.messages and gen_ai.output.messages" + (content.getMasking().isEnabled()
 						? ", masked and truncated." : " UNMASKED (llm.tracing.content.masking.enabled=false)."));
-		return capture(ContentMode.FULL, content, userRedactors, failures);
+		return capture(ContentMode.FULL, content, userRedactors, failures, null);
 	}
 
 	private static ContentCapture capture(ContentMode mode, LlmTracingProperties.Content content,
-			List<Redactor> userRedactors, InstrumentationFailures failures) {
+			List<Redactor> userRedactors, InstrumentationFailures failures, @Nullable ContentEncryptor encryptor) {
 		LlmTracingProperties.Masking masking = content.getMasking();
 		List<Redactor> redactors = new ArrayList<>();
 		if (masking.isEnabled()) {
@@ -60,7 +67,7 @@ final class ContentCaptures {
 		redactors.addAll(userRedactors);
 		int maxContentBytes = (int) Math.max(512, content.getMaxRecordSize().toBytes() - RESERVE_BYTES);
 		return new ContentCapture(mode, new RedactorChain(redactors, failures), content.getMaxFieldLength(),
-				maxContentBytes);
+				maxContentBytes, encryptor);
 	}
 
 	private static void warn(ContentMode mode, boolean masked) {
@@ -71,6 +78,13 @@ final class ContentCaptures {
 		else if (mode == ContentMode.FULL) {
 			logger.warn("llm.tracing.content.mode=full with llm.tracing.content.masking.enabled=false: prompts and "
 					+ "completions are written to the exchange records UNMASKED, personal data and secrets included.");
+		}
+		else if (mode == ContentMode.ENCRYPTED) {
+			logger.warn(
+					"llm.tracing.content.mode=encrypted: prompts and completions are written to the exchange records, "
+							+ (masked ? "masked, truncated and "
+									: "UNMASKED (llm.tracing.content.masking.enabled=false), ")
+							+ "encrypted with AES-256-GCM; only holders of the keys can read them.");
 		}
 		else if (mode == ContentMode.DIGEST) {
 			logger

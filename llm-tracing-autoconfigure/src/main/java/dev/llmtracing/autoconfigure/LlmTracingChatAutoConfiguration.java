@@ -9,6 +9,7 @@ import dev.llmtracing.chat.ModelObservationEnricher;
 import dev.llmtracing.chat.TraceContextLookup;
 import dev.llmtracing.chat.TracingAdvisor;
 import dev.llmtracing.context.IdScopes;
+import dev.llmtracing.crypto.ContentEncryptor;
 import dev.llmtracing.cost.PriceTable;
 import dev.llmtracing.record.ExchangeDispatcher;
 import dev.llmtracing.redact.Redactor;
@@ -36,7 +37,7 @@ import org.springframework.context.annotation.Configuration;
  *
  * @author llm-tracing
  */
-@AutoConfiguration(after = LlmTracingAutoConfiguration.class)
+@AutoConfiguration(after = { LlmTracingAutoConfiguration.class, LlmTracingEncryptionAutoConfiguration.class })
 @ConditionalOnClass({ ChatModelObservationContext.class, ObservationHandler.class })
 @ConditionalOnBean({ IdScopes.class, ExchangeDispatcher.class, PriceTable.class, PromptTagLimiter.class })
 @ConditionalOnBooleanProperty(name = "llm.tracing.capture.enabled", matchIfMissing = true)
@@ -56,8 +57,9 @@ public final class LlmTracingChatAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ContentCapture llmTracingContentCapture(LlmTracingProperties properties, ObjectProvider<Redactor> redactors,
-			InstrumentationFailures failures) {
-		return ContentCaptures.from(properties.getContent(), redactors.orderedStream().toList(), failures);
+			InstrumentationFailures failures, ObjectProvider<ContentEncryptor> encryptor) {
+		return ContentCaptures.from(properties.getContent(), redactors.orderedStream().toList(), failures,
+				encryptor.getIfAvailable());
 	}
 
 	@Bean

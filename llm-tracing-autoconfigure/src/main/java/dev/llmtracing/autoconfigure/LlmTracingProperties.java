@@ -3,7 +3,9 @@ package dev.llmtracing.autoconfigure;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import dev.llmtracing.chat.ContentMode;
 import org.jspecify.annotations.Nullable;
@@ -551,6 +553,8 @@ public class LlmTracingProperties {
 
 		private final Masking masking = new Masking();
 
+		private final Encryption encryption = new Encryption();
+
 		public ContentMode getMode() {
 			return this.mode;
 		}
@@ -590,6 +594,45 @@ public class LlmTracingProperties {
 
 		public Masking getMasking() {
 			return this.masking;
+		}
+
+		public Encryption getEncryption() {
+			return this.encryption;
+		}
+
+	}
+
+	/**
+	 * Encryption of captured content in mode 'encrypted'.
+	 */
+	public static class Encryption {
+
+		/**
+		 * ID of the key that encrypts new records; one of the keys.
+		 */
+		private @Nullable String activeKeyId;
+
+		/**
+		 * AES-256 keys by key ID, each 32 bytes in Base64 ('openssl rand -base64 32');
+		 * keep old keys to read old records. Best set from the environment, such as
+		 * LLM_TRACING_CONTENT_ENCRYPTION_KEYS_K1.
+		 */
+		private Map<String, String> keys = new LinkedHashMap<>();
+
+		public @Nullable String getActiveKeyId() {
+			return this.activeKeyId;
+		}
+
+		public void setActiveKeyId(@Nullable String activeKeyId) {
+			this.activeKeyId = activeKeyId;
+		}
+
+		public Map<String, String> getKeys() {
+			return this.keys;
+		}
+
+		public void setKeys(Map<String, String> keys) {
+			this.keys = keys;
 		}
 
 	}

@@ -4,10 +4,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.llmtracing.crypto.ContentEncryptor;
+import dev.llmtracing.replay.EncryptedRecords;
 import dev.llmtracing.replay.ExchangeReplayer;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.ai.chat.model.ChatModel;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -23,7 +26,7 @@ import org.springframework.context.annotation.Bean;
  *
  * @author llm-tracing
  */
-@AutoConfiguration(after = LlmTracingAutoConfiguration.class,
+@AutoConfiguration(after = { LlmTracingAutoConfiguration.class, LlmTracingEncryptionAutoConfiguration.class },
 		afterName = "org.springframework.ai.model.openai.autoconfigure.OpenAiChatAutoConfiguration")
 @ConditionalOnClass({ ChatModel.class, JsonMapper.class })
 @ConditionalOnBooleanProperty(name = "llm.tracing.enabled", matchIfMissing = true)
@@ -31,8 +34,10 @@ public final class LlmTracingReplayAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ExchangeReplayer llmTracingExchangeReplayer() {
-		return new ExchangeReplayer();
+	ExchangeReplayer llmTracingExchangeReplayer(ObjectProvider<ContentEncryptor> encryptor) {
+		ContentEncryptor decryptor = encryptor.getIfAvailable();
+		return (decryptor != null) ? new ExchangeReplayer(new EncryptedRecords(decryptor)::decrypt)
+				: new ExchangeReplayer();
 	}
 
 	@Bean

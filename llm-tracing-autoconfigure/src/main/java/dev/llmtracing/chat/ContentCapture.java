@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.llmtracing.crypto.ContentEncryptor;
+import dev.llmtracing.crypto.EncryptedContent;
 import dev.llmtracing.record.ExchangeContent;
 import dev.llmtracing.record.JsonText;
 import dev.llmtracing.redact.Redactor;
@@ -36,20 +38,39 @@ public final class ContentCapture {
 
 	private final int maxFieldChars;
 
+	private static final int ENCRYPTION_OVERHEAD = 160;
+
 	private final int maxContentBytes;
 
+	private final @Nullable ContentEncryptor encryptor;
+
 	/**
-	 * Create a content capture.
+	 * Create a content capture that does not encrypt.
 	 * @param mode what to capture
 	 * @param redactor masks every captured text
 	 * @param maxFieldChars the maximum number of characters of one text
 	 * @param maxContentBytes the maximum size of the captured messages as JSON
 	 */
 	public ContentCapture(ContentMode mode, Redactor redactor, int maxFieldChars, int maxContentBytes) {
+		this(mode, redactor, maxFieldChars, maxContentBytes, null);
+	}
+
+	/**
+	 * Create a content capture.
+	 * @param mode what to capture
+	 * @param redactor masks every captured text
+	 * @param maxFieldChars the maximum number of characters of one text
+	 * @param maxContentBytes the maximum size of the captured messages as JSON (in
+	 * {@code encrypted} mode, of their Base64 ciphertext)
+	 * @param encryptor encrypts the messages in {@code encrypted} mode
+	 */
+	public ContentCapture(ContentMode mode, Redactor redactor, int maxFieldChars, int maxContentBytes,
+			@Nullable ContentEncryptor encryptor) {
 		this.mode = mode;
 		this.limiter = new TextLimiter(redactor);
 		this.maxFieldChars = maxFieldChars;
 		this.maxContentBytes = maxContentBytes;
+		this.encryptor = encryptor;
 	}
 
 	/**
@@ -69,8 +90,9 @@ public final class ContentCapture {
 	public @Nullable ExchangeContent capture(Prompt prompt, @Nullable ChatResponse response) {
 		return switch (this.mode) {
 			case NONE -> null;
-			case DIGEST -> new ExchangeContent("digest", digest(prompt, response), null, null, false);
-			case FULL -> full(prompt, response);
+			case DIGEST -> new ExchangeContent("digest", digest(prompt, response), null, null, false, null);
+			case FULL -> full(prompt, response, this.maxContentBytes);
+			case ENCRYPTED -> encrypted(prompt, response);
 		};
 	}
 
@@ -90,7 +112,19 @@ public final class ContentCapture {
 		return digest;
 	}
 
-	private ExchangeContent full(Prompt prompt, @Nullable ChatResponse response) {
+	private ExchangeContent encrypted(Prompt prompt, @Nullable ChatResponse response) {
+		if (this.encryptor == null) {
+			throw new IllegalStateException("Content mode encrypted needs a ContentEncryptor");
+		}
+		ExchangeContent clear = full(prompt, response, this.maxContentBytes * 3 / 4 - ENCRYPTION_OVERHEAD);
+		Map<String, Object> messages = new LinkedHashMap<>();
+		messages.put("gen_ai.input.messages", clear.inputMessages());
+		messages.put("gen_ai.output.messages", clear.outputMessages());
+		EncryptedContent encrypted = this.encryptor.encrypt(JsonText.write(messages).getBytes(StandardCharsets.UTF_8));
+		return new ExchangeContent("encrypted", null, null, null, clear.truncated(), encrypted.toFields());
+	}
+
+	private ExchangeContent full(Prompt prompt, @Nullable ChatResponse response, int maxBytes) {
 		MessageParts parts = new MessageParts(this.limiter);
 		List<Message> messages = prompt.getInstructions();
 		int limit = this.maxFieldChars;
@@ -98,24 +132,25 @@ public final class ContentCapture {
 			parts.reset();
 			List<Map<String, Object>> input = parts.input(messages, limit);
 			List<Map<String, Object>> output = parts.output(response, limit);
-			if (size(input, output) <= this.maxContentBytes) {
-				return new ExchangeContent("full", null, input, output, parts.truncated());
+			if (size(input, output) <= maxBytes) {
+				return new ExchangeContent("full", null, input, output, parts.truncated(), null);
 			}
 			if (limit > MIN_FIELD_CHARS) {
 				limit = Math.max(MIN_FIELD_CHARS, limit / 2);
 				continue;
 			}
-			return new ExchangeContent("full", null, fitInput(parts, messages, output, limit), output, true);
+			return new ExchangeContent("full", null, fitInput(parts, messages, output, limit, maxBytes), output, true,
+					null);
 		}
 	}
 
 	private List<Map<String, Object>> fitInput(MessageParts parts, List<Message> messages,
-			List<Map<String, Object>> output, int limit) {
+			List<Map<String, Object>> output, int limit, int maxBytes) {
 		for (int keep = messages.size() - 1; keep >= 0; keep--) {
 			List<Map<String, Object>> input = new ArrayList<>();
 			input.add(MessageParts.omitted(messages.size() - keep));
 			input.addAll(parts.input(messages.subList(messages.size() - keep, messages.size()), limit));
-			if (size(input, output) <= this.maxContentBytes || keep == 0) {
+			if (size(input, output) <= maxBytes || keep == 0) {
 				return input;
 			}
 		}

@@ -23,6 +23,12 @@ public enum ContentMode {
 	 * OpenTelemetry GenAI {@code gen_ai.input.messages} and
 	 * {@code gen_ai.output.messages}.
 	 */
-	FULL
+	FULL,
+
+	/**
+	 * The same messages as {@code FULL}, encrypted with AES-256-GCM: readable only by
+	 * whoever holds the key.
+	 */
+	ENCRYPTED
 
 }

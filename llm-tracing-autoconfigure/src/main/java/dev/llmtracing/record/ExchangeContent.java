@@ -16,10 +16,12 @@ import org.jspecify.annotations.Nullable;
  * @param inputMessages the input messages as JSON-ready maps, or {@code null}
  * @param outputMessages the output messages as JSON-ready maps, or {@code null}
  * @param truncated whether any text was truncated or omitted to respect the size caps
+ * @param encrypted the encrypted messages ({@code alg}, {@code kid}, {@code nonce},
+ * {@code ciphertext}) in {@code encrypted} mode, or {@code null}
  * @author llm-tracing
  */
 public record ExchangeContent(String mode, @Nullable Map<String, Object> digest,
 		@Nullable List<Map<String, Object>> inputMessages, @Nullable List<Map<String, Object>> outputMessages,
-		boolean truncated) {
+		boolean truncated, @Nullable Map<String, Object> encrypted) {
 
 }

@@ -18,6 +18,9 @@ public final class ExchangeFields {
 	/** The digests and lengths of the system prompt, user messages and completion. */
 	public static final String CONTENT_DIGEST = "llm.content.digest";
 
+	/** The encrypted messages: algorithm, key ID, nonce and ciphertext. */
+	public static final String CONTENT_ENCRYPTED = "llm.content.encrypted";
+
 	/** Whether content was truncated or omitted to respect the size caps. */
 	public static final String CONTENT_TRUNCATED = "llm.content.truncated";
 

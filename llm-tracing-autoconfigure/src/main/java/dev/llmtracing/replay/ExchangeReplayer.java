@@ -63,6 +63,11 @@ public final class ExchangeReplayer {
 		Map<String, Object> clear = this.contentResolver.apply(record);
 		Object input = clear.get("gen_ai.input.messages");
 		if (!(input instanceof List<?>)) {
+			if (clear.get("llm.content.encrypted") instanceof Map<?, ?> encrypted) {
+				throw new ReplayException("The content of exchange " + exchangeId + " is encrypted with key '"
+						+ encrypted.get("kid") + "': configure that key (llm.tracing.content.encryption.keys."
+						+ encrypted.get("kid") + ") to replay it");
+			}
 			throw new ReplayException(refusal(exchangeId, (String) record.get("llm.content.mode")));
 		}
 		List<String> notReplayed = new ArrayList<>();
