@@ -1,0 +1,141 @@
+package dev.llmtracing.it;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import dev.llmtracing.record.RecordSchema;
+import dev.llmtracing.replay.ExchangeReplayer;
+import dev.llmtracing.replay.ReplayReport;
+import dev.llmtracing.standin.StandInModelServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.ai.chat.model.ChatModel;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Encrypted content end to end: the record holds only ciphertext, the decrypt command
+ * reads it with the key, and the replayer (which has the key) reproduces the exchange.
+ *
+ * @author llm-tracing
+ */
+@SpringBootTest(classes = CaptureTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "llm.tracing.content.mode=encrypted", "llm.tracing.content.encryption.active-key-id=k2",
+				"llm.tracing.content.encryption.keys.k1=" + EncryptedContentIT.KEY_1,
+				"llm.tracing.content.encryption.keys.k2=" + EncryptedContentIT.KEY_2 })
+class EncryptedContentIT {
+
+	static final String KEY_1 = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
+
+	static final String KEY_2 = "HyAhIiMkJSYnKCkqKywtLi8wMTIzNDU2Nzg5Ojs8PT4=";
+
+	private static StandInModelServer model;
+
+	private static RecordCapture capture;
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private ChatModel chatModel;
+
+	@Autowired
+	private ExchangeReplayer replayer;
+
+	@BeforeAll
+	static void startModel() throws IOException {
+		model = StandInModelServer.start(0, Duration.ZERO);
+	}
+
+	@AfterAll
+	static void stopModel() {
+		if (capture != null) {
+			capture.close();
+		}
+		model.close();
+	}
+
+	@DynamicPropertySource
+	static void modelProperties(DynamicPropertyRegistry registry) {
+		ExchangeCaptureIT.openAiProperties(registry::add, () -> model.getBaseUrl());
+	}
+
+	@BeforeEach
+	void attach() {
+		if (capture == null) {
+			capture = new RecordCapture();
+		}
+		capture.attach();
+		capture.clear();
+	}
+
+	@Test
+	void recordHoldsOnlyCiphertextWhichTheKeyHolderCanReadAndReplay(@TempDir Path dir) throws Exception {
+		RestClient.create("http://localhost:" + this.port)
+			.post()
+			.uri("/call")
+			.contentType(MediaType.TEXT_PLAIN)
+			.body("Confidential diagnosis for patient 4711")
+			.retrieve()
+			.toBodilessEntity();
+		await().atMost(Duration.ofSeconds(10)).until(() -> capture.records().size() == 1);
+		Map<String, Object> record = capture.records().get(0);
+		String line = capture.renderedLines()
+			.stream()
+			.filter((rendered) -> rendered.contains("llm.tracing.exchange"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(line).doesNotContain("Confidential").doesNotContain("diagnosis").contains("\"kid\":\"k2\"");
+		assertThat(record).containsEntry("llm.content.mode", "encrypted").doesNotContainKey("gen_ai.input.messages");
+		RecordSchema.assertValid(line);
+
+		Path log = Files.writeString(dir.resolve("exchange.json"), line + "\n");
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+		int exit = decrypt(new String[] { "--key", "k2=" + KEY_2, log.toString() }, out, err);
+		assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+		assertThat(out.toString(StandardCharsets.UTF_8)).contains("Confidential diagnosis for patient 4711")
+			.contains("gen_ai.output.messages")
+			.doesNotContain("llm.content.encrypted");
+		ByteArrayOutputStream wrongOut = new ByteArrayOutputStream();
+		ByteArrayOutputStream wrongErr = new ByteArrayOutputStream();
+		assertThat(decrypt(new String[] { "--key", "k2=" + KEY_1, log.toString() }, wrongOut, wrongErr)).isEqualTo(1);
+		assertThat(wrongErr.toString(StandardCharsets.UTF_8)).contains("line 1").contains("cannot decrypt");
+
+		capture.clear();
+		ReplayReport report = this.replayer.replay(record, this.chatModel, null, false);
+		assertThat(report.identical()).as(report.toString()).isTrue();
+		assertThat(report.replayCompletion()).isEqualTo("Stand-in reply to: Confidential diagnosis for patient 4711");
+		assertThat(List.of(KEY_1, KEY_2))
+			.noneMatch((key) -> capture.renderedLines().stream().anyMatch((l) -> l.contains(key)));
+	}
+
+	private static int decrypt(String[] args, ByteArrayOutputStream out, ByteArrayOutputStream err) throws Exception {
+		Method run = Class.forName("dev.llmtracing.crypto.DecryptCommand")
+			.getDeclaredMethod("run", String[].class, PrintStream.class, PrintStream.class);
+		run.setAccessible(true);
+		return (int) run.invoke(null, args, new PrintStream(out, true, StandardCharsets.UTF_8),
+				new PrintStream(err, true, StandardCharsets.UTF_8));
+	}
+
+}
