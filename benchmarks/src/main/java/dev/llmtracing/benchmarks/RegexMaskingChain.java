@@ -1,12 +1,15 @@
 package dev.llmtracing.benchmarks;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
+import dev.llmtracing.redact.PiiMasker;
 import net.logstash.logback.mask.RegexValueMasker;
 import net.logstash.logback.mask.ValueMasker;
 
 /**
- * The regex alternative to {@code PiiMasker}: one logstash-logback-encoder
+ * The regex alternative to {@link PiiMasker}: one logstash-logback-encoder
  * {@link RegexValueMasker} per kind of data, with commonly used patterns, applied one
  * after another to the same text as {@code MaskingJsonGenerator} applies the configured
  * {@code <valueMasker>}s to a string value. The patterns do no checksum validation (Luhn,
@@ -37,16 +40,35 @@ public final class RegexMaskingChain {
 	private final List<ValueMasker> maskers;
 
 	/**
-	 * Create the chain, in the order {@code PiiMasker} gives its detectors precedence:
-	 * secrets, JSON Web Tokens, e-mail addresses, IBANs, cards, IP addresses, phone
-	 * numbers.
+	 * Create the chain for every kind of data in {@link PiiMasker#DETECTORS}.
 	 */
 	public RegexMaskingChain() {
-		this.maskers = List.of(new RegexValueMasker(SECRET, "$1[SECRET]"),
-				new RegexValueMasker(PRIVATE_KEY, "[PRIVATE_KEY]"), new RegexValueMasker(JWT, "[JWT]"),
-				new RegexValueMasker(EMAIL, "[EMAIL]"), new RegexValueMasker(IBAN, "[IBAN]"),
-				new RegexValueMasker(CARD, "[CARD]"), new RegexValueMasker(IP, "[IP]"),
-				new RegexValueMasker(PHONE, "[PHONE]"));
+		this(PiiMasker.DETECTORS);
+	}
+
+	/**
+	 * Create the chain for the given kinds of data, in the order {@code PiiMasker} gives
+	 * its detectors precedence: secrets, JSON Web Tokens, e-mail addresses, IBANs, cards,
+	 * IP addresses, phone numbers.
+	 * @param kinds the kinds, named as in {@link PiiMasker#DETECTORS}
+	 */
+	public RegexMaskingChain(Set<String> kinds) {
+		List<ValueMasker> maskers = new ArrayList<>();
+		add(maskers, kinds, "secrets", SECRET, "$1[SECRET]");
+		add(maskers, kinds, "secrets", PRIVATE_KEY, "[PRIVATE_KEY]");
+		add(maskers, kinds, "jwt", JWT, "[JWT]");
+		add(maskers, kinds, "email", EMAIL, "[EMAIL]");
+		add(maskers, kinds, "iban", IBAN, "[IBAN]");
+		add(maskers, kinds, "card", CARD, "[CARD]");
+		add(maskers, kinds, "ip", IP, "[IP]");
+		add(maskers, kinds, "phone", PHONE, "[PHONE]");
+		this.maskers = List.copyOf(maskers);
+	}
+
+	private static void add(List<ValueMasker> maskers, Set<String> kinds, String kind, String regex, String mask) {
+		if (kinds.contains(kind)) {
+			maskers.add(new RegexValueMasker(regex, mask));
+		}
 	}
 
 	/**

@@ -2,10 +2,12 @@ package dev.llmtracing.benchmarks;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Set;
 
 import dev.llmtracing.redact.PiiMasker;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -70,6 +72,14 @@ class BenchmarkInputsTests {
 		assertThat(PLANTED_JA_DE).allSatisfy((value) -> assertThat(japaneseAndGerman).doesNotContain(value));
 		assertThat(english).doesNotContain(ORDER_NUMBER);
 		assertThat(japaneseAndGerman).doesNotContain(ORDER_NUMBER);
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "secrets, [SECRET]", "email, [EMAIL]", "iban, [IBAN]", "card, [CARD]", "ip, [IP]", "phone, [PHONE]" })
+	void singleKindMaskersShouldFindTheirKindInEnglishText(String kind, String placeholder) {
+		String text = PromptInput.SUPPORT_EN.text();
+		assertThat(PiiMasker.of(Set.of(kind), List.of()).redact(text)).contains(placeholder);
+		assertThat(new RegexMaskingChain(Set.of(kind)).mask(text)).contains(placeholder);
 	}
 
 	@Test
