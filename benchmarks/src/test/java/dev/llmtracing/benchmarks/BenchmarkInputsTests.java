@@ -1,0 +1,116 @@
+package dev.llmtracing.benchmarks;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
+
+import dev.llmtracing.redact.PiiMasker;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests that the benchmark inputs make both maskers do real work: the realistic texts
+ * carry personal data that is masked, the clean text carries none, and the
+ * implementations agree on the planted values.
+ *
+ * @author llm-tracing
+ */
+class BenchmarkInputsTests {
+
+	private static final List<String> PLANTED_EN = List.of("maria.schneider@example.com", "jonas.weber@posteo.de",
+			"dev.team+api@northwind-partners.io", "+1 (415) 555-0132", "4539 1488 0343 6467",
+			"DE89 3704 0044 0532 0130 00", "203.0.113.42", "sk-proj-Xb7Qm2Lr9Tz4Wc8Nd1Kf6Hp3Vs5Gy0Ja");
+
+	private static final List<String> PLANTED_JA_DE = List.of("yuki.tanaka@example.de",
+			"kenji.mueller+api@northwind-partners.io", "hiroshi.tanaka@example.co.jp", "+49 30 12345678",
+			"+81 3-1234-5678", "03-1234-5678", "4539 1488 0343 6467", "DE89 3704 0044 0532 0130 00", "203.0.113.42",
+			"sk-proj-Xb7Qm2Lr9Tz4Wc8Nd1Kf6Hp3Vs5Gy0Ja");
+
+	private static final String ORDER_NUMBER = "4000 1234 5678 9010";
+
+	private final PiiMasker piiMasker = PiiMasker.of(PiiMasker.DETECTORS, List.of());
+
+	private final RegexMaskingChain regexMaskers = new RegexMaskingChain();
+
+	@ParameterizedTest
+	@EnumSource(names = { "SUPPORT_EN", "SUPPORT_JA_DE", "CLEAN_EN" })
+	void realisticInputsShouldBeAboutFourKilobytes(PromptInput input) {
+		assertThat(input.text().getBytes(StandardCharsets.UTF_8).length).isBetween(3_800, 4_300);
+	}
+
+	@Test
+	void largeInputShouldBeAtLeastOneMegabyteOfWholeConversations() {
+		String text = PromptInput.SUPPORT_EN_1MB.text();
+		assertThat(text.length()).isBetween(1_000_000, 1_000_000 + PromptInput.SUPPORT_EN.text().length() + 1);
+		assertThat(this.piiMasker.redact(text)).doesNotContain("4539 1488 0343 6467").contains(ORDER_NUMBER);
+	}
+
+	@Test
+	void piiMaskerShouldMaskEveryPlantedValueInEnglishTextButKeepTheOrderNumber() {
+		String masked = this.piiMasker.redact(PromptInput.SUPPORT_EN.text());
+		assertThat(PLANTED_EN).allSatisfy((value) -> assertThat(masked).doesNotContain(value));
+		assertThat(placeholders(masked)).containsExactly("[EMAIL]", "[PHONE]", "[CARD]", "[IBAN]", "[EMAIL]", "[IP]",
+				"[IP]", "[SECRET]", "[EMAIL]");
+		assertThat(masked).contains("order " + ORDER_NUMBER, "INV-2024-000123");
+	}
+
+	@Test
+	void piiMaskerShouldMaskEveryPlantedValueInJapaneseAndGermanTextButKeepTheOrderNumber() {
+		String masked = this.piiMasker.redact(PromptInput.SUPPORT_JA_DE.text());
+		assertThat(PLANTED_JA_DE).allSatisfy((value) -> assertThat(masked).doesNotContain(value));
+		assertThat(placeholders(masked)).containsExactly("[EMAIL]", "[PHONE]", "[PHONE]", "[CARD]", "[IBAN]", "[IP]",
+				"[IP]", "[SECRET]", "[EMAIL]", "[EMAIL]", "[PHONE]");
+		assertThat(masked).contains(ORDER_NUMBER, "INV-2024-000123");
+	}
+
+	@Test
+	void regexMaskersShouldMaskThePlantedValuesAndTheLookAlikes() {
+		String english = this.regexMaskers.mask(PromptInput.SUPPORT_EN.text());
+		String japaneseAndGerman = this.regexMaskers.mask(PromptInput.SUPPORT_JA_DE.text());
+		assertThat(PLANTED_EN).allSatisfy((value) -> assertThat(english).doesNotContain(value));
+		assertThat(PLANTED_JA_DE).allSatisfy((value) -> assertThat(japaneseAndGerman).doesNotContain(value));
+		assertThat(english).doesNotContain(ORDER_NUMBER).contains("INV-[PHONE]");
+		assertThat(japaneseAndGerman).doesNotContain(ORDER_NUMBER);
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "secrets, [SECRET]", "email, [EMAIL]", "iban, [IBAN]", "card, [CARD]", "ip, [IP]", "phone, [PHONE]" })
+	void singleKindMaskersShouldFindTheirKindInEnglishText(String kind, String placeholder) {
+		String text = PromptInput.SUPPORT_EN.text();
+		assertThat(PiiMasker.of(Set.of(kind), List.of()).redact(text)).contains(placeholder);
+		assertThat(new RegexMaskingChain(Set.of(kind)).mask(text)).contains(placeholder);
+	}
+
+	@Test
+	void cleanTextShouldHaveNothingToMaskForEitherMasker() {
+		String text = PromptInput.CLEAN_EN.text();
+		assertThat(this.piiMasker.redact(text)).isSameAs(text);
+		assertThat(this.regexMaskers.mask(text)).isSameAs(text);
+	}
+
+	@ParameterizedTest
+	@EnumSource(HostileInput.class)
+	void piiMaskerShouldFindNothingInHostileInputs(HostileInput input) {
+		String text = input.text();
+		assertThat(this.piiMasker.redact(text)).isSameAs(text);
+	}
+
+	@Test
+	void hostileInputsShouldHaveTheDocumentedLengths() {
+		assertThat(HostileInput.AT_SIGNS_100K.text()).hasSize(100_000).startsWith("a@a@").endsWith("a@");
+		assertThat(HostileInput.DIGITS_100K.text()).hasSize(100_000).startsWith("1 1 ").endsWith("1 ");
+		assertThat(HostileInput.HEX_RUN_5K.text()).hasSize(5_000).matches("[0-9a-f]+");
+		assertThat(HostileInput.HEX_RUN_20K.text()).hasSize(20_000);
+	}
+
+	private static List<String> placeholders(String masked) {
+		return Pattern.compile("\\[[A-Z_]+]").matcher(masked).results().map(MatchResult::group).toList();
+	}
+
+}
