@@ -90,7 +90,7 @@ public final class ContentCapture {
 	public @Nullable ExchangeContent capture(Prompt prompt, @Nullable ChatResponse response) {
 		return switch (this.mode) {
 			case NONE -> null;
-			case DIGEST -> new ExchangeContent("digest", digest(prompt, response), null, null, false, null);
+			case DIGEST -> new ExchangeContent("digest", digest(prompt, response), null, null, false, null, null);
 			case FULL -> full(prompt, response, this.maxContentBytes);
 			case ENCRYPTED -> encrypted(prompt, response);
 		};
@@ -120,11 +120,21 @@ public final class ContentCapture {
 		Map<String, Object> messages = new LinkedHashMap<>();
 		messages.put("gen_ai.input.messages", clear.inputMessages());
 		messages.put("gen_ai.output.messages", clear.outputMessages());
+		if (clear.toolDefinitions() != null) {
+			messages.put("gen_ai.tool.definitions", clear.toolDefinitions());
+		}
 		EncryptedContent encrypted = this.encryptor.encrypt(JsonText.write(messages).getBytes(StandardCharsets.UTF_8));
-		return new ExchangeContent("encrypted", null, null, null, clear.truncated(), encrypted.toFields());
+		return new ExchangeContent("encrypted", null, null, null, clear.truncated(), encrypted.toFields(), null);
 	}
 
 	private ExchangeContent full(Prompt prompt, @Nullable ChatResponse response, int maxBytes) {
+		List<Map<String, Object>> tools = ToolDefinitions.of(prompt);
+		boolean toolsCut = false;
+		if (tools != null && JsonText.write(tools).getBytes(StandardCharsets.UTF_8).length > maxBytes / 4) {
+			tools = ToolDefinitions.namesOnly(tools);
+			toolsCut = true;
+		}
+		int budget = maxBytes - ((tools != null) ? JsonText.write(tools).getBytes(StandardCharsets.UTF_8).length : 0);
 		MessageParts parts = new MessageParts(this.limiter);
 		List<Message> messages = prompt.getInstructions();
 		int limit = this.maxFieldChars;
@@ -132,15 +142,15 @@ public final class ContentCapture {
 			parts.reset();
 			List<Map<String, Object>> input = parts.input(messages, limit);
 			List<Map<String, Object>> output = parts.output(response, limit);
-			if (size(input, output) <= maxBytes) {
-				return new ExchangeContent("full", null, input, output, parts.truncated(), null);
+			if (size(input, output) <= budget) {
+				return new ExchangeContent("full", null, input, output, parts.truncated() || toolsCut, null, tools);
 			}
 			if (limit > MIN_FIELD_CHARS) {
 				limit = Math.max(MIN_FIELD_CHARS, limit / 2);
 				continue;
 			}
-			return new ExchangeContent("full", null, fitInput(parts, messages, output, limit, maxBytes), output, true,
-					null);
+			return new ExchangeContent("full", null, fitInput(parts, messages, output, limit, budget), output, true,
+					null, tools);
 		}
 	}
 

@@ -18,10 +18,13 @@ import org.jspecify.annotations.Nullable;
  * @param truncated whether any text was truncated or omitted to respect the size caps
  * @param encrypted the encrypted messages ({@code alg}, {@code kid}, {@code nonce},
  * {@code ciphertext}) in {@code encrypted} mode, or {@code null}
+ * @param toolDefinitions the tools offered to the model ({@code type}, {@code name},
+ * {@code description}, {@code parameters}), or {@code null}
  * @author llm-tracing
  */
 public record ExchangeContent(String mode, @Nullable Map<String, Object> digest,
 		@Nullable List<Map<String, Object>> inputMessages, @Nullable List<Map<String, Object>> outputMessages,
-		boolean truncated, @Nullable Map<String, Object> encrypted) {
+		boolean truncated, @Nullable Map<String, Object> encrypted,
+		@Nullable List<Map<String, Object>> toolDefinitions) {
 
 }

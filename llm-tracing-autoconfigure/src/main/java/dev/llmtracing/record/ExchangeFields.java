@@ -18,6 +18,9 @@ public final class ExchangeFields {
 	/** The digests and lengths of the system prompt, user messages and completion. */
 	public static final String CONTENT_DIGEST = "llm.content.digest";
 
+	/** The tools offered to the model. */
+	public static final String TOOL_DEFINITIONS = "gen_ai.tool.definitions";
+
 	/** The encrypted messages: algorithm, key ID, nonce and ciphertext. */
 	public static final String CONTENT_ENCRYPTED = "llm.content.encrypted";
 

@@ -84,6 +84,7 @@ public final class ExchangeRecordFields {
 			put(fields, ExchangeFields.CONTENT_DIGEST, content.digest());
 			put(fields, ExchangeFields.INPUT_MESSAGES, content.inputMessages());
 			put(fields, ExchangeFields.OUTPUT_MESSAGES, content.outputMessages());
+			put(fields, ExchangeFields.TOOL_DEFINITIONS, content.toolDefinitions());
 			put(fields, ExchangeFields.CONTENT_ENCRYPTED, content.encrypted());
 			if (content.truncated()) {
 				fields.put(ExchangeFields.CONTENT_TRUNCATED, true);

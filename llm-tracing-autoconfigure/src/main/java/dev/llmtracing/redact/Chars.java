@@ -34,8 +34,13 @@ final class Chars {
 		return isAlnum(ch) || ch == '_' || ch == '-';
 	}
 
+	/**
+	 * Return whether the character belongs to an ASCII word. Only ASCII letters and
+	 * digits count: a value written right next to kana, kanji or other scripts without
+	 * spaces (as Japanese and Chinese text does) must still be found.
+	 */
 	static boolean isWordChar(char ch) {
-		return Character.isLetterOrDigit(ch) || ch == '_';
+		return isAlnum(ch) || ch == '_';
 	}
 
 	static boolean hasDigit(String text) {

@@ -27,8 +27,10 @@ final class SecretDetector implements Detector {
 			new Rule("pk_live_", 16, true), new Rule("pk_test_", 16, true), new Rule("whsec_", 16, true),
 			new Rule("xoxb-", 16, true), new Rule("xoxp-", 16, true), new Rule("xoxa-", 16, true));
 
-	private static final List<String> HINTS = List.of("sk-", "AKIA", "ASIA", "gh", "AIza", "_live_", "_test_", "whsec_",
-			"xox", PEM_BEGIN);
+	private static final List<String> HINTS = List.of("sk-", "AKIA", "ASIA", "ghp_", "gho_", "ghu_", "ghs_", "ghr_",
+			"github_pat_", "AIza", "_live_", "_test_", "whsec_", "xox", PEM_BEGIN);
+
+	private static final List<String> BEARER = List.of("Bearer ", "bearer ", "BEARER ");
 
 	@Override
 	public String name() {
@@ -42,7 +44,12 @@ final class SecretDetector implements Detector {
 				return true;
 			}
 		}
-		return indexOfIgnoreCase(text, "bearer ", 0) >= 0;
+		for (String bearer : BEARER) {
+			if (text.contains(bearer)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	@Override
@@ -63,24 +70,22 @@ final class SecretDetector implements Detector {
 	}
 
 	private static void findBearer(String text, List<Finding> findings) {
-		int from = 0;
-		while (true) {
-			int start = indexOfIgnoreCase(text, "bearer ", from);
-			if (start < 0) {
-				return;
+		for (String bearer : BEARER) {
+			int start = text.indexOf(bearer);
+			while (start >= 0) {
+				int tokenStart = start + bearer.length();
+				while (tokenStart < text.length() && text.charAt(tokenStart) == ' ') {
+					tokenStart++;
+				}
+				int end = tokenStart;
+				while (end < text.length() && isCredentialChar(text.charAt(end))) {
+					end++;
+				}
+				if (end - tokenStart >= 8) {
+					findings.add(new Finding(tokenStart, end, "[SECRET]"));
+				}
+				start = text.indexOf(bearer, Math.max(end, start + 1));
 			}
-			int tokenStart = start + 7;
-			while (tokenStart < text.length() && text.charAt(tokenStart) == ' ') {
-				tokenStart++;
-			}
-			int end = tokenStart;
-			while (end < text.length() && isCredentialChar(text.charAt(end))) {
-				end++;
-			}
-			if (end - tokenStart >= 8) {
-				findings.add(new Finding(tokenStart, end, "[SECRET]"));
-			}
-			from = Math.max(end, start + 1);
 		}
 	}
 
@@ -114,15 +119,6 @@ final class SecretDetector implements Detector {
 			}
 		}
 		return end;
-	}
-
-	private static int indexOfIgnoreCase(String text, String needle, int from) {
-		for (int i = from; i + needle.length() <= text.length(); i++) {
-			if (text.regionMatches(true, i, needle, 0, needle.length())) {
-				return i;
-			}
-		}
-		return -1;
 	}
 
 	private static boolean isCredentialChar(char ch) {

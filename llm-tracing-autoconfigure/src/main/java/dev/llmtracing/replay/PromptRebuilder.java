@@ -40,6 +40,9 @@ final class PromptRebuilder {
 		set(record, "gen_ai.request.frequency_penalty", options::frequencyPenalty, PromptRebuilder::number);
 		set(record, "gen_ai.request.presence_penalty", options::presencePenalty, PromptRebuilder::number);
 		set(record, "gen_ai.request.stop_sequences", options::stopSequences, PromptRebuilder::strings);
+		if (!RecordedTools.offer(record, options)) {
+			notReplayed.add("gen_ai.tool.definitions");
+		}
 		Object seed = record.get("gen_ai.request.seed");
 		if (seed instanceof Number number && !setSeed(options, number.intValue())) {
 			notReplayed.add("gen_ai.request.seed");

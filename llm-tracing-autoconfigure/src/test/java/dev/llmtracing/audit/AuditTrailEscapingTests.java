@@ -56,7 +56,7 @@ class AuditTrailEscapingTests {
 	}
 
 	private static ExchangeRecord record() {
-		ExchangeContent content = new ExchangeContent("full", null, List.of(message()), null, false, null);
+		ExchangeContent content = new ExchangeContent("full", null, List.of(message()), null, false, null, null);
 		return new ExchangeRecord("ex-1", Instant.parse("2026-01-02T03:04:05Z"), TEXT, null, null, null, null, "chat",
 				"openai", "gpt-4o-mini", null, null, null, null, null, List.of(), 3, 4, false, null, null, null,
 				1_000_000L, Outcome.SUCCESS, null, null, null, false, content, Map.of(), null);

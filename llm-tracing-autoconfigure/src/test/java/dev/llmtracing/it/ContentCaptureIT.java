@@ -151,6 +151,23 @@ class ContentCaptureIT {
 	}
 
 	@Test
+	void toolCallingRoundsReplayWithTheRecordedToolsAndResults() {
+		post("/tools", "What time is it in Osaka?");
+		await().atMost(Duration.ofSeconds(10)).until(() -> capture.records().size() == 2);
+		List<Map<String, Object>> rounds = capture.records();
+		rounds.forEach(RecordSchema::assertValid);
+		assertThat(rounds.get(0)).containsKey("gen_ai.tool.definitions");
+		assertThat(String.valueOf(rounds.get(0).get("gen_ai.tool.definitions"))).contains("timeIn");
+		capture.clear();
+		ReplayReport first = new ExchangeReplayer().replay(rounds.get(0), this.chatModel, null, false);
+		assertThat(first.replayFinishReason()).isEqualTo("tool_calls").isEqualTo(first.originalFinishReason());
+		assertThat(first.notReplayed()).isEmpty();
+		ReplayReport second = new ExchangeReplayer().replay(rounds.get(1), this.chatModel, null, false);
+		assertThat(second.identical()).as(second.toString()).isTrue();
+		assertThat(second.replayCompletion()).contains("12:00 in Tokyo");
+	}
+
+	@Test
 	void actuatorEndpointReplaysAnExchangeFromTheAuditTrail() {
 		post("/call", "Replay through Actuator");
 		String exchangeId = (String) awaitRecord().get("exchangeId");

@@ -88,4 +88,15 @@ class PiiMaskerTests {
 			.isEqualTo("key: [PRIVATE_KEY]");
 	}
 
+	@Test
+	void shouldFindValuesWrittenDirectlyNextToJapaneseText() {
+		assertThat(this.masker.redact("電話番号は03-1234-5678です。")).isEqualTo("電話番号は[PHONE]です。");
+		assertThat(this.masker.redact("電話番号は+81 3-1234-5678です。")).isEqualTo("電話番号は[PHONE]です。");
+		assertThat(this.masker.redact("カード番号は4539 1488 0343 6467です")).isEqualTo("カード番号は[CARD]です");
+		assertThat(this.masker.redact("IPアドレスは203.0.113.42です")).isEqualTo("IPアドレスは[IP]です");
+		assertThat(this.masker.redact("IBANはDE89 3704 0044 0532 0130 00です")).isEqualTo("IBANは[IBAN]です");
+		assertThat(this.masker.redact("キーはsk-proj-Xb7QabcdefghijklmnopGy0Jaです")).isEqualTo("キーは[SECRET]です");
+		assertThat(this.masker.redact("メールはtaro@example.co.jpです")).isEqualTo("メールは[EMAIL]です");
+	}
+
 }
