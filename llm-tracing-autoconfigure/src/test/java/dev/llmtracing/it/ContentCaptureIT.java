@@ -1,6 +1,5 @@
 package dev.llmtracing.it;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -10,9 +9,6 @@ import dev.llmtracing.record.RecordSchema;
 import dev.llmtracing.redact.Redactor;
 import dev.llmtracing.replay.ExchangeReplayer;
 import dev.llmtracing.replay.ReplayReport;
-import dev.llmtracing.standin.StandInModelServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,8 +19,6 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -45,11 +39,7 @@ import static org.awaitility.Awaitility.await;
 				"llm.tracing.content.masking.patterns[0].placeholder=[EMPLOYEE_ID]", "llm.tracing.audit.enabled=true",
 				"llm.tracing.audit.file=target/content-it-audit.jsonl",
 				"management.endpoints.web.exposure.include=health,llmreplay" })
-class ContentCaptureIT {
-
-	private static StandInModelServer model;
-
-	private static RecordCapture capture;
+class ContentCaptureIT extends StandInModelIT {
 
 	@LocalServerPort
 	private int port;
@@ -57,30 +47,8 @@ class ContentCaptureIT {
 	@Autowired
 	private ChatModel chatModel;
 
-	@BeforeAll
-	static void startModel() throws IOException {
-		model = StandInModelServer.start(0, Duration.ZERO);
-	}
-
-	@AfterAll
-	static void stopModel() {
-		if (capture != null) {
-			capture.close();
-		}
-		model.close();
-	}
-
-	@DynamicPropertySource
-	static void modelProperties(DynamicPropertyRegistry registry) {
-		ExchangeCaptureIT.openAiProperties(registry::add, () -> model.getBaseUrl());
-	}
-
 	@BeforeEach
-	void attach() {
-		if (capture == null) {
-			capture = new RecordCapture();
-		}
-		capture.attach();
+	void clear() {
 		capture.clear();
 	}
 

@@ -1,7 +1,6 @@
 package dev.llmtracing.it;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
@@ -14,9 +13,6 @@ import java.util.Map;
 import dev.llmtracing.record.RecordSchema;
 import dev.llmtracing.replay.ExchangeReplayer;
 import dev.llmtracing.replay.ReplayReport;
-import dev.llmtracing.standin.StandInModelServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,8 +22,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,15 +37,11 @@ import static org.awaitility.Awaitility.await;
 		properties = { "llm.tracing.content.mode=encrypted", "llm.tracing.content.encryption.active-key-id=k2",
 				"llm.tracing.content.encryption.keys.k1=" + EncryptedContentIT.KEY_1,
 				"llm.tracing.content.encryption.keys.k2=" + EncryptedContentIT.KEY_2 })
-class EncryptedContentIT {
+class EncryptedContentIT extends StandInModelIT {
 
 	static final String KEY_1 = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
 
 	static final String KEY_2 = "HyAhIiMkJSYnKCkqKywtLi8wMTIzNDU2Nzg5Ojs8PT4=";
-
-	private static StandInModelServer model;
-
-	private static RecordCapture capture;
 
 	@LocalServerPort
 	private int port;
@@ -62,30 +52,8 @@ class EncryptedContentIT {
 	@Autowired
 	private ExchangeReplayer replayer;
 
-	@BeforeAll
-	static void startModel() throws IOException {
-		model = StandInModelServer.start(0, Duration.ZERO);
-	}
-
-	@AfterAll
-	static void stopModel() {
-		if (capture != null) {
-			capture.close();
-		}
-		model.close();
-	}
-
-	@DynamicPropertySource
-	static void modelProperties(DynamicPropertyRegistry registry) {
-		ExchangeCaptureIT.openAiProperties(registry::add, () -> model.getBaseUrl());
-	}
-
 	@BeforeEach
-	void attach() {
-		if (capture == null) {
-			capture = new RecordCapture();
-		}
-		capture.attach();
+	void clear() {
 		capture.clear();
 	}
 

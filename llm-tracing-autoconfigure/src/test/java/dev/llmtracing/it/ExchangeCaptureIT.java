@@ -1,16 +1,12 @@
 package dev.llmtracing.it;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import dev.llmtracing.record.RecordSchema;
-import dev.llmtracing.standin.StandInModelServer;
 import dev.llmtracing.standin.StandInReply;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,8 +19,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,11 +34,7 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(classes = CaptureTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "server.tomcat.threads.max=1", "management.tracing.sampling.probability=1.0" })
-class ExchangeCaptureIT {
-
-	private static StandInModelServer model;
-
-	private static RecordCapture capture;
+class ExchangeCaptureIT extends StandInModelIT {
 
 	@LocalServerPort
 	private int port;
@@ -54,41 +44,9 @@ class ExchangeCaptureIT {
 
 	private RestClient client;
 
-	@BeforeAll
-	static void startModel() throws IOException {
-		model = StandInModelServer.start(0, Duration.ofMillis(20));
-	}
-
-	@AfterAll
-	static void stopModel() {
-		if (capture != null) {
-			capture.close();
-		}
-		model.close();
-	}
-
-	@DynamicPropertySource
-	static void modelProperties(DynamicPropertyRegistry registry) {
-		openAiProperties(registry::add, () -> model.getBaseUrl());
-	}
-
-	static void openAiProperties(java.util.function.BiConsumer<String, java.util.function.Supplier<Object>> add,
-			java.util.function.Supplier<Object> baseUrl) {
-		add.accept("spring.ai.openai.base-url", baseUrl);
-		add.accept("spring.ai.openai.api-key", () -> "test-key");
-		add.accept("spring.ai.openai.max-retries", () -> 0);
-		add.accept("spring.ai.openai.chat.model", () -> "stand-in-it");
-		add.accept("spring.ai.openai.chat.temperature", () -> 0.4);
-		add.accept("spring.ai.openai.chat.max-tokens", () -> 64);
-	}
-
 	@BeforeEach
 	void reset() {
 		this.client = RestClient.builder().baseUrl("http://localhost:" + this.port).build();
-		if (capture == null) {
-			capture = new RecordCapture();
-		}
-		capture.attach();
 		await().atMost(Duration.ofSeconds(5)).until(() -> capture.records().isEmpty() || settle());
 		model.reset();
 		capture.clear();

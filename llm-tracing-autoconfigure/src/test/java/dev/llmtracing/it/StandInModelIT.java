@@ -1,0 +1,65 @@
+package dev.llmtracing.it;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
+
+import dev.llmtracing.standin.StandInModelServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The set-up shared by the end-to-end tests that talk to the stand-in model through the
+ * real Spring AI OpenAI client: the model server on a free port, the client's properties,
+ * and the capture of the application's log events.
+ *
+ * @author llm-tracing
+ */
+abstract class StandInModelIT {
+
+	static StandInModelServer model;
+
+	static RecordCapture capture;
+
+	@BeforeAll
+	static void startModel() throws IOException {
+		model = StandInModelServer.start(0, Duration.ofMillis(20));
+	}
+
+	@AfterAll
+	static void stopModel() {
+		if (capture != null) {
+			capture.close();
+			capture = null;
+		}
+		model.close();
+	}
+
+	@DynamicPropertySource
+	static void modelProperties(DynamicPropertyRegistry registry) {
+		openAiProperties(registry::add, () -> model.getBaseUrl());
+	}
+
+	static void openAiProperties(BiConsumer<String, Supplier<Object>> add, Supplier<Object> baseUrl) {
+		add.accept("spring.ai.openai.base-url", baseUrl);
+		add.accept("spring.ai.openai.api-key", () -> "test-key");
+		add.accept("spring.ai.openai.max-retries", () -> 0);
+		add.accept("spring.ai.openai.chat.model", () -> "stand-in-it");
+		add.accept("spring.ai.openai.chat.temperature", () -> 0.4);
+		add.accept("spring.ai.openai.chat.max-tokens", () -> 64);
+	}
+
+	@BeforeEach
+	void attachCapture() {
+		if (capture == null) {
+			capture = new RecordCapture();
+		}
+		capture.attach();
+	}
+
+}
