@@ -34,6 +34,10 @@ import static org.awaitility.Awaitility.await;
 		properties = "sample.log.json-file=target/sample-app-it.json")
 class SampleApplicationIT {
 
+	private static final com.networknt.schema.Schema SCHEMA = com.networknt.schema.SchemaRegistry
+		.withDefaultDialect(com.networknt.schema.SpecificationVersion.DRAFT_2020_12)
+		.getSchema(SampleApplicationIT.class.getResourceAsStream("/META-INF/llm-tracing/exchange-record.schema.json"));
+
 	private static final Path jsonLog = freshLog(Path.of("target/sample-app-it.json"));
 
 	@LocalServerPort
@@ -113,6 +117,8 @@ class SampleApplicationIT {
 		for (String line : Files.readAllLines(jsonLog)) {
 			Map<String, Object> event = mapper.readValue(line, Map.class);
 			if ("llm.tracing.exchange".equals(event.get("logger_name"))) {
+				List<com.networknt.schema.Error> errors = SCHEMA.validate(mapper.readTree(line));
+				assertThat(errors).as("schema errors of %s", line).isEmpty();
 				records.add(event);
 			}
 		}
