@@ -20,7 +20,7 @@ public final class DigestCheck {
 
 	/**
 	 * Return whether the texts match the digest of one group of the record.
-	 * @param record the record's fields
+	 * @param record the fields of the record
 	 * @param group {@code system}, {@code user} or {@code completion}
 	 * @param texts the texts of that group, in order
 	 * @return {@code true} if they match

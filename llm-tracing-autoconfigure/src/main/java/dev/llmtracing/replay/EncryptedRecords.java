@@ -31,7 +31,7 @@ public final class EncryptedRecords {
 	/**
 	 * Return the record with its messages decrypted; a record without encrypted content
 	 * is returned as it is.
-	 * @param record the record's fields
+	 * @param record the fields of the record
 	 * @return the fields with {@code gen_ai.input.messages} and
 	 * {@code gen_ai.output.messages}
 	 * @throws ReplayException if the content cannot be decrypted

@@ -48,7 +48,7 @@ public final class ExchangeReplayer {
 
 	/**
 	 * Replay an exchange.
-	 * @param record the record's fields
+	 * @param record the fields of the record
 	 * @param model the model to replay against
 	 * @param modelName the model name to ask for instead of the recorded one, or
 	 * {@code null}

@@ -26,7 +26,7 @@ final class RecordedTools {
 
 	/**
 	 * Offer the recorded tools.
-	 * @param record the record's fields
+	 * @param record the fields of the record
 	 * @param options the options being built
 	 * @return {@code false} if the record has tools that cannot be offered again
 	 */
