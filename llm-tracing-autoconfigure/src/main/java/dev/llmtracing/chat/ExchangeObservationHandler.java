@@ -9,6 +9,7 @@ import dev.llmtracing.context.TracingIds;
 import dev.llmtracing.cost.PriceTable;
 import dev.llmtracing.record.ExchangeDispatcher;
 import dev.llmtracing.record.ExchangeRecord;
+import dev.llmtracing.support.Component;
 import dev.llmtracing.support.InstrumentationFailures;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
@@ -29,8 +30,6 @@ import org.springframework.ai.chat.observation.ChatModelObservationContext;
  * @author llm-tracing
  */
 public class ExchangeObservationHandler implements ObservationHandler<ChatModelObservationContext> {
-
-	static final String COMPONENT = "capture";
 
 	private final IdScopes idScopes;
 
@@ -80,7 +79,7 @@ public class ExchangeObservationHandler implements ObservationHandler<ChatModelO
 					ids, facts, ReplayMarker.current()));
 		}
 		catch (RuntimeException ex) {
-			this.failures.record(COMPONENT, ex);
+			this.failures.record(Component.CAPTURE, ex);
 		}
 	}
 
@@ -98,7 +97,7 @@ public class ExchangeObservationHandler implements ObservationHandler<ChatModelO
 				.publish(() -> ExchangeRecords.from(context, capture, durationNanos, trace, this.prices, this.content));
 		}
 		catch (RuntimeException ex) {
-			this.failures.record(COMPONENT, ex);
+			this.failures.record(Component.CAPTURE, ex);
 		}
 	}
 

@@ -3,6 +3,7 @@ package dev.llmtracing.chat;
 import dev.llmtracing.context.TracingIds;
 import dev.llmtracing.record.ExchangeContent;
 import dev.llmtracing.record.JsonText;
+import dev.llmtracing.support.Component;
 import dev.llmtracing.support.InstrumentationFailures;
 import dev.llmtracing.support.PromptTagLimiter;
 import io.micrometer.common.KeyValue;
@@ -24,8 +25,6 @@ import org.springframework.ai.chat.observation.ChatModelObservationContext;
  * @author llm-tracing
  */
 public class ModelObservationEnricher implements ObservationFilter {
-
-	static final String COMPONENT = "enricher";
 
 	private final PromptTagLimiter promptTags;
 
@@ -66,7 +65,7 @@ public class ModelObservationEnricher implements ObservationFilter {
 			enrich(modelContext);
 		}
 		catch (RuntimeException ex) {
-			this.failures.record(COMPONENT, ex);
+			this.failures.record(Component.ENRICHER, ex);
 		}
 		return context;
 	}

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import dev.llmtracing.context.IdScopes;
 import dev.llmtracing.context.TracingIds;
+import dev.llmtracing.support.Component;
 import dev.llmtracing.support.InstrumentationFailures;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -27,8 +28,6 @@ import org.springframework.core.Ordered;
  * @author llm-tracing
  */
 public class TracingAdvisor implements CallAdvisor, StreamAdvisor {
-
-	static final String COMPONENT = "advisor";
 
 	private final IdScopes idScopes;
 
@@ -62,7 +61,7 @@ public class TracingAdvisor implements CallAdvisor, StreamAdvisor {
 			}
 		}
 		catch (RuntimeException ex) {
-			this.failures.record(COMPONENT, ex);
+			this.failures.record(Component.ADVISOR, ex);
 		}
 	}
 
@@ -83,7 +82,7 @@ public class TracingAdvisor implements CallAdvisor, StreamAdvisor {
 			return new ChatClientRequest(request.prompt(), context);
 		}
 		catch (RuntimeException ex) {
-			this.failures.record(COMPONENT, ex);
+			this.failures.record(Component.ADVISOR, ex);
 			return request;
 		}
 	}

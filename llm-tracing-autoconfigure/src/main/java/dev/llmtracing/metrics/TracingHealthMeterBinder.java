@@ -1,8 +1,7 @@
 package dev.llmtracing.metrics;
 
-import java.util.List;
-
 import dev.llmtracing.record.ExchangeDispatcher;
+import dev.llmtracing.support.Component;
 import dev.llmtracing.support.InstrumentationFailures;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -16,12 +15,6 @@ import io.micrometer.core.instrument.binder.MeterBinder;
  * @author llm-tracing
  */
 public class TracingHealthMeterBinder implements MeterBinder {
-
-	/**
-	 * The components whose failures are counted.
-	 */
-	public static final List<String> COMPONENTS = List.of("capture", "advisor", "enricher", "exchange-listener",
-			"redactor");
 
 	private final ExchangeDispatcher dispatcher;
 
@@ -45,11 +38,11 @@ public class TracingHealthMeterBinder implements MeterBinder {
 		Gauge.builder(MetricNames.RECORDS_QUEUED, this.dispatcher, ExchangeDispatcher::getQueueSize)
 			.description("Exchange records waiting to be written")
 			.register(registry);
-		for (String component : COMPONENTS) {
+		for (Component component : Component.values()) {
 			FunctionCounter
 				.builder(MetricNames.INSTRUMENTATION_FAILURES, this.failures, (failures) -> failures.count(component))
 				.description("Failures inside llm-tracing, caught before they reached the application")
-				.tag("component", component)
+				.tag("component", component.tagValue())
 				.register(registry);
 		}
 	}

@@ -1,5 +1,6 @@
 package dev.llmtracing.propagation;
 
+import dev.llmtracing.support.Component;
 import dev.llmtracing.support.InstrumentationFailures;
 import reactor.core.publisher.Mono;
 
@@ -40,7 +41,7 @@ public class OutgoingIdsFilterFunction implements ExchangeFilterFunction {
 				.build();
 		}
 		catch (RuntimeException ex) {
-			this.failures.record(OutgoingIdsInterceptor.COMPONENT, ex);
+			this.failures.record(Component.PROPAGATION, ex);
 		}
 		return next.exchange(filtered);
 	}

@@ -2,6 +2,7 @@ package dev.llmtracing.propagation;
 
 import java.io.IOException;
 
+import dev.llmtracing.support.Component;
 import dev.llmtracing.support.InstrumentationFailures;
 
 import org.springframework.http.HttpRequest;
@@ -16,8 +17,6 @@ import org.springframework.http.client.ClientHttpResponse;
  * @author llm-tracing
  */
 public class OutgoingIdsInterceptor implements ClientHttpRequestInterceptor {
-
-	static final String COMPONENT = "propagation";
 
 	private final OutgoingIds outgoingIds;
 
@@ -40,7 +39,7 @@ public class OutgoingIdsInterceptor implements ClientHttpRequestInterceptor {
 			this.outgoingIds.apply(request.getURI(), request.getHeaders());
 		}
 		catch (RuntimeException ex) {
-			this.failures.record(COMPONENT, ex);
+			this.failures.record(Component.PROPAGATION, ex);
 		}
 		return execution.execute(request, body);
 	}

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
+import dev.llmtracing.support.Component;
 import dev.llmtracing.support.InstrumentationFailures;
 import org.jspecify.annotations.Nullable;
 
@@ -20,10 +21,6 @@ import org.jspecify.annotations.Nullable;
  * @author llm-tracing
  */
 public class ExchangeDispatcher implements AutoCloseable {
-
-	static final String COMPONENT = "exchange-listener";
-
-	static final String BUILD_COMPONENT = "capture";
 
 	private final List<ExchangeListener> listeners;
 
@@ -126,7 +123,7 @@ public class ExchangeDispatcher implements AutoCloseable {
 			record = supplier.get();
 		}
 		catch (Throwable ex) {
-			this.failures.record(BUILD_COMPONENT, ex);
+			this.failures.record(Component.CAPTURE, ex);
 			return;
 		}
 		for (ExchangeListener listener : this.listeners) {
@@ -134,7 +131,7 @@ public class ExchangeDispatcher implements AutoCloseable {
 				listener.onExchange(record);
 			}
 			catch (Throwable ex) {
-				this.failures.record(COMPONENT, ex);
+				this.failures.record(Component.EXCHANGE_LISTENER, ex);
 			}
 		}
 	}

@@ -2,6 +2,7 @@ package dev.llmtracing.redact;
 
 import java.util.List;
 
+import dev.llmtracing.support.Component;
 import dev.llmtracing.support.InstrumentationFailures;
 
 /**
@@ -17,8 +18,6 @@ public final class RedactorChain implements Redactor {
 	 * What replaces a text whose masking failed.
 	 */
 	public static final String DROPPED = "[REDACTION_FAILED]";
-
-	static final String COMPONENT = "redactor";
 
 	private final List<Redactor> redactors;
 
@@ -42,7 +41,7 @@ public final class RedactorChain implements Redactor {
 				result = redactor.redact(result);
 			}
 			catch (RuntimeException ex) {
-				this.failures.record(COMPONENT, ex);
+				this.failures.record(Component.REDACTOR, ex);
 				return DROPPED;
 			}
 		}

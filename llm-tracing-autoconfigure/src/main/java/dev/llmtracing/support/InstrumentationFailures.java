@@ -1,7 +1,7 @@
 package dev.llmtracing.support;
 
+import java.util.EnumMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 import org.slf4j.Logger;
@@ -19,24 +19,33 @@ public final class InstrumentationFailures {
 
 	private static final Logger logger = LoggerFactory.getLogger(InstrumentationFailures.class);
 
-	private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
+	private final Map<Component, LongAdder> counts = new EnumMap<>(Component.class);
+
+	/**
+	 * Create an instance with a count of zero for every component.
+	 */
+	public InstrumentationFailures() {
+		for (Component component : Component.values()) {
+			this.counts.put(component, new LongAdder());
+		}
+	}
 
 	/**
 	 * Record a failure.
-	 * @param component the component that failed, for example {@code capture}
+	 * @param component the component that failed
 	 * @param ex the exception that was caught
 	 */
-	public void record(String component, Throwable ex) {
+	public void record(Component component, Throwable ex) {
 		try {
-			LongAdder count = this.counts.computeIfAbsent(component, (key) -> new LongAdder());
+			LongAdder count = this.counts.get(component);
 			boolean first = count.sum() == 0;
 			count.increment();
 			if (first) {
 				logger.warn("llm-tracing instrumentation failure in '{}'; the application is not affected, "
-						+ "further failures are logged at DEBUG level", component, ex);
+						+ "further failures are logged at DEBUG level", component.tagValue(), ex);
 			}
 			else if (logger.isDebugEnabled()) {
-				logger.debug("llm-tracing instrumentation failure in '{}'", component, ex);
+				logger.debug("llm-tracing instrumentation failure in '{}'", component.tagValue(), ex);
 			}
 		}
 		catch (RuntimeException ignored) {
@@ -49,17 +58,8 @@ public final class InstrumentationFailures {
 	 * @param component the component
 	 * @return the number of failures recorded so far
 	 */
-	public long count(String component) {
-		LongAdder count = this.counts.get(component);
-		return (count != null) ? count.sum() : 0;
-	}
-
-	/**
-	 * Return the number of failures of all components.
-	 * @return the number of failures recorded so far
-	 */
-	public long total() {
-		return this.counts.values().stream().mapToLong(LongAdder::sum).sum();
+	public long count(Component component) {
+		return this.counts.get(component).sum();
 	}
 
 }

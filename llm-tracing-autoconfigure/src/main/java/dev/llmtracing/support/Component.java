@@ -1,0 +1,51 @@
+package dev.llmtracing.support;
+
+import java.util.Locale;
+
+/**
+ * The parts of llm-tracing whose failures {@link InstrumentationFailures} counts, each a
+ * value of the {@code component} tag of {@code llm.tracing.instrumentation.failures}.
+ *
+ * @author llm-tracing
+ */
+public enum Component {
+
+	/**
+	 * Capturing a model call and building its record.
+	 */
+	CAPTURE,
+
+	/**
+	 * The {@code ChatClient} advisor.
+	 */
+	ADVISOR,
+
+	/**
+	 * Enriching the model observation.
+	 */
+	ENRICHER,
+
+	/**
+	 * A listener of finished exchanges, such as the JSON record logger.
+	 */
+	EXCHANGE_LISTENER,
+
+	/**
+	 * Masking captured content.
+	 */
+	REDACTOR,
+
+	/**
+	 * Adding the IDs to outgoing requests.
+	 */
+	PROPAGATION;
+
+	/**
+	 * Return the tag value, such as {@code exchange-listener}.
+	 * @return the tag value
+	 */
+	public String tagValue() {
+		return name().toLowerCase(Locale.ROOT).replace('_', '-');
+	}
+
+}
