@@ -19,7 +19,7 @@ import java.util.Map;
  *
  * @author llm-tracing
  */
-final class ContentDigests {
+public final class ContentDigests {
 
 	private ContentDigests() {
 	}
@@ -30,10 +30,26 @@ final class ContentDigests {
 	 * @return a map with {@code sha256}, {@code chars} and {@code messages}
 	 */
 	static Map<String, Object> of(List<String> texts) {
-		MessageDigest digest = sha256();
+		long chars = 0;
+		for (String text : texts) {
+			chars += text.length();
+		}
+		Map<String, Object> entry = new LinkedHashMap<>();
+		entry.put("sha256", sha256(texts));
+		entry.put("chars", chars);
+		entry.put("messages", texts.size());
+		return entry;
+	}
+
+	/**
+	 * Return the digest of a group of texts, as lower-case hexadecimal.
+	 * @param texts the texts, in order
+	 * @return the SHA-256 digest
+	 */
+	public static String sha256(List<String> texts) {
+		MessageDigest digest = newDigest();
 		CharsetEncoder encoder = StandardCharsets.UTF_8.newEncoder();
 		ByteBuffer buffer = ByteBuffer.allocate(8192);
-		long chars = 0;
 		for (String text : texts) {
 			encoder.reset();
 			CharBuffer in = CharBuffer.wrap(text);
@@ -48,13 +64,8 @@ final class ContentDigests {
 			}
 			drain(buffer, digest);
 			digest.update((byte) 0);
-			chars += text.length();
 		}
-		Map<String, Object> entry = new LinkedHashMap<>();
-		entry.put("sha256", HexFormat.of().formatHex(digest.digest()));
-		entry.put("chars", chars);
-		entry.put("messages", texts.size());
-		return entry;
+		return HexFormat.of().formatHex(digest.digest());
 	}
 
 	private static void drain(ByteBuffer buffer, MessageDigest digest) {
@@ -63,7 +74,7 @@ final class ContentDigests {
 		buffer.clear();
 	}
 
-	private static MessageDigest sha256() {
+	private static MessageDigest newDigest() {
 		try {
 			return MessageDigest.getInstance("SHA-256");
 		}

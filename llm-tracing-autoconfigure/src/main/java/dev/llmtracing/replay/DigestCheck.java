@@ -1,11 +1,9 @@
 package dev.llmtracing.replay;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+
+import dev.llmtracing.chat.ContentDigests;
 
 /**
  * Checks whether a supplied prompt is the one a record in {@code digest} mode proves: the
@@ -33,21 +31,7 @@ public final class DigestCheck {
 			throw new ReplayException("Exchange " + record.get("exchangeId") + " has no '" + group
 					+ "' digest: it was not recorded with llm.tracing.content.mode=digest");
 		}
-		return sha256(texts).equals(((Map<String, Object>) entry).get("sha256"));
-	}
-
-	static String sha256(List<String> texts) {
-		try {
-			MessageDigest digest = MessageDigest.getInstance("SHA-256");
-			for (String text : texts) {
-				digest.update(text.getBytes(StandardCharsets.UTF_8));
-				digest.update((byte) 0);
-			}
-			return HexFormat.of().formatHex(digest.digest());
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return ContentDigests.sha256(texts).equals(((Map<String, Object>) entry).get("sha256"));
 	}
 
 }

@@ -3,6 +3,7 @@ package dev.llmtracing.replay;
 import java.util.List;
 import java.util.Map;
 
+import dev.llmtracing.chat.ContentDigests;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.ai.chat.model.ChatModel;
@@ -41,7 +42,7 @@ class ReplayRefusalTests {
 	@Test
 	void digestRecordIsRefusedButCanCheckAPrompt() {
 		Map<String, Object> record = Map.of("exchangeId", "ex-2", "llm.content.mode", "digest", "llm.content.digest",
-				Map.of("user", Map.of("sha256", DigestCheck.sha256(List.of("What is my balance?")))));
+				Map.of("user", Map.of("sha256", ContentDigests.sha256(List.of("What is my balance?")))));
 		assertThatExceptionOfType(ReplayException.class)
 			.isThrownBy(() -> new ExchangeReplayer().replay(record, this.unusedModel, null, false))
 			.withMessageContaining("llm.tracing.content.mode=digest")
