@@ -21,9 +21,8 @@ public interface BaggageBridge {
 		}
 
 		@Override
-		public AutoCloseable write(TracingIds ids) {
-			return () -> {
-			};
+		public Scope write(TracingIds ids) {
+			return Scope.NONE;
 		}
 
 	};
@@ -40,6 +39,23 @@ public interface BaggageBridge {
 	 * @param ids the validated IDs
 	 * @return the scope to close
 	 */
-	AutoCloseable write(TracingIds ids);
+	Scope write(TracingIds ids);
+
+	/**
+	 * The IDs in the baggage of the current trace, until closed.
+	 */
+	@FunctionalInterface
+	interface Scope extends AutoCloseable {
+
+		/**
+		 * A scope with nothing to close.
+		 */
+		Scope NONE = () -> {
+		};
+
+		@Override
+		void close();
+
+	}
 
 }

@@ -41,10 +41,9 @@ public class TracerBaggageBridge implements BaggageBridge {
 	}
 
 	@Override
-	public AutoCloseable write(TracingIds ids) {
+	public Scope write(TracingIds ids) {
 		if (this.tracer.currentSpan() == null) {
-			return () -> {
-			};
+			return Scope.NONE;
 		}
 		List<BaggageInScope> scopes = new ArrayList<>(3);
 		open(scopes, this.keys.requestId(), ids.requestId());

@@ -86,15 +86,8 @@ public class TracingIdsFilter extends OncePerRequestFilter {
 				&& !response.containsHeader(this.headers.requestId())) {
 			response.setHeader(this.headers.requestId(), ids.requestId());
 		}
-		try (IdScope scope = this.idScopes.restore(ids); AutoCloseable baggage = writeBaggage(ids)) {
+		try (IdScope scope = this.idScopes.restore(ids); BaggageBridge.Scope baggage = writeBaggage(ids)) {
 			filterChain.doFilter(request, response);
-		}
-		catch (IOException | ServletException | RuntimeException ex) {
-			throw ex;
-		}
-		catch (Exception ex) {
-			// Only closing the baggage scope throws a checked Exception; it is not ours
-			// to raise
 		}
 	}
 
@@ -107,13 +100,12 @@ public class TracingIdsFilter extends OncePerRequestFilter {
 		}
 	}
 
-	private AutoCloseable writeBaggage(TracingIds ids) {
+	private BaggageBridge.Scope writeBaggage(TracingIds ids) {
 		try {
 			return this.baggage.write(ids);
 		}
 		catch (RuntimeException ex) {
-			return () -> {
-			};
+			return BaggageBridge.Scope.NONE;
 		}
 	}
 

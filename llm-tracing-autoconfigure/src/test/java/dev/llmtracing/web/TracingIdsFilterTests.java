@@ -129,10 +129,9 @@ class TracingIdsFilterTests {
 			}
 
 			@Override
-			public AutoCloseable write(dev.llmtracing.context.TracingIds ids) {
+			public Scope write(dev.llmtracing.context.TracingIds ids) {
 				written.add(ids);
-				return () -> {
-				};
+				return Scope.NONE;
 			}
 
 		};
