@@ -46,15 +46,8 @@ public final class LlmTracingPropagationAutoConfiguration {
 	 */
 	static final class IdsAccessorRegistration implements DisposableBean {
 
-		private final IdsThreadLocalAccessor accessor;
-
 		IdsAccessorRegistration(IdsThreadLocalAccessor accessor) {
-			this.accessor = accessor;
 			ContextRegistry.getInstance().registerThreadLocalAccessor(accessor);
-		}
-
-		IdsThreadLocalAccessor getAccessor() {
-			return this.accessor;
 		}
 
 		@Override

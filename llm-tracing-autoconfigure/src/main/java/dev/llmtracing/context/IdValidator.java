@@ -10,11 +10,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class IdValidator {
 
-	/**
-	 * The default maximum length of an ID.
-	 */
-	public static final int DEFAULT_MAX_LENGTH = 128;
-
 	private final int maxLength;
 
 	/**

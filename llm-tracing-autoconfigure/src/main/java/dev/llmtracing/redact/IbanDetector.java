@@ -27,13 +27,13 @@ final class IbanDetector implements Detector {
 
 	@Override
 	public void find(String text, List<Finding> findings) {
+		int[] groupEnds = new int[MAX_LENGTH];
 		int i = 0;
 		while (i + 3 < text.length()) {
 			if (!isStart(text, i)) {
 				i++;
 				continue;
 			}
-			int[] groupEnds = new int[MAX_LENGTH];
 			int groups = 0;
 			int length = 0;
 			int end = i;
