@@ -4,7 +4,7 @@ import java.lang.reflect.Method;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
@@ -20,9 +20,20 @@ import org.springframework.ai.chat.prompt.ChatOptions;
  */
 final class RequestOptions {
 
-	private static final Map<Class<?>, Method> seedGetters = new ConcurrentHashMap<>();
+	private static final ClassValue<Optional<Method>> seedGetters = new ClassValue<>() {
 
-	private static final Method NONE = noneMethod();
+		@Override
+		protected Optional<Method> computeValue(Class<?> type) {
+			try {
+				Method method = type.getMethod("getSeed");
+				return Number.class.isAssignableFrom(method.getReturnType()) ? Optional.of(method) : Optional.empty();
+			}
+			catch (NoSuchMethodException ex) {
+				return Optional.empty();
+			}
+		}
+
+	};
 
 	private RequestOptions() {
 	}
@@ -44,12 +55,12 @@ final class RequestOptions {
 	}
 
 	private static @Nullable Object seed(ChatOptions options) {
-		Method getter = seedGetters.computeIfAbsent(options.getClass(), RequestOptions::findSeedGetter);
-		if (getter == NONE) {
+		Optional<Method> getter = seedGetters.get(options.getClass());
+		if (getter.isEmpty()) {
 			return null;
 		}
 		try {
-			Object seed = getter.invoke(options);
+			Object seed = getter.get().invoke(options);
 			return (seed instanceof Number) ? seed : null;
 		}
 		catch (ReflectiveOperationException | RuntimeException ex) {
@@ -57,28 +68,9 @@ final class RequestOptions {
 		}
 	}
 
-	private static Method findSeedGetter(Class<?> type) {
-		try {
-			Method method = type.getMethod("getSeed");
-			return Number.class.isAssignableFrom(method.getReturnType()) ? method : NONE;
-		}
-		catch (NoSuchMethodException ex) {
-			return NONE;
-		}
-	}
-
 	private static void put(Map<String, Object> values, String key, @Nullable Object value) {
 		if (value != null) {
 			values.put(key, value);
-		}
-	}
-
-	private static Method noneMethod() {
-		try {
-			return Object.class.getMethod("toString");
-		}
-		catch (NoSuchMethodException ex) {
-			throw new IllegalStateException(ex);
 		}
 	}
 

@@ -17,6 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public record ToolCall(String id, String name, String arguments) {
 
+	private static final JsonMapper mapper = JsonMapper.builder().build();
+
 	static ToolCall forTool(JsonNode function, String completionId) {
 		Map<String, Object> arguments = new LinkedHashMap<>();
 		JsonNode parameters = function.path("parameters");
@@ -26,7 +28,7 @@ public record ToolCall(String id, String name, String arguments) {
 			arguments.put(name, ("number".equals(type) || "integer".equals(type)) ? 1 : "Tokyo");
 		}
 		return new ToolCall("call_" + completionId, function.path("name").asString("tool"),
-				JsonMapper.builder().build().writeValueAsString(arguments));
+				mapper.writeValueAsString(arguments));
 	}
 
 	Map<String, Object> toMap(boolean streamed) {
