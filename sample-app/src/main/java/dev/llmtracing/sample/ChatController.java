@@ -2,6 +2,7 @@ package dev.llmtracing.sample;
 
 import dev.llmtracing.chat.LlmTracingParams;
 import dev.llmtracing.context.IdScopes;
+import dev.llmtracing.context.TracingIds;
 import reactor.core.publisher.Flux;
 
 import org.springframework.ai.chat.client.ChatClient;
@@ -69,14 +70,15 @@ class ChatController {
 
 	/**
 	 * A multi-step conversation: the chat memory keeps the history under the request's
-	 * context ID ({@code X-Context-Id}).
+	 * context ID ({@code X-Context-Id}). A request without one gets a conversation of its
+	 * own (its request ID), so that no two callers share a history.
 	 * @param message the user's message
 	 * @return the answer
 	 */
 	@PostMapping(path = "/conversation", consumes = MediaType.ALL_VALUE)
 	String conversation(@RequestBody String message) {
-		String contextId = this.idScopes.current().contextId();
-		String conversationId = (contextId != null) ? contextId : "anonymous";
+		TracingIds ids = this.idScopes.current();
+		String conversationId = (ids.contextId() != null) ? ids.contextId() : ids.requestId();
 		return this.conversationClient.prompt()
 			.user(message)
 			.advisors((advisor) -> advisor.param(ChatMemory.CONVERSATION_ID, conversationId))

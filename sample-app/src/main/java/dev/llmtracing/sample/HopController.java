@@ -17,12 +17,12 @@ import org.springframework.web.client.RestClient;
 @RestController
 class HopController {
 
-	private final RestClient.Builder builder;
+	private final RestClient client;
 
 	private final Environment environment;
 
 	HopController(RestClient.Builder builder, Environment environment) {
-		this.builder = builder;
+		this.client = builder.build();
 		this.environment = environment;
 	}
 
@@ -35,8 +35,7 @@ class HopController {
 	String hop(@RequestBody String message) {
 		String downstream = this.environment.getProperty("sample.downstream-url",
 				"http://localhost:" + this.environment.getProperty("local.server.port", "8080"));
-		return this.builder.build()
-			.post()
+		return this.client.post()
 			.uri(downstream + "/chat")
 			.contentType(MediaType.TEXT_PLAIN)
 			.body(message)
