@@ -158,6 +158,17 @@ class ExchangeCaptureIT extends StandInModelIT {
 	}
 
 	@Test
+	void failedStreamIsRecordedAsErrorAndTheSubscriberGetsTheError() {
+		Throwable failure = catchThrowable(
+				() -> this.chatModel.stream(new Prompt("stream fail [error:500]")).blockLast());
+		Map<String, Object> record = awaitRecords(1).get(0);
+		assertThat(failure).isNotNull();
+		assertThat(record).containsEntry("outcome", "error")
+			.containsEntry("gen_ai.request.stream", true)
+			.containsEntry("error.type", reactor.core.Exceptions.unwrap(failure).getClass().getName());
+	}
+
+	@Test
 	void httpErrorOnRequestThreadStillReturnsTheModelErrorToTheClient() {
 		Throwable failure = catchThrowable(() -> post("/call", "[error:503]", Map.of("X-Request-Id", "req-err-1")));
 		assertThat(failure).isNotNull();

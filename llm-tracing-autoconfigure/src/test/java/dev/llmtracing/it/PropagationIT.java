@@ -11,6 +11,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.MDC;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -103,6 +105,19 @@ class PropagationIT {
 		String baggage = header(headers, "baggage");
 		assertThat((baggage != null) ? baggage : "").doesNotContain("req-out-2").doesNotContain("user-7");
 		assertThat(header(headers, "traceparent")).isNotNull();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/outgoing-webclient", "/outgoing-resttemplate" })
+	void webClientAndRestTemplateFollowTheSameHostPolicy(String endpoint) {
+		get(endpoint + "?url=http://localhost:" + server.getPort() + "/v1/chat/completions", "req-allowed-1");
+		get(endpoint + "?url=http://127.0.0.1:" + server.getPort() + "/v1/chat/completions", "req-other-1");
+		List<Map<String, List<String>>> requests = server.getRequestHeaders();
+		assertThat(requests).hasSize(2);
+		assertThat(header(requests.get(0), "X-request-id")).isEqualTo("req-allowed-1");
+		assertThat(header(requests.get(0), "X-user-id")).isEqualTo("user-7");
+		assertThat(header(requests.get(1), "X-request-id")).isNull();
+		assertThat(header(requests.get(1), "X-user-id")).isNull();
 	}
 
 	@Test

@@ -10,6 +10,7 @@ import reactor.core.scheduler.Schedulers;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.restclient.RestTemplateBuilder;
 import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.scheduling.annotation.EnableAsync;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * An application that hands work to other threads and services in the usual Spring ways,
@@ -49,10 +51,17 @@ class PropagationTestApplication {
 
 		private final RestClient.Builder restClientBuilder;
 
-		Endpoints(AsyncWork asyncWork, AsyncTaskExecutor executor, RestClient.Builder restClientBuilder) {
+		private final WebClient.Builder webClientBuilder;
+
+		private final RestTemplateBuilder restTemplateBuilder;
+
+		Endpoints(AsyncWork asyncWork, AsyncTaskExecutor executor, RestClient.Builder restClientBuilder,
+				WebClient.Builder webClientBuilder, RestTemplateBuilder restTemplateBuilder) {
 			this.asyncWork = asyncWork;
 			this.executor = executor;
 			this.restClientBuilder = restClientBuilder;
+			this.webClientBuilder = webClientBuilder;
+			this.restTemplateBuilder = restTemplateBuilder;
 		}
 
 		@GetMapping("/async")
@@ -82,6 +91,22 @@ class PropagationTestApplication {
 				.retrieve()
 				.toBodilessEntity();
 			return "sent";
+		}
+
+		@GetMapping("/outgoing-webclient")
+		String outgoingWebClient(@RequestParam String url) {
+			this.webClientBuilder.build().post().uri(url).bodyValue(chatBody()).retrieve().toBodilessEntity().block();
+			return "sent";
+		}
+
+		@GetMapping("/outgoing-resttemplate")
+		String outgoingRestTemplate(@RequestParam String url) {
+			this.restTemplateBuilder.build().postForEntity(url, chatBody(), String.class);
+			return "sent";
+		}
+
+		private static Map<String, Object> chatBody() {
+			return Map.of("model", "m", "messages", java.util.List.of(Map.of("role", "user", "content", "hi")));
 		}
 
 	}
