@@ -883,6 +883,13 @@ public class LlmTracingProperties {
 		private boolean baggage = true;
 
 		/**
+		 * Whether to keep the HTTP call of a ChatClient stream through Spring AI's OpenAI
+		 * client in the caller's trace. A one-time marker header links the HTTP span to
+		 * the model span; it is removed before the request is sent.
+		 */
+		private boolean streamSpans = true;
+
+		/**
 		 * Hosts that may receive the IDs (headers and baggage): names, '*.suffix'
 		 * patterns or '*'. Requests to other hosts carry no ID.
 		 */
@@ -911,6 +918,14 @@ public class LlmTracingProperties {
 
 		public void setBaggage(boolean baggage) {
 			this.baggage = baggage;
+		}
+
+		public boolean isStreamSpans() {
+			return this.streamSpans;
+		}
+
+		public void setStreamSpans(boolean streamSpans) {
+			this.streamSpans = streamSpans;
 		}
 
 		public List<String> getAllowedHosts() {

@@ -38,7 +38,12 @@ public enum Component {
 	/**
 	 * Adding the IDs to outgoing requests.
 	 */
-	PROPAGATION;
+	PROPAGATION,
+
+	/**
+	 * Linking the HTTP span of a streaming model call to the model span.
+	 */
+	STREAM_LINK;
 
 	/**
 	 * Return the tag value, such as {@code exchange-listener}.

@@ -117,6 +117,12 @@ class CaptureTestApplication {
 			return this.chatClient.prompt().user(message).tools(new Clock()).call().content();
 		}
 
+		@PostMapping(path = "/tools-stream", consumes = MediaType.ALL_VALUE,
+				produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+		Flux<String> toolsStream(@RequestBody String message) {
+			return this.chatClient.prompt().user(message).tools(new Clock()).stream().content();
+		}
+
 	}
 
 	static class Clock {

@@ -74,22 +74,20 @@ class ZipkinTracesIT {
 			.containsEntry("gen_ai.provider.name", "openai")
 			.containsEntry("llm.prompt.name", "sample-chat")
 			.containsKey("llm.exchange.id");
-		Map<String, Object> modelHttp = trace.stream()
-			.filter((span) -> "CLIENT".equals(span.get("kind")) && model.get("id").equals(span.get("parentId")))
-			.findFirst()
-			.orElseThrow(() -> new AssertionError("no HTTP client span under the model span: " + names(trace)));
-		assertThat(modelHttp.get("traceId")).isEqualTo(server.get("traceId"));
+		assertThat(modelHttpSpan(trace, model).get("traceId")).isEqualTo(server.get("traceId"));
 	}
 
 	@Test
-	void streamKeepsTheModelSpanInTheInboundTrace() {
+	void streamIsOneTraceFromTheInboundRequestToTheModelsHttpCall() {
 		post("/chat/stream", "Stream to Zipkin", "zipkin-stream-1", null, "zipkin-user-2");
-		List<Map<String, Object>> trace = awaitTrace("zipkin-stream-1", 5);
+		List<Map<String, Object>> trace = awaitTrace("zipkin-stream-1", 7);
 		Map<String, Object> server = span(trace, "http post /chat/stream");
 		Map<String, Object> model = span(trace, "chat stand-in-small");
-		assertThat(ancestors(trace, model)).contains(server.get("id"));
+		assertThat(ancestors(trace, model)).contains(server.get("id"))
+			.contains(span(trace, "spring_ai chat_client").get("id"));
 		assertThat(tags(model)).containsEntry("llm.request.id", "zipkin-stream-1")
 			.containsEntry("llm.user.id", "zipkin-user-2");
+		assertThat(modelHttpSpan(trace, model).get("traceId")).isEqualTo(server.get("traceId"));
 	}
 
 	@Test
@@ -103,6 +101,13 @@ class ZipkinTracesIT {
 		assertThat(ancestors(trace, model)).contains(downstream.get("id"), upstream.get("id"));
 		assertThat(tags(model)).containsEntry("llm.request.id", "zipkin-hop-1")
 			.containsEntry("llm.user.id", "zipkin-user-3");
+	}
+
+	private static Map<String, Object> modelHttpSpan(List<Map<String, Object>> trace, Map<String, Object> model) {
+		return trace.stream()
+			.filter((span) -> "CLIENT".equals(span.get("kind")) && model.get("id").equals(span.get("parentId")))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no HTTP client span under the model span: " + names(trace)));
 	}
 
 	private List<Map<String, Object>> awaitTrace(String requestId, int minSpans) {

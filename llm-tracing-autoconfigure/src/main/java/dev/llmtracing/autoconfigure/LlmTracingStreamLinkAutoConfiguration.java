@@ -1,0 +1,64 @@
+package dev.llmtracing.autoconfigure;
+
+import dev.llmtracing.openai.StreamLinkAdvisor;
+import dev.llmtracing.openai.StreamLinkHeaderRemover;
+import dev.llmtracing.openai.StreamSpanLinkHandler;
+import dev.llmtracing.support.InstrumentationFailures;
+import io.micrometer.core.instrument.binder.okhttp3.OkHttpContext;
+import io.micrometer.tracing.Tracer;
+
+import org.springframework.ai.chat.client.ChatClientBuilderCustomizer;
+import org.springframework.ai.openai.OpenAiChatOptions;
+import org.springframework.ai.openai.http.okhttp.OpenAiHttpClientBuilderCustomizer;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.micrometer.observation.autoconfigure.ObservationHandlerGroup;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Auto-configuration that keeps the HTTP call of a {@code ChatClient} stream through
+ * Spring AI's OpenAI client in the caller's trace. The OpenAI SDK sends streaming
+ * requests from a thread where no observation is current; an innermost advisor marks each
+ * streaming prompt, and an observation handler that runs before the tracing handlers
+ * parents the matching HTTP span on the model span.
+ *
+ * @author llm-tracing
+ */
+@AutoConfiguration(after = LlmTracingAutoConfiguration.class)
+@ConditionalOnClass({ OpenAiChatOptions.class, OpenAiHttpClientBuilderCustomizer.class, OkHttpContext.class,
+		ChatClientBuilderCustomizer.class, ObservationHandlerGroup.class, Tracer.class })
+@ConditionalOnBean(InstrumentationFailures.class)
+@ConditionalOnBooleanProperty(name = "llm.tracing.propagation.stream-spans", matchIfMissing = true)
+public final class LlmTracingStreamLinkAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	StreamSpanLinkHandler llmTracingStreamSpanLinkHandler(InstrumentationFailures failures) {
+		return new StreamSpanLinkHandler(failures);
+	}
+
+	@Bean
+	ObservationHandlerGroup llmTracingStreamSpanLinkHandlerGroup() {
+		return new StreamSpanLinkHandlerGroup();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	StreamLinkAdvisor llmTracingStreamLinkAdvisor(InstrumentationFailures failures) {
+		return new StreamLinkAdvisor(failures);
+	}
+
+	@Bean
+	ChatClientBuilderCustomizer llmTracingStreamLinkChatClientBuilderCustomizer(StreamLinkAdvisor advisor) {
+		return (builder) -> builder.defaultAdvisors(advisor);
+	}
+
+	@Bean
+	OpenAiHttpClientBuilderCustomizer llmTracingStreamLinkHeaderRemover() {
+		return (builder) -> builder.interceptor(new StreamLinkHeaderRemover());
+	}
+
+}

@@ -1,0 +1,83 @@
+package dev.llmtracing.openai;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import dev.llmtracing.context.RandomIds;
+import dev.llmtracing.support.Component;
+import dev.llmtracing.support.InstrumentationFailures;
+import reactor.core.publisher.Flux;
+
+import org.springframework.ai.chat.client.ChatClientRequest;
+import org.springframework.ai.chat.client.ChatClientResponse;
+import org.springframework.ai.chat.client.advisor.api.StreamAdvisor;
+import org.springframework.ai.chat.client.advisor.api.StreamAdvisorChain;
+import org.springframework.ai.chat.prompt.Prompt;
+import org.springframework.ai.openai.OpenAiChatOptions;
+import org.springframework.core.Ordered;
+
+/**
+ * The innermost stream advisor: it gives each streaming model call through an OpenAI
+ * model a fresh link marker, as a custom header of the prompt's options, so that
+ * {@link StreamSpanLinkHandler} can put the call's HTTP span under its model span. It
+ * runs after every other advisor, including the tool-calling advisor, so each
+ * tool-calling round gets its own marker and other advisors never see it. Prompts whose
+ * options are not exactly {@link OpenAiChatOptions} pass unchanged.
+ *
+ * @author llm-tracing
+ */
+public class StreamLinkAdvisor implements StreamAdvisor {
+
+	/**
+	 * The advisor order: just before Spring AI's terminal stream advisor.
+	 */
+	public static final int ORDER = Ordered.LOWEST_PRECEDENCE - 1;
+
+	private final InstrumentationFailures failures;
+
+	/**
+	 * Create an advisor.
+	 * @param failures counts failures of the advisor
+	 */
+	public StreamLinkAdvisor(InstrumentationFailures failures) {
+		this.failures = failures;
+	}
+
+	@Override
+	public Flux<ChatClientResponse> adviseStream(ChatClientRequest request, StreamAdvisorChain chain) {
+		return chain.nextStream(withMarker(request));
+	}
+
+	private ChatClientRequest withMarker(ChatClientRequest request) {
+		try {
+			if (request.prompt().getOptions() instanceof OpenAiChatOptions options
+					&& options.getClass() == OpenAiChatOptions.class) {
+				Map<String, String> headers = new LinkedHashMap<>();
+				if (options.getCustomHeaders() != null) {
+					headers.putAll(options.getCustomHeaders());
+				}
+				headers.put(StreamLinkHeader.NAME, RandomIds.next());
+				Prompt prompt = request.prompt()
+					.mutate()
+					.chatOptions(options.mutate().customHeaders(headers).build())
+					.build();
+				return request.mutate().prompt(prompt).build();
+			}
+		}
+		catch (RuntimeException ex) {
+			this.failures.record(Component.STREAM_LINK, ex);
+		}
+		return request;
+	}
+
+	@Override
+	public String getName() {
+		return "llm-tracing-stream-link";
+	}
+
+	@Override
+	public int getOrder() {
+		return ORDER;
+	}
+
+}

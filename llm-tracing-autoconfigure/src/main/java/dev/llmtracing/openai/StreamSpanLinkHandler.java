@@ -1,0 +1,131 @@
+package dev.llmtracing.openai;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import dev.llmtracing.support.Component;
+import dev.llmtracing.support.InstrumentationFailures;
+import io.micrometer.core.instrument.binder.okhttp3.OkHttpContext;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationView;
+import okhttp3.Request;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.ai.chat.observation.ChatModelObservationContext;
+
+/**
+ * Puts the HTTP span of a streaming OpenAI call under its model span. When a model
+ * observation whose prompt carries a {@link StreamLinkHeader} marker starts, the handler
+ * remembers it under the marker until it stops. When an OkHttp observation starts for a
+ * request with that marker, the handler makes the model observation its parent and
+ * removes the header from the request that is about to be sent.
+ * <p>
+ * The marker is part of the request itself, so the link cannot attach one request's HTTP
+ * span to another request's model span, whatever threads the SDK uses. The handler must
+ * run before the tracing handlers, which read the parent when the span starts.
+ *
+ * @author llm-tracing
+ */
+public class StreamSpanLinkHandler implements ObservationHandler<Observation.Context> {
+
+	private static final int MAX_OPEN_LINKS = 10_000;
+
+	private final Map<String, Observation.ContextView> open = new ConcurrentHashMap<>();
+
+	private final InstrumentationFailures failures;
+
+	/**
+	 * Create a handler.
+	 * @param failures counts failures of the handler
+	 */
+	public StreamSpanLinkHandler(InstrumentationFailures failures) {
+		this.failures = failures;
+	}
+
+	@Override
+	public boolean supportsContext(Observation.Context context) {
+		return context instanceof OkHttpContext || context instanceof ChatModelObservationContext;
+	}
+
+	@Override
+	public void onStart(Observation.Context context) {
+		try {
+			if (context instanceof OkHttpContext http) {
+				link(http);
+			}
+			else if (context instanceof ChatModelObservationContext model) {
+				remember(model);
+			}
+		}
+		catch (RuntimeException ex) {
+			this.failures.record(Component.STREAM_LINK, ex);
+		}
+	}
+
+	@Override
+	public void onStop(Observation.Context context) {
+		try {
+			if (context instanceof ChatModelObservationContext model) {
+				String marker = StreamLinkHeader.markerOf(model.getRequest().getOptions());
+				if (marker != null) {
+					this.open.remove(marker, model);
+				}
+			}
+		}
+		catch (RuntimeException ex) {
+			this.failures.record(Component.STREAM_LINK, ex);
+		}
+	}
+
+	private void remember(ChatModelObservationContext model) {
+		String marker = StreamLinkHeader.markerOf(model.getRequest().getOptions());
+		if (marker == null) {
+			return;
+		}
+		if (this.open.size() >= MAX_OPEN_LINKS) {
+			this.failures.record(Component.STREAM_LINK,
+					new IllegalStateException("More than " + MAX_OPEN_LINKS + " streams are open; not linking"));
+			return;
+		}
+		this.open.putIfAbsent(marker, model);
+	}
+
+	private void link(OkHttpContext http) {
+		Request request = http.getOriginalRequest();
+		String marker = (request != null) ? request.header(StreamLinkHeader.NAME) : null;
+		if (marker == null) {
+			return;
+		}
+		Request.Builder carrier = http.getCarrier();
+		if (carrier != null) {
+			carrier.removeHeader(StreamLinkHeader.NAME);
+		}
+		Observation.ContextView model = this.open.get(marker);
+		if (model != null) {
+			http.setParentObservation(new ModelObservationView(model));
+		}
+	}
+
+	/**
+	 * Return the number of model observations that are open and carry a marker.
+	 * @return the number of open links
+	 */
+	int openLinks() {
+		return this.open.size();
+	}
+
+	/**
+	 * A read-only view of a model observation: all a tracing handler needs to find the
+	 * model span.
+	 */
+	private record ModelObservationView(Observation.ContextView context) implements ObservationView {
+
+		@Override
+		public Observation.ContextView getContextView() {
+			return this.context;
+		}
+
+	}
+
+}

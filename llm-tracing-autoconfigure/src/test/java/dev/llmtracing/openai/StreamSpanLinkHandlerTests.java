@@ -1,0 +1,204 @@
+package dev.llmtracing.openai;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import dev.llmtracing.standin.StandInModelServer;
+import dev.llmtracing.support.Component;
+import dev.llmtracing.support.InstrumentationFailures;
+import io.micrometer.core.instrument.binder.okhttp3.OkHttpContext;
+import io.micrometer.core.instrument.binder.okhttp3.OkHttpObservationInterceptor;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.ObservationView;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.ai.chat.observation.ChatModelObservationContext;
+import org.springframework.ai.chat.prompt.Prompt;
+import org.springframework.ai.openai.OpenAiChatOptions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link StreamSpanLinkHandler} with a real OkHttp client, Micrometer's OkHttp
+ * observation interceptor and the stand-in model server. The HTTP calls run on another
+ * thread with no current observation, as the OpenAI SDK's streaming calls do.
+ *
+ * @author llm-tracing
+ */
+class StreamSpanLinkHandlerTests {
+
+	private static StandInModelServer server;
+
+	private final InstrumentationFailures failures = new InstrumentationFailures();
+
+	private final StreamSpanLinkHandler handler = new StreamSpanLinkHandler(this.failures);
+
+	private final ParentRecorder parents = new ParentRecorder();
+
+	private final ObservationRegistry registry = ObservationRegistry.create();
+
+	private OkHttpClient client;
+
+	@BeforeAll
+	static void startServer() throws IOException {
+		server = StandInModelServer.start(0, Duration.ZERO);
+	}
+
+	@AfterAll
+	static void stopServer() {
+		server.close();
+	}
+
+	@BeforeEach
+	void setUp() {
+		server.reset();
+		this.registry.observationConfig().observationHandler(this.handler).observationHandler(this.parents);
+		this.client = new OkHttpClient.Builder()
+			.addInterceptor(OkHttpObservationInterceptor.builder(this.registry, "okhttp.requests").build())
+			.build();
+	}
+
+	@Test
+	void httpObservationWithTheMarkerOfAnOpenModelObservationGetsItAsParent() throws Exception {
+		ChatModelObservationContext model = modelContext("marker-1");
+		Observation observation = Observation.createNotStarted("gen_ai.client.operation", () -> model, this.registry)
+			.start();
+		sendFromAnotherThread("marker-1");
+		observation.stop();
+		assertThat(this.parents.seen).hasSize(1);
+		assertThat(this.parents.seen.get(0)).isNotNull();
+		assertThat(this.parents.seen.get(0).getContextView()).isSameAs(model);
+		assertMarkerNotReceived();
+	}
+
+	@Test
+	void httpObservationIsLeftAloneWhenItsMarkerIsUnknownOrTheModelObservationStopped() throws Exception {
+		ChatModelObservationContext model = modelContext("marker-2");
+		Observation.createNotStarted("gen_ai.client.operation", () -> model, this.registry).start().stop();
+		sendFromAnotherThread("marker-2");
+		sendFromAnotherThread("marker-never-opened");
+		assertThat(this.parents.seen).containsExactly(null, null);
+		assertThat(this.handler.openLinks()).isZero();
+		assertMarkerNotReceived();
+	}
+
+	@Test
+	void twoOpenModelObservationsEachGetTheirOwnHttpObservation() throws Exception {
+		ChatModelObservationContext first = modelContext("marker-a");
+		ChatModelObservationContext second = modelContext("marker-b");
+		Observation firstObservation = Observation
+			.createNotStarted("gen_ai.client.operation", () -> first, this.registry)
+			.start();
+		Observation secondObservation = Observation
+			.createNotStarted("gen_ai.client.operation", () -> second, this.registry)
+			.start();
+		sendFromAnotherThread("marker-b");
+		sendFromAnotherThread("marker-a");
+		firstObservation.stop();
+		secondObservation.stop();
+		assertThat(this.parents.seen).extracting(ObservationView::getContextView).containsExactly(second, first);
+	}
+
+	@Test
+	void requestWithoutMarkerKeepsItsParentAndHeaders() throws Exception {
+		sendFromAnotherThread(null);
+		assertThat(this.parents.seen).containsExactly((ObservationView) null);
+		assertThat(server.getRequestHeaders()).hasSize(1);
+		assertThat(server.getRequestHeaders().get(0).keySet()).anyMatch((name) -> name.equalsIgnoreCase("X-Other"));
+	}
+
+	@Test
+	void failureIsCountedAndNotThrown() {
+		ChatModelObservationContext broken = ChatModelObservationContext.builder()
+			.prompt(new BrokenPrompt())
+			.provider("openai")
+			.build();
+		Observation.createNotStarted("gen_ai.client.operation", () -> broken, this.registry).start().stop();
+		assertThat(this.failures.count(Component.STREAM_LINK)).isEqualTo(2);
+	}
+
+	private void sendFromAnotherThread(@Nullable String marker) throws Exception {
+		Request.Builder request = new Request.Builder().url(server.getBaseUrl() + "/chat/completions")
+			.header("X-Other", "kept")
+			.post(RequestBody.create("{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}",
+					MediaType.get("application/json")));
+		if (marker != null) {
+			request.header(StreamLinkHeader.NAME, marker);
+		}
+		CompletableFuture.runAsync(() -> {
+			try (Response response = this.client.newCall(request.build()).execute()) {
+				assertThat(response.code()).isEqualTo(200);
+			}
+			catch (IOException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}).get();
+	}
+
+	private static void assertMarkerNotReceived() {
+		assertThat(server.getRequestHeaders()).isNotEmpty()
+			.allSatisfy((headers) -> assertThat(headers.keySet())
+				.noneMatch((name) -> name.equalsIgnoreCase(StreamLinkHeader.NAME)));
+	}
+
+	private static ChatModelObservationContext modelContext(String marker) {
+		OpenAiChatOptions options = OpenAiChatOptions.builder()
+			.model("m")
+			.customHeaders(Map.of(StreamLinkHeader.NAME, marker))
+			.build();
+		return ChatModelObservationContext.builder()
+			.prompt(new Prompt("Hello", options))
+			.provider("openai")
+			.streaming(true)
+			.build();
+	}
+
+	/**
+	 * Records the parent each HTTP observation has when it starts, as a tracing handler
+	 * would read it.
+	 */
+	static class ParentRecorder implements ObservationHandler<OkHttpContext> {
+
+		final List<@Nullable ObservationView> seen = new CopyOnWriteArrayList<>();
+
+		@Override
+		public void onStart(OkHttpContext context) {
+			this.seen.add(context.getParentObservation());
+		}
+
+		@Override
+		public boolean supportsContext(Observation.Context context) {
+			return context instanceof OkHttpContext;
+		}
+
+	}
+
+	static class BrokenPrompt extends Prompt {
+
+		BrokenPrompt() {
+			super("Hello");
+		}
+
+		@Override
+		public OpenAiChatOptions getOptions() {
+			throw new IllegalStateException("broken options");
+		}
+
+	}
+
+}
