@@ -27,10 +27,11 @@ import org.springframework.context.annotation.Bean;
  *
  * @author llm-tracing
  */
-@AutoConfiguration(after = LlmTracingAutoConfiguration.class)
+@AutoConfiguration(after = LlmTracingAutoConfiguration.class,
+		afterName = "org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration")
 @ConditionalOnClass({ OpenAiChatOptions.class, OpenAiHttpClientBuilderCustomizer.class, OkHttpContext.class,
 		ChatClientBuilderCustomizer.class, ObservationHandlerGroup.class, Tracer.class })
-@ConditionalOnBean(InstrumentationFailures.class)
+@ConditionalOnBean({ InstrumentationFailures.class, Tracer.class })
 @ConditionalOnBooleanProperty(name = "llm.tracing.propagation.stream-spans", matchIfMissing = true)
 public final class LlmTracingStreamLinkAutoConfiguration {
 

@@ -66,6 +66,16 @@ class LlmTracingStreamLinkAutoConfigurationTests {
 	}
 
 	@Test
+	void shouldBackOffWithoutTracer() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(LlmTracingStreamLinkAutoConfiguration.class,
+					LlmTracingAutoConfiguration.class, ObservationAutoConfiguration.class))
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean(StreamSpanLinkHandler.class)
+				.doesNotHaveBean(StreamLinkAdvisor.class));
+	}
+
+	@Test
 	void shouldBackOffWithoutTheOpenAiClient() {
 		this.runner.withClassLoader(new FilteredClassLoader(OpenAiChatOptions.class))
 			.run((context) -> assertThat(context).hasNotFailed()
