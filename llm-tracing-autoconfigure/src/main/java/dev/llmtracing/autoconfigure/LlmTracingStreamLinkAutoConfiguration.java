@@ -10,6 +10,8 @@ import io.micrometer.tracing.Tracer;
 import org.springframework.ai.chat.client.ChatClientBuilderCustomizer;
 import org.springframework.ai.openai.OpenAiChatOptions;
 import org.springframework.ai.openai.http.okhttp.OpenAiHttpClientBuilderCustomizer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -23,15 +25,17 @@ import org.springframework.context.annotation.Bean;
  * Spring AI's OpenAI client in the caller's trace. The OpenAI SDK sends streaming
  * requests from a thread where no observation is current; an innermost advisor marks each
  * streaming prompt, and an observation handler that runs before the tracing handlers
- * parents the matching HTTP span on the model span.
+ * parents the matching HTTP span on the model span. The advisor is added only when spans
+ * are recorded (a {@link Tracer} other than the no-op one) and when the
+ * {@code ChatClient.Builder}'s model was created by Spring AI's OpenAI chat
+ * auto-configuration, whose HTTP clients are sure to remove the header.
  *
  * @author llm-tracing
  */
-@AutoConfiguration(after = LlmTracingAutoConfiguration.class,
-		afterName = "org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration")
+@AutoConfiguration(after = LlmTracingAutoConfiguration.class)
 @ConditionalOnClass({ OpenAiChatOptions.class, OpenAiHttpClientBuilderCustomizer.class, OkHttpContext.class,
 		ChatClientBuilderCustomizer.class, ObservationHandlerGroup.class, Tracer.class })
-@ConditionalOnBean({ InstrumentationFailures.class, Tracer.class })
+@ConditionalOnBean(InstrumentationFailures.class)
 @ConditionalOnBooleanProperty(name = "llm.tracing.propagation.stream-spans", matchIfMissing = true)
 public final class LlmTracingStreamLinkAutoConfiguration {
 
@@ -53,13 +57,22 @@ public final class LlmTracingStreamLinkAutoConfiguration {
 	}
 
 	@Bean
-	ChatClientBuilderCustomizer llmTracingStreamLinkChatClientBuilderCustomizer(StreamLinkAdvisor advisor) {
-		return (builder) -> builder.defaultAdvisors(advisor);
+	ChatClientBuilderCustomizer llmTracingStreamLinkChatClientBuilderCustomizer(StreamLinkAdvisor advisor,
+			ObjectProvider<Tracer> tracer, ConfigurableListableBeanFactory beanFactory) {
+		return (builder) -> {
+			if (isRecording(tracer.getIfAvailable()) && AutoConfiguredOpenAiChatModel.isChatClientModel(beanFactory)) {
+				builder.defaultAdvisors(advisor);
+			}
+		};
 	}
 
 	@Bean
 	OpenAiHttpClientBuilderCustomizer llmTracingStreamLinkHeaderRemover() {
 		return (builder) -> builder.interceptor(new StreamLinkHeaderRemover());
+	}
+
+	private static boolean isRecording(Tracer tracer) {
+		return tracer != null && tracer != Tracer.NOOP;
 	}
 
 }

@@ -22,7 +22,8 @@ import org.springframework.core.Ordered;
  * {@link StreamSpanLinkHandler} can put the call's HTTP span under its model span. It
  * runs after every other advisor, including the tool-calling advisor, so each
  * tool-calling round gets its own marker and other advisors never see it. Prompts whose
- * options are not exactly {@link OpenAiChatOptions} pass unchanged.
+ * options are not exactly {@link OpenAiChatOptions}, or that the options builder would
+ * not copy exactly, pass unchanged. The request context is passed on as is.
  *
  * @author llm-tracing
  */
@@ -50,8 +51,7 @@ public class StreamLinkAdvisor implements StreamAdvisor {
 
 	private ChatClientRequest withMarker(ChatClientRequest request) {
 		try {
-			if (request.prompt().getOptions() instanceof OpenAiChatOptions options
-					&& options.getClass() == OpenAiChatOptions.class) {
+			if (request.prompt().getOptions() instanceof OpenAiChatOptions options && isCopiedExactly(options)) {
 				Map<String, String> headers = new LinkedHashMap<>();
 				if (options.getCustomHeaders() != null) {
 					headers.putAll(options.getCustomHeaders());
@@ -61,13 +61,24 @@ public class StreamLinkAdvisor implements StreamAdvisor {
 					.mutate()
 					.chatOptions(options.mutate().customHeaders(headers).build())
 					.build();
-				return request.mutate().prompt(prompt).build();
+				return new ChatClientRequest(prompt, request.context());
 			}
 		}
 		catch (RuntimeException ex) {
 			this.failures.record(Component.STREAM_LINK, ex);
 		}
 		return request;
+	}
+
+	/**
+	 * Whether {@link OpenAiChatOptions#mutate()} copies the options exactly. It does not
+	 * for subclasses, nor when both {@code maxTokens} and {@code maxCompletionTokens} are
+	 * set (which {@code ChatClient} can produce when merging options): its builder then
+	 * drops {@code maxTokens}, which would change the request sent to the model.
+	 */
+	private static boolean isCopiedExactly(OpenAiChatOptions options) {
+		return options.getClass() == OpenAiChatOptions.class
+				&& (options.getMaxTokens() == null || options.getMaxCompletionTokens() == null);
 	}
 
 	@Override

@@ -1,7 +1,9 @@
 package dev.llmtracing.openai;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 
 import dev.llmtracing.support.Component;
 import dev.llmtracing.support.InstrumentationFailures;
@@ -17,9 +19,10 @@ import org.springframework.ai.chat.observation.ChatModelObservationContext;
 /**
  * Puts the HTTP span of a streaming OpenAI call under its model span. When a model
  * observation whose prompt carries a {@link StreamLinkHeader} marker starts, the handler
- * remembers it under the marker until it stops. When an OkHttp observation starts for a
- * request with that marker, the handler makes the model observation its parent and
- * removes the header from the request that is about to be sent.
+ * remembers it under the marker until it stops (a later model call with the same marker
+ * replaces it). When an OkHttp observation starts for a request with that marker, the
+ * handler makes the model observation its parent and removes the header from the request
+ * that is about to be sent.
  * <p>
  * The marker is part of the request itself, so the link cannot attach one request's HTTP
  * span to another request's model span, whatever threads the SDK uses. The handler must
@@ -31,16 +34,32 @@ public class StreamSpanLinkHandler implements ObservationHandler<Observation.Con
 
 	private static final int MAX_OPEN_LINKS = 10_000;
 
-	private final Map<String, Observation.ContextView> open = new ConcurrentHashMap<>();
+	private static final Duration MAX_LINK_AGE = Duration.ofMinutes(10);
+
+	private final Map<String, OpenLink> open = new ConcurrentHashMap<>();
 
 	private final InstrumentationFailures failures;
+
+	private final int maxOpenLinks;
+
+	private final long maxLinkAgeNanos;
+
+	private final LongSupplier nanoTime;
 
 	/**
 	 * Create a handler.
 	 * @param failures counts failures of the handler
 	 */
 	public StreamSpanLinkHandler(InstrumentationFailures failures) {
+		this(failures, MAX_OPEN_LINKS, MAX_LINK_AGE, System::nanoTime);
+	}
+
+	StreamSpanLinkHandler(InstrumentationFailures failures, int maxOpenLinks, Duration maxLinkAge,
+			LongSupplier nanoTime) {
 		this.failures = failures;
+		this.maxOpenLinks = maxOpenLinks;
+		this.maxLinkAgeNanos = maxLinkAge.toNanos();
+		this.nanoTime = nanoTime;
 	}
 
 	@Override
@@ -69,7 +88,7 @@ public class StreamSpanLinkHandler implements ObservationHandler<Observation.Con
 			if (context instanceof ChatModelObservationContext model) {
 				String marker = StreamLinkHeader.markerOf(model.getRequest().getOptions());
 				if (marker != null) {
-					this.open.remove(marker, model);
+					this.open.computeIfPresent(marker, (key, link) -> (link.model() == model) ? null : link);
 				}
 			}
 		}
@@ -83,12 +102,16 @@ public class StreamSpanLinkHandler implements ObservationHandler<Observation.Con
 		if (marker == null) {
 			return;
 		}
-		if (this.open.size() >= MAX_OPEN_LINKS) {
-			this.failures.record(Component.STREAM_LINK,
-					new IllegalStateException("More than " + MAX_OPEN_LINKS + " streams are open; not linking"));
-			return;
+		long now = this.nanoTime.getAsLong();
+		if (this.open.size() >= this.maxOpenLinks) {
+			this.open.values().removeIf((link) -> now - link.startedNanos() > this.maxLinkAgeNanos);
+			if (this.open.size() >= this.maxOpenLinks) {
+				this.failures.record(Component.STREAM_LINK, new IllegalStateException(
+						"More than " + this.maxOpenLinks + " streams are open; not linking this one"));
+				return;
+			}
 		}
-		this.open.putIfAbsent(marker, model);
+		this.open.put(marker, new OpenLink(model, now));
 	}
 
 	private void link(OkHttpContext http) {
@@ -101,9 +124,9 @@ public class StreamSpanLinkHandler implements ObservationHandler<Observation.Con
 		if (carrier != null) {
 			carrier.removeHeader(StreamLinkHeader.NAME);
 		}
-		Observation.ContextView model = this.open.get(marker);
-		if (model != null) {
-			http.setParentObservation(new ModelObservationView(model));
+		OpenLink link = this.open.get(marker);
+		if (link != null) {
+			http.setParentObservation(new ModelObservationView(link.model()));
 		}
 	}
 
@@ -113,6 +136,15 @@ public class StreamSpanLinkHandler implements ObservationHandler<Observation.Con
 	 */
 	int openLinks() {
 		return this.open.size();
+	}
+
+	/**
+	 * A model observation that is open, and when it started. Links older than the maximum
+	 * age are dropped only when the handler is full: a model observation that never stops
+	 * (which only a failure elsewhere can cause) must not switch linking off for good.
+	 */
+	private record OpenLink(Observation.ContextView model, long startedNanos) {
+
 	}
 
 	/**

@@ -3,6 +3,25 @@ package dev.llmtracing.autoconfigure;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import dev.llmtracing.openai.StreamLinkHeader;
+import io.micrometer.tracing.otel.bridge.OtelCurrentTraceContext;
+import io.micrometer.tracing.otel.bridge.OtelTracer;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import reactor.core.publisher.Flux;
+import org.springframework.ai.chat.client.ChatClient;
+import org.springframework.ai.chat.model.ChatModel;
+import org.springframework.ai.chat.model.ChatResponse;
+import org.springframework.ai.chat.prompt.ChatOptions;
+import org.springframework.ai.chat.prompt.Prompt;
+import org.springframework.ai.model.openai.autoconfigure.OpenAiChatAutoConfiguration;
+import org.springframework.ai.openai.OpenAiChatModel;
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
+import org.springframework.beans.factory.support.RootBeanDefinition;
+import org.springframework.boot.micrometer.tracing.autoconfigure.NoopTracerAutoConfiguration;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.llmtracing.openai.StreamLinkAdvisor;
 import dev.llmtracing.openai.StreamSpanLinkHandler;
@@ -30,10 +49,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LlmTracingStreamLinkAutoConfigurationTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(
-				AutoConfigurations.of(LlmTracingStreamLinkAutoConfiguration.class, LlmTracingAutoConfiguration.class,
-						ObservationAutoConfiguration.class, MicrometerTracingAutoConfiguration.class))
-		.withBean(Tracer.class, () -> Tracer.NOOP);
+		.withConfiguration(AutoConfigurations.of(LlmTracingStreamLinkAutoConfiguration.class,
+				LlmTracingAutoConfiguration.class, ObservationAutoConfiguration.class,
+				MicrometerTracingAutoConfiguration.class, NoopTracerAutoConfiguration.class));
 
 	@Test
 	void shouldLinkStreamsOfTheOpenAiClient() {
@@ -58,18 +76,29 @@ class LlmTracingStreamLinkAutoConfigurationTests {
 	}
 
 	@Test
-	void shouldBackOffWhenSwitchedOff() {
-		this.runner.withPropertyValues("llm.tracing.propagation.stream-spans=false")
-			.run((context) -> assertThat(context).hasNotFailed()
-				.doesNotHaveBean(StreamSpanLinkHandler.class)
-				.doesNotHaveBean(StreamLinkAdvisor.class));
+	void shouldMarkStreamsOfTheAutoConfiguredOpenAiModelWhenSpansAreRecorded() {
+		this.runner.withBean(Tracer.class, LlmTracingStreamLinkAutoConfigurationTests::recordingTracer)
+			.withInitializer(LlmTracingStreamLinkAutoConfigurationTests::registerAutoConfiguredOpenAiModel)
+			.run((context) -> assertThat(streamedOptions(context).getCustomHeaders())
+				.containsKey(StreamLinkHeader.NAME));
 	}
 
 	@Test
-	void shouldBackOffWithoutTracer() {
-		new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(LlmTracingStreamLinkAutoConfiguration.class,
-					LlmTracingAutoConfiguration.class, ObservationAutoConfiguration.class))
+	void shouldNotMarkStreamsWhenTheTracerIsTheNoopOne() {
+		this.runner.withInitializer(LlmTracingStreamLinkAutoConfigurationTests::registerAutoConfiguredOpenAiModel)
+			.run((context) -> assertThat(streamedOptions(context).getCustomHeaders()).isNull());
+	}
+
+	@Test
+	void shouldNotMarkStreamsOfAModelTheApplicationBuiltItself() {
+		this.runner.withBean(Tracer.class, LlmTracingStreamLinkAutoConfigurationTests::recordingTracer)
+			.withBean("userChatModel", ChatModel.class, RecordingChatModel::new)
+			.run((context) -> assertThat(streamedOptions(context).getCustomHeaders()).isNull());
+	}
+
+	@Test
+	void shouldBackOffWhenSwitchedOff() {
+		this.runner.withPropertyValues("llm.tracing.propagation.stream-spans=false")
 			.run((context) -> assertThat(context).hasNotFailed()
 				.doesNotHaveBean(StreamSpanLinkHandler.class)
 				.doesNotHaveBean(StreamLinkAdvisor.class));
@@ -81,6 +110,64 @@ class LlmTracingStreamLinkAutoConfigurationTests {
 			.run((context) -> assertThat(context).hasNotFailed()
 				.doesNotHaveBean(StreamSpanLinkHandler.class)
 				.doesNotHaveBean(StreamLinkAdvisor.class));
+	}
+
+	/**
+	 * Stream once through a {@code ChatClient} built from Boot's builder customizers and
+	 * return the options the model received.
+	 */
+	private static OpenAiChatOptions streamedOptions(AssertableApplicationContext context) {
+		RecordingChatModel model = new RecordingChatModel();
+		ChatClient.Builder builder = ChatClient.builder(model);
+		context.getBeanProvider(ChatClientBuilderCustomizer.class).orderedStream().forEach((c) -> c.customize(builder));
+		builder.build().prompt("Hello").stream().content().blockLast();
+		assertThat(model.prompts).hasSize(1);
+		return (OpenAiChatOptions) model.prompts.get(0).getOptions();
+	}
+
+	/**
+	 * Register, without ever creating them, a chat model bean defined the way Spring AI's
+	 * OpenAI chat auto-configuration defines it.
+	 */
+	private static void registerAutoConfiguredOpenAiModel(ConfigurableApplicationContext context) {
+		BeanDefinitionRegistry registry = (BeanDefinitionRegistry) context.getBeanFactory();
+		RootBeanDefinition configuration = new RootBeanDefinition(OpenAiChatAutoConfiguration.class);
+		configuration.setLazyInit(true);
+		registry.registerBeanDefinition(AutoConfiguredOpenAiChatModel.AUTO_CONFIGURATION, configuration);
+		RootBeanDefinition model = new RootBeanDefinition();
+		model.setFactoryBeanName(AutoConfiguredOpenAiChatModel.AUTO_CONFIGURATION);
+		model.setFactoryMethodName("openAiChatModel");
+		model.setTargetType(OpenAiChatModel.class);
+		model.setLazyInit(true);
+		registry.registerBeanDefinition("openAiChatModel", model);
+	}
+
+	private static Tracer recordingTracer() {
+		io.opentelemetry.api.trace.Tracer otel = SdkTracerProvider.builder().build().get("test");
+		return new OtelTracer(otel, new OtelCurrentTraceContext(), (event) -> {
+		});
+	}
+
+	static class RecordingChatModel implements ChatModel {
+
+		final List<Prompt> prompts = new CopyOnWriteArrayList<>();
+
+		@Override
+		public ChatResponse call(Prompt prompt) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public Flux<ChatResponse> stream(Prompt prompt) {
+			this.prompts.add(prompt);
+			return Flux.empty();
+		}
+
+		@Override
+		public ChatOptions getOptions() {
+			return OpenAiChatOptions.builder().model("recorded").build();
+		}
+
 	}
 
 }

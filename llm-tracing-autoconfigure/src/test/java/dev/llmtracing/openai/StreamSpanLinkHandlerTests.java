@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 
 import dev.llmtracing.standin.StandInModelServer;
 import dev.llmtracing.support.Component;
@@ -110,6 +111,44 @@ class StreamSpanLinkHandlerTests {
 		firstObservation.stop();
 		secondObservation.stop();
 		assertThat(this.parents.seen).extracting(ObservationView::getContextView).containsExactly(second, first);
+	}
+
+	@Test
+	void laterModelObservationWithTheSameMarkerTakesOverTheLink() throws Exception {
+		ChatModelObservationContext first = modelContext("marker-same");
+		ChatModelObservationContext retry = modelContext("marker-same");
+		Observation firstObservation = Observation
+			.createNotStarted("gen_ai.client.operation", () -> first, this.registry)
+			.start();
+		Observation retryObservation = Observation
+			.createNotStarted("gen_ai.client.operation", () -> retry, this.registry)
+			.start();
+		firstObservation.stop();
+		sendFromAnotherThread("marker-same");
+		retryObservation.stop();
+		assertThat(this.parents.seen).extracting(ObservationView::getContextView).containsExactly(retry);
+		assertThat(this.handler.openLinks()).isZero();
+	}
+
+	@Test
+	void fullHandlerDropsLinksOlderThanTheMaximumAgeBeforeRefusingNewOnes() throws Exception {
+		AtomicLong now = new AtomicLong();
+		StreamSpanLinkHandler small = new StreamSpanLinkHandler(this.failures, 1, Duration.ofMinutes(10), now::get);
+		ObservationRegistry registry = ObservationRegistry.create();
+		registry.observationConfig().observationHandler(small).observationHandler(this.parents);
+		this.client = new OkHttpClient.Builder()
+			.addInterceptor(OkHttpObservationInterceptor.builder(registry, "okhttp.requests").build())
+			.build();
+		Observation.createNotStarted("gen_ai.client.operation", () -> modelContext("never-stopped"), registry).start();
+		now.set(Duration.ofMinutes(1).toNanos());
+		Observation.createNotStarted("gen_ai.client.operation", () -> modelContext("refused"), registry).start();
+		assertThat(this.failures.count(Component.STREAM_LINK)).isEqualTo(1);
+		now.set(Duration.ofMinutes(11).toNanos());
+		ChatModelObservationContext admitted = modelContext("admitted");
+		Observation.createNotStarted("gen_ai.client.operation", () -> admitted, registry).start();
+		sendFromAnotherThread("admitted");
+		assertThat(this.parents.seen).extracting(ObservationView::getContextView).containsExactly(admitted);
+		assertThat(small.openLinks()).isEqualTo(1);
 	}
 
 	@Test

@@ -1,0 +1,91 @@
+package dev.llmtracing.it;
+
+import java.io.IOException;
+import java.time.Duration;
+
+import dev.llmtracing.openai.StreamLinkHeader;
+import dev.llmtracing.standin.StandInModelServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.ai.chat.client.ChatClient;
+import org.springframework.ai.openai.OpenAiChatModel;
+import org.springframework.ai.openai.OpenAiChatOptions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An application that builds its own {@link OpenAiChatModel} (no customizers, no
+ * observation registry) gets no stream link marker on its prompts, so the marker can
+ * never reach the model server through a client that would not remove it, even with
+ * tracing on and the starter's customizers on Boot's {@code ChatClient.Builder}.
+ *
+ * @author llm-tracing
+ */
+@SpringBootTest(classes = HandBuiltModelStreamIT.HandBuiltModelApplication.class,
+		properties = { "management.tracing.sampling.probability=1.0", "spring.ai.openai.api-key=unused" })
+class HandBuiltModelStreamIT {
+
+	private static StandInModelServer model;
+
+	@Autowired
+	private ChatClient.Builder chatClientBuilder;
+
+	@BeforeAll
+	static void startModel() throws IOException {
+		model = StandInModelServer.start(0, Duration.ZERO);
+	}
+
+	@AfterAll
+	static void stopModel() {
+		model.close();
+	}
+
+	@DynamicPropertySource
+	static void modelProperties(DynamicPropertyRegistry registry) {
+		registry.add("hand-built.base-url", () -> model.getBaseUrl());
+	}
+
+	@Test
+	void streamOfAHandBuiltModelSendsNoLinkHeader() {
+		String answer = this.chatClientBuilder.build()
+			.prompt("Hello hand-built model")
+			.stream()
+			.content()
+			.collectList()
+			.map((chunks) -> String.join("", chunks))
+			.block();
+		assertThat(answer).contains("Stand-in");
+		assertThat(model.getRequestHeaders()).hasSize(1)
+			.allSatisfy((headers) -> assertThat(headers.keySet())
+				.noneMatch((name) -> name.equalsIgnoreCase(StreamLinkHeader.NAME)));
+	}
+
+	@SpringBootConfiguration
+	@EnableAutoConfiguration
+	static class HandBuiltModelApplication {
+
+		@Bean
+		OpenAiChatModel handBuiltChatModel(@Value("${hand-built.base-url}") String baseUrl) {
+			return OpenAiChatModel.builder()
+				.options(OpenAiChatOptions.builder()
+					.baseUrl(baseUrl)
+					.apiKey("test-key")
+					.model("hand-built")
+					.maxRetries(0)
+					.build())
+				.build();
+		}
+
+	}
+
+}
