@@ -1,13 +1,9 @@
 package dev.llmtracing.it;
 
-import java.io.IOException;
-import java.time.Duration;
-
 import dev.llmtracing.openai.StreamLinkHeader;
-import dev.llmtracing.standin.StandInModelServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.llmtracing.testsupport.StandInModel;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.openai.OpenAiChatModel;
@@ -35,24 +31,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "management.tracing.sampling.probability=1.0", "spring.ai.openai.api-key=unused" })
 class HandBuiltModelStreamIT {
 
-	private static StandInModelServer model;
+	@RegisterExtension
+	static final StandInModel standIn = new StandInModel();
 
 	@Autowired
 	private ChatClient.Builder chatClientBuilder;
 
-	@BeforeAll
-	static void startModel() throws IOException {
-		model = StandInModelServer.start(0, Duration.ZERO);
-	}
-
-	@AfterAll
-	static void stopModel() {
-		model.close();
-	}
-
 	@DynamicPropertySource
 	static void modelProperties(DynamicPropertyRegistry registry) {
-		registry.add("hand-built.base-url", () -> model.getBaseUrl());
+		registry.add("hand-built.base-url", () -> standIn.server().getBaseUrl());
 	}
 
 	@Test
@@ -65,7 +52,7 @@ class HandBuiltModelStreamIT {
 			.map((chunks) -> String.join("", chunks))
 			.block();
 		assertThat(answer).contains("Stand-in");
-		assertThat(model.getRequestHeaders()).hasSize(1)
+		assertThat(standIn.server().getRequestHeaders()).hasSize(1)
 			.allSatisfy((headers) -> assertThat(headers.keySet())
 				.noneMatch((name) -> name.equalsIgnoreCase(StreamLinkHeader.NAME)));
 	}

@@ -1,16 +1,12 @@
 package dev.llmtracing.it;
 
-import java.io.IOException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
 
-import dev.llmtracing.standin.StandInModelServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import dev.llmtracing.testsupport.StandInModel;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.MDC;
@@ -38,7 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"spring.task.execution.pool.max-size=1", "spring.ai.model.chat=none" })
 class PropagationIT {
 
-	private static StandInModelServer server;
+	@RegisterExtension
+	static final StandInModel standIn = new StandInModel();
 
 	@LocalServerPort
 	private int port;
@@ -46,24 +43,9 @@ class PropagationIT {
 	@Autowired
 	private AsyncTaskExecutor executor;
 
-	@BeforeAll
-	static void startServer() throws IOException {
-		server = StandInModelServer.start(0, Duration.ZERO);
-	}
-
-	@AfterAll
-	static void stopServer() {
-		server.close();
-	}
-
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
 		registry.add("spring.ai.openai.api-key", () -> "unused");
-	}
-
-	@BeforeEach
-	void reset() {
-		server.reset();
 	}
 
 	@Test
@@ -86,9 +68,9 @@ class PropagationIT {
 
 	@Test
 	void allowedHostReceivesIdHeadersAndBaggage() {
-		String url = "http://localhost:" + server.getPort() + "/v1/chat/completions";
+		String url = "http://localhost:" + standIn.server().getPort() + "/v1/chat/completions";
 		get("/outgoing?url=" + url, "req-out-1");
-		Map<String, List<String>> headers = server.getRequestHeaders().get(0);
+		Map<String, List<String>> headers = standIn.server().getRequestHeaders().get(0);
 		assertThat(header(headers, "X-request-id")).isEqualTo("req-out-1");
 		assertThat(header(headers, "X-user-id")).isEqualTo("user-7");
 		assertThat(header(headers, "baggage")).contains("requestId=req-out-1").contains("userId=user-7");
@@ -97,9 +79,9 @@ class PropagationIT {
 
 	@Test
 	void otherHostReceivesNoIds() {
-		String url = "http://127.0.0.1:" + server.getPort() + "/v1/chat/completions";
+		String url = "http://127.0.0.1:" + standIn.server().getPort() + "/v1/chat/completions";
 		get("/outgoing?url=" + url, "req-out-2");
-		Map<String, List<String>> headers = server.getRequestHeaders().get(0);
+		Map<String, List<String>> headers = standIn.server().getRequestHeaders().get(0);
 		assertThat(header(headers, "X-request-id")).isNull();
 		assertThat(header(headers, "X-user-id")).isNull();
 		String baggage = header(headers, "baggage");
@@ -110,9 +92,9 @@ class PropagationIT {
 	@ParameterizedTest
 	@ValueSource(strings = { "/outgoing-webclient", "/outgoing-resttemplate" })
 	void webClientAndRestTemplateFollowTheSameHostPolicy(String endpoint) {
-		get(endpoint + "?url=http://localhost:" + server.getPort() + "/v1/chat/completions", "req-allowed-1");
-		get(endpoint + "?url=http://127.0.0.1:" + server.getPort() + "/v1/chat/completions", "req-other-1");
-		List<Map<String, List<String>>> requests = server.getRequestHeaders();
+		get(endpoint + "?url=http://localhost:" + standIn.server().getPort() + "/v1/chat/completions", "req-allowed-1");
+		get(endpoint + "?url=http://127.0.0.1:" + standIn.server().getPort() + "/v1/chat/completions", "req-other-1");
+		List<Map<String, List<String>>> requests = standIn.server().getRequestHeaders();
 		assertThat(requests).hasSize(2);
 		assertThat(header(requests.get(0), "X-request-id")).isEqualTo("req-allowed-1");
 		assertThat(header(requests.get(0), "X-user-id")).isEqualTo("user-7");

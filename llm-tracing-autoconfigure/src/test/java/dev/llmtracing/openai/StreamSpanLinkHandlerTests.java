@@ -8,7 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
-import dev.llmtracing.standin.StandInModelServer;
+import dev.llmtracing.testsupport.StandInModel;
 import dev.llmtracing.support.Component;
 import dev.llmtracing.support.InstrumentationFailures;
 import io.micrometer.core.instrument.binder.okhttp3.OkHttpContext;
@@ -21,10 +21,9 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.ai.chat.observation.ChatModelObservationContext;
 import org.springframework.ai.chat.prompt.Prompt;
@@ -41,7 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class StreamSpanLinkHandlerTests {
 
-	private static StandInModelServer server;
+	@RegisterExtension
+	static final StandInModel standIn = new StandInModel();
 
 	private final InstrumentationFailures failures = new InstrumentationFailures();
 
@@ -53,19 +53,8 @@ class StreamSpanLinkHandlerTests {
 
 	private OkHttpClient client;
 
-	@BeforeAll
-	static void startServer() throws IOException {
-		server = StandInModelServer.start(0, Duration.ZERO);
-	}
-
-	@AfterAll
-	static void stopServer() {
-		server.close();
-	}
-
 	@BeforeEach
 	void setUp() {
-		server.reset();
 		this.registry.observationConfig().observationHandler(this.handler).observationHandler(this.parents);
 		this.client = new OkHttpClient.Builder()
 			.addInterceptor(OkHttpObservationInterceptor.builder(this.registry, "okhttp.requests").build())
@@ -75,37 +64,32 @@ class StreamSpanLinkHandlerTests {
 	@Test
 	void httpObservationWithTheMarkerOfAnOpenModelObservationGetsItAsParent() throws Exception {
 		ChatModelObservationContext model = modelContext("marker-1");
-		Observation observation = Observation.createNotStarted("gen_ai.client.operation", () -> model, this.registry)
-			.start();
+		Observation observation = start(model);
 		sendFromAnotherThread("marker-1");
 		observation.stop();
 		assertThat(this.parents.seen).hasSize(1);
 		assertThat(this.parents.seen.get(0)).isNotNull();
 		assertThat(this.parents.seen.get(0).getContextView()).isSameAs(model);
-		StandInCalls.assertLinkHeaderNotReceived(server);
+		StandInCalls.assertLinkHeaderNotReceived(standIn.server());
 	}
 
 	@Test
 	void httpObservationIsLeftAloneWhenItsMarkerIsUnknownOrTheModelObservationStopped() throws Exception {
 		ChatModelObservationContext model = modelContext("marker-2");
-		Observation.createNotStarted("gen_ai.client.operation", () -> model, this.registry).start().stop();
+		start(model).stop();
 		sendFromAnotherThread("marker-2");
 		sendFromAnotherThread("marker-never-opened");
 		assertThat(this.parents.seen).containsExactly(null, null);
 		assertThat(this.handler.openLinks()).isZero();
-		StandInCalls.assertLinkHeaderNotReceived(server);
+		StandInCalls.assertLinkHeaderNotReceived(standIn.server());
 	}
 
 	@Test
 	void twoOpenModelObservationsEachGetTheirOwnHttpObservation() throws Exception {
 		ChatModelObservationContext first = modelContext("marker-a");
 		ChatModelObservationContext second = modelContext("marker-b");
-		Observation firstObservation = Observation
-			.createNotStarted("gen_ai.client.operation", () -> first, this.registry)
-			.start();
-		Observation secondObservation = Observation
-			.createNotStarted("gen_ai.client.operation", () -> second, this.registry)
-			.start();
+		Observation firstObservation = start(first);
+		Observation secondObservation = start(second);
 		sendFromAnotherThread("marker-b");
 		sendFromAnotherThread("marker-a");
 		firstObservation.stop();
@@ -117,12 +101,8 @@ class StreamSpanLinkHandlerTests {
 	void laterModelObservationWithTheSameMarkerTakesOverTheLink() throws Exception {
 		ChatModelObservationContext first = modelContext("marker-same");
 		ChatModelObservationContext retry = modelContext("marker-same");
-		Observation firstObservation = Observation
-			.createNotStarted("gen_ai.client.operation", () -> first, this.registry)
-			.start();
-		Observation retryObservation = Observation
-			.createNotStarted("gen_ai.client.operation", () -> retry, this.registry)
-			.start();
+		Observation firstObservation = start(first);
+		Observation retryObservation = start(retry);
 		firstObservation.stop();
 		sendFromAnotherThread("marker-same");
 		retryObservation.stop();
@@ -155,8 +135,8 @@ class StreamSpanLinkHandlerTests {
 	void requestWithoutMarkerKeepsItsParentAndHeaders() throws Exception {
 		sendFromAnotherThread(null);
 		assertThat(this.parents.seen).containsExactly((ObservationView) null);
-		assertThat(server.getRequestHeaders()).hasSize(1);
-		StandInCalls.assertLinkHeaderNotReceived(server);
+		assertThat(standIn.server().getRequestHeaders()).hasSize(1);
+		StandInCalls.assertLinkHeaderNotReceived(standIn.server());
 	}
 
 	@Test
@@ -165,12 +145,12 @@ class StreamSpanLinkHandlerTests {
 			.prompt(new BrokenPrompt())
 			.provider("openai")
 			.build();
-		Observation.createNotStarted("gen_ai.client.operation", () -> broken, this.registry).start().stop();
+		start(broken).stop();
 		assertThat(this.failures.count(Component.STREAM_LINK)).isEqualTo(2);
 	}
 
 	private void sendFromAnotherThread(@Nullable String marker) throws Exception {
-		Request.Builder request = StandInCalls.chatCompletion(server);
+		Request.Builder request = StandInCalls.chatCompletion(standIn.server());
 		if (marker != null) {
 			request.header(StreamLinkHeader.NAME, marker);
 		}
@@ -182,6 +162,10 @@ class StreamSpanLinkHandlerTests {
 				throw new IllegalStateException(ex);
 			}
 		}).get();
+	}
+
+	private Observation start(ChatModelObservationContext model) {
+		return Observation.createNotStarted("gen_ai.client.operation", () -> model, this.registry).start();
 	}
 
 	private static ChatModelObservationContext modelContext(String marker) {
