@@ -55,7 +55,7 @@ public final class LlmTracingAutoConfiguration {
 		LlmTracingProperties.Ids ids = properties.getIds();
 		MdcKeys keys = new MdcKeys(ids.getRequestIdMdcKey(), ids.getContextIdMdcKey(), ids.getUserIdMdcKey());
 		return new IdScopes(keys, new IdValidator(ids.getMaxLength()),
-				listeners.getIfAvailable(() -> IdRejectionListener.NONE));
+				IdRejectionListener.of(listeners.orderedStream().toList()));
 	}
 
 	@Bean

@@ -1,5 +1,9 @@
 package dev.llmtracing.autoconfigure;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import dev.llmtracing.context.IdKind;
 import dev.llmtracing.context.IdRejectionListener;
 import dev.llmtracing.context.IdScopes;
 import dev.llmtracing.metrics.ExchangeMetrics;
@@ -58,6 +62,18 @@ class LlmTracingMetricsAutoConfigurationTests {
 				.counter()
 				.count()).isEqualTo(1);
 			assertThat(registry.get(MetricNames.IDS_REJECTED).tag("kind", "context").counter().count()).isEqualTo(1);
+		});
+	}
+
+	@Test
+	void shouldTellTheApplicationsRejectionListenersToo() {
+		List<IdKind> rejected = new CopyOnWriteArrayList<>();
+		this.runner.withBean(IdRejectionListener.class, () -> (kind, source) -> rejected.add(kind)).run((context) -> {
+			assertThat(context).hasNotFailed();
+			context.getBean(IdScopes.class).validate("bad id", null, null, "header");
+			assertThat(rejected).containsExactly(IdKind.REQUEST);
+			assertThat(context.getBean(MeterRegistry.class).get(MetricNames.IDS_REJECTED).counter().count())
+				.isEqualTo(1);
 		});
 	}
 
