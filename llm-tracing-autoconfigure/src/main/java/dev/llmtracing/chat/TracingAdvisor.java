@@ -68,7 +68,7 @@ public class TracingAdvisor implements CallAdvisor, StreamAdvisor {
 	private ChatClientRequest withParams(ChatClientRequest request, @Nullable FirstChunkTimer timer) {
 		try {
 			TracingIds ids = this.idScopes.current();
-			boolean addIds = !isEmpty(ids) && !request.context().containsKey(LlmTracingParams.IDS);
+			boolean addIds = !ids.isEmpty() && !request.context().containsKey(LlmTracingParams.IDS);
 			if (!addIds && timer == null) {
 				return request;
 			}
@@ -85,10 +85,6 @@ public class TracingAdvisor implements CallAdvisor, StreamAdvisor {
 			this.failures.record(Component.ADVISOR, ex);
 			return request;
 		}
-	}
-
-	private static boolean isEmpty(TracingIds ids) {
-		return ids.requestId() == null && ids.contextId() == null && ids.userId() == null;
 	}
 
 	@Override

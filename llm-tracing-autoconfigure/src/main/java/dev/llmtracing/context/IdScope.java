@@ -1,8 +1,5 @@
 package dev.llmtracing.context;
 
-import org.jspecify.annotations.Nullable;
-import org.slf4j.MDC;
-
 /**
  * The IDs in force on the current thread, from {@link IdScopes#open} until
  * {@link #close()}. Closing restores the MDC values that the thread had before, so a
@@ -13,27 +10,19 @@ import org.slf4j.MDC;
  */
 public final class IdScope implements AutoCloseable {
 
-	private final MdcKeys keys;
+	private final IdScopes scopes;
 
 	private final TracingIds ids;
 
-	private final @Nullable String previousRequestId;
-
-	private final @Nullable String previousContextId;
-
-	private final @Nullable String previousUserId;
+	private final TracingIds previous;
 
 	private boolean closed;
 
-	IdScope(MdcKeys keys, TracingIds ids) {
-		this.keys = keys;
+	IdScope(IdScopes scopes, TracingIds ids) {
+		this.scopes = scopes;
 		this.ids = ids;
-		this.previousRequestId = MDC.get(keys.requestId());
-		this.previousContextId = MDC.get(keys.contextId());
-		this.previousUserId = MDC.get(keys.userId());
-		set(keys.requestId(), ids.requestId());
-		set(keys.contextId(), ids.contextId());
-		set(keys.userId(), ids.userId());
+		this.previous = scopes.current();
+		scopes.set(ids);
 	}
 
 	/**
@@ -50,18 +39,7 @@ public final class IdScope implements AutoCloseable {
 			return;
 		}
 		this.closed = true;
-		set(this.keys.requestId(), this.previousRequestId);
-		set(this.keys.contextId(), this.previousContextId);
-		set(this.keys.userId(), this.previousUserId);
-	}
-
-	private static void set(String key, @Nullable String value) {
-		if (value != null) {
-			MDC.put(key, value);
-		}
-		else {
-			MDC.remove(key);
-		}
+		this.scopes.set(this.previous);
 	}
 
 }

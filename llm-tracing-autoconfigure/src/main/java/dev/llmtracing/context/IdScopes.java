@@ -66,7 +66,7 @@ public final class IdScopes {
 	 */
 	public IdScope open(@Nullable String requestId, @Nullable String contextId, @Nullable String userId,
 			String source) {
-		return new IdScope(this.keys, validate(requestId, contextId, userId, source));
+		return new IdScope(this, validate(requestId, contextId, userId, source));
 	}
 
 	/**
@@ -91,7 +91,7 @@ public final class IdScopes {
 	 * @return the open scope, to be closed on this thread
 	 */
 	public IdScope restore(TracingIds ids) {
-		return new IdScope(this.keys, ids);
+		return new IdScope(this, ids);
 	}
 
 	/**

@@ -41,14 +41,6 @@ public final class IdValidator {
 		return true;
 	}
 
-	/**
-	 * Return the maximum length of an ID.
-	 * @return the maximum length
-	 */
-	public int getMaxLength() {
-		return this.maxLength;
-	}
-
 	private static boolean isAllowed(char ch) {
 		return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '.'
 				|| ch == '_' || ch == ':' || ch == '-';

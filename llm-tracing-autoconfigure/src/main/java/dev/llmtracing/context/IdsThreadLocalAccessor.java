@@ -37,7 +37,7 @@ public final class IdsThreadLocalAccessor implements ThreadLocalAccessor<Tracing
 	@Override
 	public @Nullable TracingIds getValue() {
 		TracingIds ids = this.idScopes.current();
-		return (ids.requestId() == null && ids.contextId() == null && ids.userId() == null) ? null : ids;
+		return ids.isEmpty() ? null : ids;
 	}
 
 	@Override

@@ -18,4 +18,12 @@ public record TracingIds(@Nullable String requestId, @Nullable String contextId,
 	 */
 	public static final TracingIds NONE = new TracingIds(null, null, null);
 
+	/**
+	 * Return whether none of the IDs has a value.
+	 * @return {@code true} if all IDs are absent
+	 */
+	public boolean isEmpty() {
+		return this.requestId == null && this.contextId == null && this.userId == null;
+	}
+
 }
