@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.llmtracing.chat.ContentMode;
+import dev.llmtracing.metrics.SemconvBuckets;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -355,21 +356,13 @@ public class LlmTracingProperties {
 		 * Histogram bucket boundaries (SLO boundaries) of the gen_ai.client.operation
 		 * timer; the default is the OpenTelemetry GenAI semantic conventions' list.
 		 */
-		private List<Duration> latencyBuckets = new ArrayList<>(
-				List.of(Duration.ofMillis(10), Duration.ofMillis(20), Duration.ofMillis(40), Duration.ofMillis(80),
-						Duration.ofMillis(160), Duration.ofMillis(320), Duration.ofMillis(640), Duration.ofMillis(1280),
-						Duration.ofMillis(2560), Duration.ofMillis(5120), Duration.ofMillis(10240),
-						Duration.ofMillis(20480), Duration.ofMillis(40960), Duration.ofMillis(81920)));
+		private List<Duration> latencyBuckets = new ArrayList<>(SemconvBuckets.OPERATION);
 
 		/**
 		 * Histogram bucket boundaries of the time to first chunk of streams; the default
 		 * is the OpenTelemetry GenAI semantic conventions' list.
 		 */
-		private List<Duration> timeToFirstChunkBuckets = new ArrayList<>(List.of(Duration.ofMillis(1),
-				Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(20), Duration.ofMillis(40),
-				Duration.ofMillis(60), Duration.ofMillis(80), Duration.ofMillis(100), Duration.ofMillis(250),
-				Duration.ofMillis(500), Duration.ofMillis(750), Duration.ofMillis(1000), Duration.ofMillis(2500),
-				Duration.ofMillis(5000), Duration.ofMillis(7500), Duration.ofMillis(10000)));
+		private List<Duration> timeToFirstChunkBuckets = new ArrayList<>(SemconvBuckets.TIME_TO_FIRST_CHUNK);
 
 		/**
 		 * Maximum number of distinct prompt names, and of distinct prompt versions, used

@@ -23,13 +23,6 @@ import org.jspecify.annotations.Nullable;
  */
 public class ExchangeMetrics implements ExchangeListener {
 
-	/**
-	 * The bucket boundaries of {@code gen_ai.client.operation.time_to_first_chunk} in the
-	 * GenAI semantic conventions.
-	 */
-	public static final List<Duration> SEMCONV_TTFT_BUCKETS = LatencyHistogramMeterFilter.seconds(0.001, 0.005, 0.01,
-			0.02, 0.04, 0.06, 0.08, 0.1, 0.25, 0.5, 0.75, 1.0, 2.5, 5.0, 7.5, 10.0);
-
 	private final MeterRegistry registry;
 
 	private final PromptTagLimiter promptTags;

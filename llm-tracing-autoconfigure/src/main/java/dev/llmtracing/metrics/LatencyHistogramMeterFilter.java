@@ -19,13 +19,6 @@ import org.jspecify.annotations.Nullable;
  */
 public class LatencyHistogramMeterFilter implements MeterFilter {
 
-	/**
-	 * The bucket boundaries of {@code gen_ai.client.operation.duration} in the GenAI
-	 * semantic conventions.
-	 */
-	public static final List<Duration> SEMCONV_BUCKETS = seconds(0.01, 0.02, 0.04, 0.08, 0.16, 0.32, 0.64, 1.28, 2.56,
-			5.12, 10.24, 20.48, 40.96, 81.92);
-
 	private final double[] bucketNanos;
 
 	/**
@@ -53,10 +46,6 @@ public class LatencyHistogramMeterFilter implements MeterFilter {
 			return DistributionStatisticConfig.builder().serviceLevelObjectives(this.bucketNanos).build().merge(config);
 		}
 		return config;
-	}
-
-	static List<Duration> seconds(double... values) {
-		return java.util.Arrays.stream(values).mapToObj((value) -> Duration.ofNanos(Math.round(value * 1e9))).toList();
 	}
 
 }

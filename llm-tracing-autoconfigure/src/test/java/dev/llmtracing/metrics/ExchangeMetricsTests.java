@@ -27,7 +27,7 @@ class ExchangeMetricsTests {
 	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
 	private final ExchangeMetrics metrics = new ExchangeMetrics(this.registry, new PromptTagLimiter(2),
-			ExchangeMetrics.SEMCONV_TTFT_BUCKETS);
+			SemconvBuckets.TIME_TO_FIRST_CHUNK);
 
 	@Test
 	void shouldCountOutcomesAndFinishReasonsPerModel() {

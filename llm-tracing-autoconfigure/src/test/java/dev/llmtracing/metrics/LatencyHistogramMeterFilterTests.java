@@ -21,7 +21,7 @@ class LatencyHistogramMeterFilterTests {
 	@Test
 	void shouldGiveModelTimerTheSemconvBuckets() {
 		SimpleMeterRegistry registry = new SimpleMeterRegistry();
-		registry.config().meterFilter(new LatencyHistogramMeterFilter(LatencyHistogramMeterFilter.SEMCONV_BUCKETS));
+		registry.config().meterFilter(new LatencyHistogramMeterFilter(SemconvBuckets.OPERATION));
 		Timer timer = Timer.builder("gen_ai.client.operation").register(registry);
 		timer.record(Duration.ofMillis(300));
 		CountAtBucket[] buckets = timer.takeSnapshot().histogramCounts();
