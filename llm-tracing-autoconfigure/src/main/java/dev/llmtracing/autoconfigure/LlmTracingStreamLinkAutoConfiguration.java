@@ -19,6 +19,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.micrometer.observation.autoconfigure.ObservationHandlerGroup;
 import org.springframework.context.annotation.Bean;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Auto-configuration that keeps the HTTP call of a {@code ChatClient} stream through
@@ -59,8 +60,10 @@ public final class LlmTracingStreamLinkAutoConfiguration {
 	@Bean
 	ChatClientBuilderCustomizer llmTracingStreamLinkChatClientBuilderCustomizer(StreamLinkAdvisor advisor,
 			ObjectProvider<Tracer> tracer, ConfigurableListableBeanFactory beanFactory) {
+		SingletonSupplier<Boolean> linking = SingletonSupplier.of(() -> isRecording(tracer.getIfAvailable())
+				&& AutoConfiguredOpenAiChatModel.isChatClientModel(beanFactory));
 		return (builder) -> {
-			if (isRecording(tracer.getIfAvailable()) && AutoConfiguredOpenAiChatModel.isChatClientModel(beanFactory)) {
+			if (linking.obtain()) {
 				builder.defaultAdvisors(advisor);
 			}
 		};

@@ -2,6 +2,7 @@ package dev.llmtracing.propagation;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -13,14 +14,24 @@ import org.jspecify.annotations.Nullable;
  */
 public final class HostAllowlist {
 
-	private final List<String> patterns;
+	private final boolean allowsAll;
+
+	private final Set<String> names;
+
+	private final List<String> suffixes;
 
 	/**
 	 * Create an allowlist.
 	 * @param patterns the host names and patterns
 	 */
 	public HostAllowlist(List<String> patterns) {
-		this.patterns = patterns.stream().map((pattern) -> pattern.trim().toLowerCase(Locale.ROOT)).toList();
+		List<String> normalized = patterns.stream().map((pattern) -> pattern.trim().toLowerCase(Locale.ROOT)).toList();
+		this.allowsAll = normalized.contains("*");
+		this.names = Set.copyOf(normalized);
+		this.suffixes = normalized.stream()
+			.filter((pattern) -> pattern.startsWith("*."))
+			.map((pattern) -> pattern.substring(1))
+			.toList();
 	}
 
 	/**
@@ -36,9 +47,11 @@ public final class HostAllowlist {
 		if (name.startsWith("[") && name.endsWith("]")) {
 			name = name.substring(1, name.length() - 1);
 		}
-		for (String pattern : this.patterns) {
-			if (pattern.equals("*") || pattern.equals(name)
-					|| (pattern.startsWith("*.") && name.endsWith(pattern.substring(1)))) {
+		if (this.allowsAll || this.names.contains(name)) {
+			return true;
+		}
+		for (String suffix : this.suffixes) {
+			if (name.endsWith(suffix)) {
 				return true;
 			}
 		}

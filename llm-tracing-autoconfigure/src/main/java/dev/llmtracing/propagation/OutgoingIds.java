@@ -24,7 +24,11 @@ public final class OutgoingIds {
 
 	private final HostAllowlist allowlist;
 
-	private final List<String> headerNames;
+	private final String requestHeader;
+
+	private final String contextHeader;
+
+	private final String userHeader;
 
 	/**
 	 * Create an instance.
@@ -38,7 +42,9 @@ public final class OutgoingIds {
 			String userHeader) {
 		this.idScopes = idScopes;
 		this.allowlist = allowlist;
-		this.headerNames = List.of(requestHeader, contextHeader, userHeader);
+		this.requestHeader = requestHeader;
+		this.contextHeader = contextHeader;
+		this.userHeader = userHeader;
 	}
 
 	/**
@@ -49,12 +55,14 @@ public final class OutgoingIds {
 	public void apply(URI uri, HttpHeaders headers) {
 		if (this.allowlist.allows(uri.getHost())) {
 			TracingIds ids = this.idScopes.current();
-			add(headers, this.headerNames.get(0), ids.requestId());
-			add(headers, this.headerNames.get(1), ids.contextId());
-			add(headers, this.headerNames.get(2), ids.userId());
+			add(headers, this.requestHeader, ids.requestId());
+			add(headers, this.contextHeader, ids.contextId());
+			add(headers, this.userHeader, ids.userId());
 			return;
 		}
-		this.headerNames.forEach(headers::remove);
+		headers.remove(this.requestHeader);
+		headers.remove(this.contextHeader);
+		headers.remove(this.userHeader);
 		List<String> baggage = headers.get(BAGGAGE);
 		if (baggage != null) {
 			List<String> kept = baggage.stream().map(this::withoutIds).filter((value) -> !value.isEmpty()).toList();
