@@ -9,6 +9,7 @@ import java.util.Map;
 import dev.llmtracing.crypto.ContentEncryptor;
 import dev.llmtracing.crypto.EncryptedContent;
 import dev.llmtracing.record.ExchangeContent;
+import dev.llmtracing.record.ExchangeFields;
 import dev.llmtracing.record.JsonText;
 import dev.llmtracing.redact.Redactor;
 import org.jspecify.annotations.Nullable;
@@ -118,10 +119,10 @@ public final class ContentCapture {
 		}
 		ExchangeContent clear = full(prompt, response, this.maxContentBytes * 3 / 4 - ENCRYPTION_OVERHEAD);
 		Map<String, Object> messages = new LinkedHashMap<>();
-		messages.put("gen_ai.input.messages", clear.inputMessages());
-		messages.put("gen_ai.output.messages", clear.outputMessages());
+		messages.put(ExchangeFields.INPUT_MESSAGES, clear.inputMessages());
+		messages.put(ExchangeFields.OUTPUT_MESSAGES, clear.outputMessages());
 		if (clear.toolDefinitions() != null) {
-			messages.put("gen_ai.tool.definitions", clear.toolDefinitions());
+			messages.put(ExchangeFields.TOOL_DEFINITIONS, clear.toolDefinitions());
 		}
 		EncryptedContent encrypted = this.encryptor.encrypt(JsonText.write(messages).getBytes(StandardCharsets.UTF_8));
 		return new ExchangeContent("encrypted", null, null, null, clear.truncated(), encrypted.toFields(), null);
@@ -129,12 +130,14 @@ public final class ContentCapture {
 
 	private ExchangeContent full(Prompt prompt, @Nullable ChatResponse response, int maxBytes) {
 		List<Map<String, Object>> tools = ToolDefinitions.of(prompt);
+		int toolBytes = (tools != null) ? bytes(tools) : 0;
 		boolean toolsCut = false;
-		if (tools != null && JsonText.write(tools).getBytes(StandardCharsets.UTF_8).length > maxBytes / 4) {
+		if (tools != null && toolBytes > maxBytes / 4) {
 			tools = ToolDefinitions.namesOnly(tools);
+			toolBytes = bytes(tools);
 			toolsCut = true;
 		}
-		int budget = maxBytes - ((tools != null) ? JsonText.write(tools).getBytes(StandardCharsets.UTF_8).length : 0);
+		int budget = maxBytes - toolBytes;
 		MessageParts parts = new MessageParts(this.limiter);
 		List<Message> messages = prompt.getInstructions();
 		int limit = this.maxFieldChars;
@@ -142,34 +145,47 @@ public final class ContentCapture {
 			parts.reset();
 			List<Map<String, Object>> input = parts.input(messages, limit);
 			List<Map<String, Object>> output = parts.output(response, limit);
-			if (size(input, output) <= budget) {
+			int outputBytes = bytes(output);
+			if (bytes(input) + outputBytes <= budget) {
 				return new ExchangeContent("full", null, input, output, parts.truncated() || toolsCut, null, tools);
 			}
 			if (limit > MIN_FIELD_CHARS) {
 				limit = Math.max(MIN_FIELD_CHARS, limit / 2);
 				continue;
 			}
-			return new ExchangeContent("full", null, fitInput(parts, messages, output, limit, budget), output, true,
-					null, tools);
+			return new ExchangeContent("full", null, fitInput(input, budget - outputBytes), output, true, null, tools);
 		}
 	}
 
-	private List<Map<String, Object>> fitInput(MessageParts parts, List<Message> messages,
-			List<Map<String, Object>> output, int limit, int maxBytes) {
-		for (int keep = messages.size() - 1; keep >= 0; keep--) {
-			List<Map<String, Object>> input = new ArrayList<>();
-			input.add(MessageParts.omitted(messages.size() - keep));
-			input.addAll(parts.input(messages.subList(messages.size() - keep, messages.size()), limit));
-			if (size(input, output) <= maxBytes || keep == 0) {
-				return input;
+	/**
+	 * Keep the latest input messages that fit, behind one entry that says how many
+	 * earlier ones were left out. Sizes are added up from each entry's size, as the JSON
+	 * of a list is its entries between brackets, separated by commas.
+	 */
+	private static List<Map<String, Object>> fitInput(List<Map<String, Object>> input, int maxBytes) {
+		int count = input.size();
+		int[] entryBytes = new int[count];
+		int tailBytes = 0;
+		for (int i = 0; i < count; i++) {
+			entryBytes[i] = bytes(input.get(i));
+			tailBytes += (i > 0) ? entryBytes[i] : 0;
+		}
+		for (int keep = count - 1; keep >= 0; keep--) {
+			Map<String, Object> omitted = MessageParts.omitted(count - keep);
+			int listBytes = 2 + bytes(omitted) + tailBytes + keep;
+			if (listBytes <= maxBytes || keep == 0) {
+				List<Map<String, Object>> fitted = new ArrayList<>(keep + 1);
+				fitted.add(omitted);
+				fitted.addAll(input.subList(count - keep, count));
+				return fitted;
 			}
+			tailBytes -= entryBytes[count - keep];
 		}
-		return List.of(MessageParts.omitted(messages.size()));
+		return List.of(MessageParts.omitted(count));
 	}
 
-	private static int size(List<Map<String, Object>> input, List<Map<String, Object>> output) {
-		return JsonText.write(input).getBytes(StandardCharsets.UTF_8).length
-				+ JsonText.write(output).getBytes(StandardCharsets.UTF_8).length;
+	private static int bytes(Object value) {
+		return JsonText.write(value).getBytes(StandardCharsets.UTF_8).length;
 	}
 
 	private static List<String> texts(Prompt prompt, MessageType type) {
