@@ -2,7 +2,6 @@ package dev.llmtracing.chat;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import dev.llmtracing.chat.TraceContextLookup.TraceContext;
 import dev.llmtracing.context.TracingIds;
@@ -80,9 +79,9 @@ final class ExchangeRecords {
 		}
 		List<String> reasons = new ArrayList<>(response.getResults().size());
 		for (Generation generation : response.getResults()) {
-			String reason = textOrNull(generation.getMetadata().getFinishReason());
+			String reason = Responses.finishReason(generation);
 			if (reason != null) {
-				reasons.add(reason.toLowerCase(Locale.ROOT));
+				reasons.add(reason);
 			}
 		}
 		return reasons;

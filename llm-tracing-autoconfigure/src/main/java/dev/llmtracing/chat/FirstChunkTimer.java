@@ -23,6 +23,14 @@ public final class FirstChunkTimer {
 	}
 
 	/**
+	 * Return whether the current model call has had no chunk with content yet.
+	 * @return {@code true} while waiting for the first chunk
+	 */
+	boolean waiting() {
+		return this.firstChunkNanos.get() == 0;
+	}
+
+	/**
 	 * Note that a chunk with content arrived now, if it is the first one.
 	 */
 	void chunk() {

@@ -3,7 +3,6 @@ package dev.llmtracing.chat;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -60,9 +59,9 @@ final class MessageParts {
 			Map<String, Object> entry = new LinkedHashMap<>();
 			entry.put("role", "assistant");
 			entry.put("parts", parts(generation.getOutput(), limit));
-			String reason = generation.getMetadata().getFinishReason();
-			if (reason != null && !reason.isEmpty()) {
-				entry.put("finish_reason", reason.toLowerCase(Locale.ROOT));
+			String reason = Responses.finishReason(generation);
+			if (reason != null) {
+				entry.put("finish_reason", reason);
 			}
 			output.add(entry);
 		}

@@ -56,7 +56,7 @@ public class TracingAdvisor implements CallAdvisor, StreamAdvisor {
 
 	private void onChunk(ChatClientResponse response, FirstChunkTimer timer) {
 		try {
-			if (Responses.hasContent(response.chatResponse())) {
+			if (timer.waiting() && Responses.hasContent(response.chatResponse())) {
 				timer.chunk();
 			}
 		}

@@ -10,7 +10,6 @@ import java.util.function.Supplier;
 
 import dev.llmtracing.support.Component;
 import dev.llmtracing.support.InstrumentationFailures;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Hands finished exchanges to the {@link ExchangeListener listeners} on a single
@@ -103,17 +102,9 @@ public class ExchangeDispatcher implements AutoCloseable {
 				}
 			}
 			catch (InterruptedException ex) {
-				drain();
-				Thread.currentThread().interrupt();
-				return;
+				// Only ends the wait: once closed, the loop writes what is queued and
+				// ends
 			}
-		}
-	}
-
-	private void drain() {
-		@Nullable Supplier<ExchangeRecord> record;
-		while ((record = this.queue.poll()) != null) {
-			dispatch(record);
 		}
 	}
 
