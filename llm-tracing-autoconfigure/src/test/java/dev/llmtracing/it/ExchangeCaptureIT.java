@@ -47,8 +47,10 @@ class ExchangeCaptureIT extends StandInModelIT {
 	@BeforeEach
 	void reset() {
 		this.client = RestClient.builder().baseUrl("http://localhost:" + this.port).build();
-		await().atMost(Duration.ofSeconds(5)).until(() -> capture.records().isEmpty() || settle());
-		model.reset();
+		if (!capture.records().isEmpty()) {
+			settle();
+		}
+		standIn.server().reset();
 		capture.clear();
 		CaptureTestApplication.mdcOnArrival.clear();
 	}
@@ -65,7 +67,7 @@ class ExchangeCaptureIT extends StandInModelIT {
 				Map.of("X-Request-Id", "req-call-1", "X-Context-Id", "ctx-1", "X-User-Id", "alice"));
 		assertThat(response.getHeaders().getFirst("X-Request-Id")).isEqualTo("req-call-1");
 		Map<String, Object> record = awaitRecords(1).get(0);
-		StandInReply reply = model.getReplies().get(0);
+		StandInReply reply = standIn.server().getReplies().get(0);
 		assertThat(record).containsEntry("requestId", "req-call-1")
 			.containsEntry("contextId", "ctx-1")
 			.containsEntry("userId", "alice")
@@ -93,7 +95,7 @@ class ExchangeCaptureIT extends StandInModelIT {
 				Map.of("X-Request-Id", "req-stream-1", "X-Context-Id", "ctx-2"));
 		assertThat(response.getBody()).contains("story");
 		Map<String, Object> record = awaitRecords(1).get(0);
-		StandInReply reply = model.getReplies().get(0);
+		StandInReply reply = standIn.server().getReplies().get(0);
 		assertThat(record).containsEntry("requestId", "req-stream-1")
 			.containsEntry("contextId", "ctx-2")
 			.containsEntry("gen_ai.request.stream", true)
@@ -122,7 +124,7 @@ class ExchangeCaptureIT extends StandInModelIT {
 		String answer = post("/tools", "What time is it in Osaka?", Map.of("X-Request-Id", "req-tools-1")).getBody();
 		assertThat(answer).contains("12:00 in Tokyo");
 		List<Map<String, Object>> records = awaitRecords(2);
-		List<StandInReply> replies = model.getReplies();
+		List<StandInReply> replies = standIn.server().getReplies();
 		assertThat(replies).hasSize(2);
 		assertThat(records).allSatisfy((record) -> assertThat(record).containsEntry("requestId", "req-tools-1"));
 		assertThat(records.get(0)).containsEntry("gen_ai.response.finish_reasons", List.of("tool_calls"))
@@ -237,20 +239,19 @@ class ExchangeCaptureIT extends StandInModelIT {
 		return records;
 	}
 
-	private static boolean settle() {
+	private static void settle() {
 		try {
 			Thread.sleep(300);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
-		return true;
 	}
 
 	private static ConfigurableApplicationContext startWithoutStarter() {
 		return new SpringApplicationBuilder(CaptureTestApplication.class)
 			.properties("llm.tracing.enabled=false", "spring.main.web-application-type=none",
-					"spring.ai.openai.base-url=" + model.getBaseUrl(), "spring.ai.openai.api-key=test-key",
+					"spring.ai.openai.base-url=" + standIn.server().getBaseUrl(), "spring.ai.openai.api-key=test-key",
 					"spring.ai.openai.max-retries=0", "spring.ai.openai.chat.model=stand-in-it")
 			.run();
 	}

@@ -1,14 +1,13 @@
 package dev.llmtracing.it;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
-import dev.llmtracing.standin.StandInModelServer;
+import dev.llmtracing.testsupport.StandInModel;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -22,27 +21,22 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 abstract class StandInModelIT {
 
-	static StandInModelServer model;
+	@RegisterExtension
+	static final StandInModel standIn = new StandInModel(Duration.ofMillis(20));
 
 	static RecordCapture capture;
 
-	@BeforeAll
-	static void startModel() throws IOException {
-		model = StandInModelServer.start(0, Duration.ofMillis(20));
-	}
-
 	@AfterAll
-	static void stopModel() {
+	static void closeCapture() {
 		if (capture != null) {
 			capture.close();
 			capture = null;
 		}
-		model.close();
 	}
 
 	@DynamicPropertySource
 	static void modelProperties(DynamicPropertyRegistry registry) {
-		openAiProperties(registry::add, () -> model.getBaseUrl());
+		openAiProperties(registry::add, () -> standIn.server().getBaseUrl());
 	}
 
 	static void openAiProperties(BiConsumer<String, Supplier<Object>> add, Supplier<Object> baseUrl) {

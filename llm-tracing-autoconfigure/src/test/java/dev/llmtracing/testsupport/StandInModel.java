@@ -8,6 +8,8 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * A JUnit extension that runs the stand-in model server on a free port for a test class
  * and forgets its requests before each test. Register it in a static field with
@@ -57,6 +59,15 @@ public final class StandInModel implements BeforeAllCallback, AfterAllCallback, 
 	 */
 	public StandInModelServer server() {
 		return this.server;
+	}
+
+	/**
+	 * Assert that the server received requests, none of them with the given header.
+	 * @param name the header name, compared ignoring case
+	 */
+	public void assertNoRequestHadHeader(String name) {
+		assertThat(this.server.getRequestHeaders()).isNotEmpty()
+			.allSatisfy((headers) -> assertThat(headers.keySet()).noneMatch(name::equalsIgnoreCase));
 	}
 
 }

@@ -18,6 +18,7 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * Tests for {@link TracingIdsFilter}.
@@ -86,12 +87,9 @@ class TracingIdsFilterTests {
 		FilterChain failing = (req, res) -> {
 			throw new IllegalStateException("boom");
 		};
-		try {
-			this.filter.doFilter(request, new MockHttpServletResponse(), failing);
-		}
-		catch (Exception ex) {
-			assertThat(ex).hasMessage("boom");
-		}
+		assertThatIllegalStateException()
+			.isThrownBy(() -> this.filter.doFilter(request, new MockHttpServletResponse(), failing))
+			.withMessage("boom");
 		assertThat(MDC.get("requestId")).isEqualTo("from-before");
 	}
 
