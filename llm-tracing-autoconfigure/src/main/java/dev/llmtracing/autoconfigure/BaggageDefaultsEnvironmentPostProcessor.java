@@ -2,8 +2,12 @@ package dev.llmtracing.autoconfigure;
 
 import java.util.Map;
 
+import dev.llmtracing.context.MdcKeys;
+
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
@@ -24,12 +28,14 @@ public class BaggageDefaultsEnvironmentPostProcessor implements EnvironmentPostP
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
 		if (!environment.getProperty("llm.tracing.enabled", Boolean.class, true)
 				|| !environment.getProperty("llm.tracing.propagation.baggage", Boolean.class, true)
-				|| environment.containsProperty(REMOTE_FIELDS) || environment.containsProperty(REMOTE_FIELDS + "[0]")) {
+				|| Binder.get(environment).bind(REMOTE_FIELDS, Bindable.listOf(String.class)).isBound()) {
 			return;
 		}
-		String fields = String.join(",", environment.getProperty("llm.tracing.ids.request-id-mdc-key", "requestId"),
-				environment.getProperty("llm.tracing.ids.context-id-mdc-key", "contextId"),
-				environment.getProperty("llm.tracing.ids.user-id-mdc-key", "userId"));
+		MdcKeys defaults = MdcKeys.DEFAULT;
+		String fields = String.join(",",
+				environment.getProperty("llm.tracing.ids.request-id-mdc-key", defaults.requestId()),
+				environment.getProperty("llm.tracing.ids.context-id-mdc-key", defaults.contextId()),
+				environment.getProperty("llm.tracing.ids.user-id-mdc-key", defaults.userId()));
 		environment.getPropertySources()
 			.addLast(new MapPropertySource("llmTracingBaggageDefaults", Map.of(REMOTE_FIELDS, fields)));
 	}
