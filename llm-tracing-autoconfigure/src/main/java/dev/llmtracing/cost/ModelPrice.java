@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.util.PatternMatchUtils;
+
 /**
  * The price of one model, or of the models whose names match a pattern, per million
  * tokens.
@@ -25,7 +27,7 @@ public record ModelPrice(String model, BigDecimal input, BigDecimal output, @Nul
 	 * @return {@code true} if the name matches the model or its pattern
 	 */
 	public boolean matches(String name) {
-		return Patterns.matches(this.model, name);
+		return PatternMatchUtils.simpleMatch(this.model, name);
 	}
 
 }
