@@ -78,12 +78,4 @@ public final class PriceTable {
 		return new Cost(amount.divide(MILLION, MathContext.DECIMAL64).stripTrailingZeros(), price.currency());
 	}
 
-	/**
-	 * Return whether the table has no prices at all.
-	 * @return {@code true} if empty
-	 */
-	public boolean isEmpty() {
-		return this.prices.isEmpty();
-	}
-
 }
