@@ -3,6 +3,7 @@ package dev.llmtracing.crypto;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.llmtracing.record.ExchangeFields;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,9 +16,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class EncryptedLine {
 
-	static final String FIELD = "llm.content.encrypted";
-
-	private static final String MARKER = "\"" + FIELD + "\"";
+	private static final String MARKER = "\"" + ExchangeFields.CONTENT_ENCRYPTED + "\"";
 
 	private final String line;
 
@@ -155,7 +154,8 @@ final class EncryptedLine {
 	}
 
 	private ContentDecryptionException malformed() {
-		return new ContentDecryptionException("malformed " + FIELD + " at column " + (this.position + 1));
+		return new ContentDecryptionException(
+				"malformed " + ExchangeFields.CONTENT_ENCRYPTED + " at column " + (this.position + 1));
 	}
 
 }

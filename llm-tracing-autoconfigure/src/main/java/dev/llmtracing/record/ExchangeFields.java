@@ -66,6 +66,21 @@ public final class ExchangeFields {
 	/** The requested maximum number of output tokens. */
 	public static final String REQUEST_MAX_TOKENS = "gen_ai.request.max_tokens";
 
+	/** The requested seed, where the model's options have one. */
+	public static final String REQUEST_SEED = "gen_ai.request.seed";
+
+	/** The requested stop sequences. */
+	public static final String REQUEST_STOP_SEQUENCES = "gen_ai.request.stop_sequences";
+
+	/** The requested top-k. */
+	public static final String REQUEST_TOP_K = "gen_ai.request.top_k";
+
+	/** The requested frequency penalty. */
+	public static final String REQUEST_FREQUENCY_PENALTY = "gen_ai.request.frequency_penalty";
+
+	/** The requested presence penalty. */
+	public static final String REQUEST_PRESENCE_PENALTY = "gen_ai.request.presence_penalty";
+
 	/** Whether the call was a stream. */
 	public static final String REQUEST_STREAM = "gen_ai.request.stream";
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.llmtracing.chat.ContentDigests;
+import dev.llmtracing.record.ExchangeFields;
 
 /**
  * Checks whether a supplied prompt is the one a record in {@code digest} mode proves: the
@@ -26,9 +27,9 @@ public final class DigestCheck {
 	 */
 	@SuppressWarnings("unchecked")
 	public static boolean matches(Map<String, Object> record, String group, List<String> texts) {
-		Object digest = record.get("llm.content.digest");
+		Object digest = record.get(ExchangeFields.CONTENT_DIGEST);
 		if (!(digest instanceof Map<?, ?> groups) || !(groups.get(group) instanceof Map<?, ?> entry)) {
-			throw new ReplayException("Exchange " + record.get("exchangeId") + " has no '" + group
+			throw new ReplayException("Exchange " + record.get(ExchangeFields.EXCHANGE_ID) + " has no '" + group
 					+ "' digest: it was not recorded with llm.tracing.content.mode=digest");
 		}
 		return ContentDigests.sha256(texts).equals(((Map<String, Object>) entry).get("sha256"));

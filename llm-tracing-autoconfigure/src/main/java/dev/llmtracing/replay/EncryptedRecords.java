@@ -7,6 +7,7 @@ import java.util.Map;
 import dev.llmtracing.crypto.ContentDecryptionException;
 import dev.llmtracing.crypto.ContentEncryptor;
 import dev.llmtracing.crypto.EncryptedContent;
+import dev.llmtracing.record.ExchangeFields;
 
 /**
  * Turns a record with {@code llm.content.encrypted} into one with its messages in the
@@ -38,7 +39,7 @@ public final class EncryptedRecords {
 	 */
 	@SuppressWarnings("unchecked")
 	public Map<String, Object> decrypt(Map<String, Object> record) {
-		Object encrypted = record.get("llm.content.encrypted");
+		Object encrypted = record.get(ExchangeFields.CONTENT_ENCRYPTED);
 		if (!(encrypted instanceof Map<?, ?> fields)) {
 			return record;
 		}
@@ -49,9 +50,8 @@ public final class EncryptedRecords {
 			return clear;
 		}
 		catch (ContentDecryptionException ex) {
-			throw new ReplayException(
-					"The content of exchange " + record.get("exchangeId") + " cannot be decrypted: " + ex.getMessage(),
-					ex);
+			throw new ReplayException("The content of exchange " + record.get(ExchangeFields.EXCHANGE_ID)
+					+ " cannot be decrypted: " + ex.getMessage(), ex);
 		}
 	}
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.llmtracing.record.ExchangeFields;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -44,7 +45,7 @@ public final class ExchangeLogReader {
 				while ((line = reader.readLine()) != null) {
 					if (line.contains(needle)) {
 						Map<String, Object> fields = this.mapper.readValue(line, MAP);
-						if (exchangeId.equals(fields.get("exchangeId"))) {
+						if (exchangeId.equals(fields.get(ExchangeFields.EXCHANGE_ID))) {
 							return Optional.of(fields);
 						}
 					}

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 import dev.llmtracing.chat.ReplayMarker;
+import dev.llmtracing.record.ExchangeFields;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.ai.chat.metadata.Usage;
@@ -59,16 +60,16 @@ public final class ExchangeReplayer {
 	@SuppressWarnings("unchecked")
 	public ReplayReport replay(Map<String, Object> record, ChatModel model, @Nullable String modelName,
 			boolean stream) {
-		String exchangeId = String.valueOf(record.get("exchangeId"));
+		String exchangeId = String.valueOf(record.get(ExchangeFields.EXCHANGE_ID));
 		Map<String, Object> clear = this.contentResolver.apply(record);
-		Object input = clear.get("gen_ai.input.messages");
+		Object input = clear.get(ExchangeFields.INPUT_MESSAGES);
 		if (!(input instanceof List<?>)) {
-			if (clear.get("llm.content.encrypted") instanceof Map<?, ?> encrypted) {
+			if (clear.get(ExchangeFields.CONTENT_ENCRYPTED) instanceof Map<?, ?> encrypted) {
 				throw new ReplayException("The content of exchange " + exchangeId + " is encrypted with key '"
 						+ encrypted.get("kid") + "': configure that key (llm.tracing.content.encryption.keys."
 						+ encrypted.get("kid") + ") to replay it");
 			}
-			throw new ReplayException(refusal(exchangeId, (String) record.get("llm.content.mode")));
+			throw new ReplayException(refusal(exchangeId, (String) record.get(ExchangeFields.CONTENT_MODE)));
 		}
 		List<String> notReplayed = new ArrayList<>();
 		Prompt prompt = PromptRebuilder.rebuild(clear, (List<Map<String, Object>>) input, modelName, model.getOptions(),
@@ -97,13 +98,15 @@ public final class ExchangeReplayer {
 		String replayed = (response.getResult() != null) ? response.getResult().getOutput().getText() : null;
 		Usage usage = response.getMetadata().getUsage();
 		String finish = (response.getResult() != null) ? response.getResult().getMetadata().getFinishReason() : null;
-		String recordText = String.valueOf(record.get("gen_ai.input.messages"));
+		String recordText = String.valueOf(record.get(ExchangeFields.INPUT_MESSAGES));
 		boolean masked = PLACEHOLDERS.stream().anyMatch(recordText::contains);
-		return new ReplayReport(String.valueOf(record.get("exchangeId")), (String) record.get("gen_ai.request.model"),
-				prompt.getOptions().getModel(), original, replayed, original != null && original.equals(replayed),
-				integer(record.get("gen_ai.usage.input_tokens")), (usage != null) ? usage.getPromptTokens() : null,
-				integer(record.get("gen_ai.usage.output_tokens")), (usage != null) ? usage.getCompletionTokens() : null,
-				(record.get("durationMs") instanceof Number n) ? n.doubleValue() : null,
+		return new ReplayReport(String.valueOf(record.get(ExchangeFields.EXCHANGE_ID)),
+				(String) record.get(ExchangeFields.REQUEST_MODEL), prompt.getOptions().getModel(), original, replayed,
+				original != null && original.equals(replayed), integer(record.get(ExchangeFields.USAGE_INPUT_TOKENS)),
+				(usage != null) ? usage.getPromptTokens() : null,
+				integer(record.get(ExchangeFields.USAGE_OUTPUT_TOKENS)),
+				(usage != null) ? usage.getCompletionTokens() : null,
+				(record.get(ExchangeFields.DURATION_MS) instanceof Number n) ? n.doubleValue() : null,
 				Math.round(durationMs * 1000) / 1000.0, RecordedCompletion.finishReason(record),
 				(finish != null) ? finish.toLowerCase(java.util.Locale.ROOT) : null, stream, masked, notReplayed);
 	}

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import dev.llmtracing.record.ExchangeFields;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.ai.chat.messages.AssistantMessage;
@@ -31,21 +32,21 @@ final class PromptRebuilder {
 	static Prompt rebuild(Map<String, Object> record, List<Map<String, Object>> input, @Nullable String model,
 			ChatOptions defaults, List<String> notReplayed) {
 		ChatOptions.Builder<?> options = defaults.mutate();
-		String recordedModel = (String) record.get("gen_ai.request.model");
+		String recordedModel = (String) record.get(ExchangeFields.REQUEST_MODEL);
 		options.model((model != null) ? model : recordedModel);
-		set(record, "gen_ai.request.temperature", options::temperature, PromptRebuilder::number);
-		set(record, "gen_ai.request.top_p", options::topP, PromptRebuilder::number);
-		set(record, "gen_ai.request.max_tokens", options::maxTokens, PromptRebuilder::integer);
-		set(record, "gen_ai.request.top_k", options::topK, PromptRebuilder::integer);
-		set(record, "gen_ai.request.frequency_penalty", options::frequencyPenalty, PromptRebuilder::number);
-		set(record, "gen_ai.request.presence_penalty", options::presencePenalty, PromptRebuilder::number);
-		set(record, "gen_ai.request.stop_sequences", options::stopSequences, PromptRebuilder::strings);
+		set(record, ExchangeFields.REQUEST_TEMPERATURE, options::temperature, PromptRebuilder::number);
+		set(record, ExchangeFields.REQUEST_TOP_P, options::topP, PromptRebuilder::number);
+		set(record, ExchangeFields.REQUEST_MAX_TOKENS, options::maxTokens, PromptRebuilder::integer);
+		set(record, ExchangeFields.REQUEST_TOP_K, options::topK, PromptRebuilder::integer);
+		set(record, ExchangeFields.REQUEST_FREQUENCY_PENALTY, options::frequencyPenalty, PromptRebuilder::number);
+		set(record, ExchangeFields.REQUEST_PRESENCE_PENALTY, options::presencePenalty, PromptRebuilder::number);
+		set(record, ExchangeFields.REQUEST_STOP_SEQUENCES, options::stopSequences, PromptRebuilder::strings);
 		if (!RecordedTools.offer(record, options)) {
-			notReplayed.add("gen_ai.tool.definitions");
+			notReplayed.add(ExchangeFields.TOOL_DEFINITIONS);
 		}
-		Object seed = record.get("gen_ai.request.seed");
+		Object seed = record.get(ExchangeFields.REQUEST_SEED);
 		if (seed instanceof Number number && !setSeed(options, number.intValue())) {
-			notReplayed.add("gen_ai.request.seed");
+			notReplayed.add(ExchangeFields.REQUEST_SEED);
 		}
 		return new Prompt(messages(input), options.build());
 	}

@@ -3,6 +3,7 @@ package dev.llmtracing.replay;
 import java.util.List;
 import java.util.Map;
 
+import dev.llmtracing.record.ExchangeFields;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -37,7 +38,7 @@ final class RecordedCompletion {
 
 	@SuppressWarnings("unchecked")
 	private static @Nullable Map<String, Object> first(Map<String, Object> record) {
-		Object output = record.get("gen_ai.output.messages");
+		Object output = record.get(ExchangeFields.OUTPUT_MESSAGES);
 		if (output instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof Map<?, ?>) {
 			return (Map<String, Object>) list.get(0);
 		}

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import dev.llmtracing.record.ExchangeFields;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.ai.chat.model.ToolContext;
@@ -32,7 +33,7 @@ final class RecordedTools {
 	 */
 	@SuppressWarnings("unchecked")
 	static boolean offer(Map<String, Object> record, ChatOptions.Builder<?> options) {
-		Object recorded = record.get("gen_ai.tool.definitions");
+		Object recorded = record.get(ExchangeFields.TOOL_DEFINITIONS);
 		if (!(recorded instanceof List<?> definitions) || definitions.isEmpty()) {
 			return true;
 		}
