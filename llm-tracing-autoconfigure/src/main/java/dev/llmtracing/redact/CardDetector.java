@@ -50,7 +50,7 @@ final class CardDetector implements Detector {
 			}
 			if (count >= 13 && count <= 19 && digits[0] >= 2 && digits[0] <= 6 && Chars.endsWord(text, end)
 					&& luhn(digits, count)) {
-				findings.add(new Finding(i, end, "[CARD]"));
+				findings.add(new Finding(i, end, Placeholders.CARD));
 			}
 			i = end;
 		}

@@ -44,7 +44,7 @@ final class EmailDetector implements Detector {
 			}
 			int next = at + 1;
 			if (start < at && hasTopLevelDomain(text, at + 1, lastDot, end)) {
-				findings.add(new Finding(start, end, "[EMAIL]"));
+				findings.add(new Finding(start, end, Placeholders.EMAIL));
 				next = end;
 			}
 			at = text.indexOf('@', next);

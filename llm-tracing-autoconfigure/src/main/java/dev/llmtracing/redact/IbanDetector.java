@@ -53,7 +53,7 @@ final class IbanDetector implements Detector {
 			}
 			int match = validEnd(text, i, end, groupEnds, groups);
 			if (match > 0) {
-				findings.add(new Finding(i, match, "[IBAN]"));
+				findings.add(new Finding(i, match, Placeholders.IBAN));
 				i = match;
 			}
 			else {

@@ -40,10 +40,10 @@ final class IpAddressDetector implements Detector {
 				}
 				if ((v4End == end || text.charAt(v4End) == ':') && Chars.endsWord(text, v4End)
 						&& isIpv4(text, i, v4End)) {
-					findings.add(new Finding(i, v4End, "[IP]"));
+					findings.add(new Finding(i, v4End, Placeholders.IP));
 				}
 				else if (Chars.endsWord(text, end) && isIpv6(text, i, end)) {
-					findings.add(new Finding(i, end, "[IP]"));
+					findings.add(new Finding(i, end, Placeholders.IP));
 				}
 				i = Math.max(end, i + 1);
 			}

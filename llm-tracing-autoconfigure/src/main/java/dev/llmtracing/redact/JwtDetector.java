@@ -31,7 +31,7 @@ final class JwtDetector implements Detector {
 					int payloadEnd = segmentEnd(text, headerEnd + 1);
 					if (payloadEnd - headerEnd - 1 >= 10 && dotAt(text, payloadEnd)) {
 						int end = segmentEnd(text, payloadEnd + 1);
-						findings.add(new Finding(start, end, "[JWT]"));
+						findings.add(new Finding(start, end, Placeholders.JWT));
 						next = end;
 					}
 				}

@@ -53,7 +53,7 @@ final class PhoneDetector implements Detector {
 				end--;
 			}
 			if (Chars.endsWord(text, end) && isPhone(text, i, end, plus, digits, groups)) {
-				findings.add(new Finding(i, end, "[PHONE]"));
+				findings.add(new Finding(i, end, Placeholders.PHONE));
 			}
 			i = Math.max(end, i + 1);
 		}

@@ -60,7 +60,7 @@ final class SecretDetector implements Detector {
 				int end = tokenEnd(text, start + rule.prefix.length(), rule.lowerCase);
 				boolean boundary = start == 0 || !Chars.isTokenChar(text.charAt(start - 1));
 				if (boundary && end - start - rule.prefix.length() >= rule.minLength && Chars.endsWord(text, end)) {
-					findings.add(new Finding(start, end, "[SECRET]"));
+					findings.add(new Finding(start, end, Placeholders.SECRET));
 				}
 				start = text.indexOf(rule.prefix, Math.max(end, start + 1));
 			}
@@ -82,7 +82,7 @@ final class SecretDetector implements Detector {
 					end++;
 				}
 				if (end - tokenStart >= 8) {
-					findings.add(new Finding(tokenStart, end, "[SECRET]"));
+					findings.add(new Finding(tokenStart, end, Placeholders.SECRET));
 				}
 				start = text.indexOf(bearer, Math.max(end, start + 1));
 			}
@@ -102,7 +102,7 @@ final class SecretDetector implements Detector {
 			int endMarker = text.indexOf("-----END ", lineEnd + 5);
 			int keyEnd = (endMarker < 0) ? -1 : text.indexOf(PEM_KEY, endMarker);
 			int end = (keyEnd < 0) ? text.length() : keyEnd + PEM_KEY.length();
-			findings.add(new Finding(start, end, "[PRIVATE_KEY]"));
+			findings.add(new Finding(start, end, Placeholders.PRIVATE_KEY));
 			start = (end < text.length()) ? text.indexOf(PEM_BEGIN, end) : -1;
 		}
 	}

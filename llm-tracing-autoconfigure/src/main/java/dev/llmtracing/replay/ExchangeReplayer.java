@@ -7,6 +7,8 @@ import java.util.function.Function;
 
 import dev.llmtracing.chat.ReplayMarker;
 import dev.llmtracing.record.ExchangeFields;
+import dev.llmtracing.redact.Placeholders;
+import dev.llmtracing.redact.RedactorChain;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.ai.chat.metadata.Usage;
@@ -26,8 +28,20 @@ import org.springframework.ai.chat.prompt.Prompt;
  */
 public final class ExchangeReplayer {
 
-	private static final List<String> PLACEHOLDERS = List.of("[EMAIL]", "[PHONE]", "[CARD]", "[IBAN]", "[IP]", "[JWT]",
-			"[SECRET]", "[PRIVATE_KEY]", "[REDACTED]", "[REDACTION_FAILED]", "\u2026");
+	/**
+	 * The default placeholder of user patterns,
+	 * {@code llm.tracing.content.masking.patterns[n].placeholder}.
+	 */
+	private static final String USER_PATTERN_PLACEHOLDER = "[REDACTED]";
+
+	/**
+	 * The mark that ends a truncated text, {@code TextLimiter.TRUNCATION_MARK}.
+	 */
+	private static final String TRUNCATION_MARK = "\u2026";
+
+	private static final List<String> PLACEHOLDERS = List.of(Placeholders.EMAIL, Placeholders.PHONE, Placeholders.CARD,
+			Placeholders.IBAN, Placeholders.IP, Placeholders.JWT, Placeholders.SECRET, Placeholders.PRIVATE_KEY,
+			USER_PATTERN_PLACEHOLDER, RedactorChain.DROPPED, TRUNCATION_MARK);
 
 	private final Function<Map<String, Object>, Map<String, Object>> contentResolver;
 

@@ -1,0 +1,38 @@
+package dev.llmtracing.redact;
+
+/**
+ * The placeholders that the built-in {@link Detector detectors} put in place of what they
+ * find.
+ *
+ * @author llm-tracing
+ */
+public final class Placeholders {
+
+	/** Replaces an email address. */
+	public static final String EMAIL = "[EMAIL]";
+
+	/** Replaces a phone number. */
+	public static final String PHONE = "[PHONE]";
+
+	/** Replaces a payment card number. */
+	public static final String CARD = "[CARD]";
+
+	/** Replaces an IBAN. */
+	public static final String IBAN = "[IBAN]";
+
+	/** Replaces an IP address. */
+	public static final String IP = "[IP]";
+
+	/** Replaces a JSON Web Token. */
+	public static final String JWT = "[JWT]";
+
+	/** Replaces an API key, access token or bearer token. */
+	public static final String SECRET = "[SECRET]";
+
+	/** Replaces a PEM private key. */
+	public static final String PRIVATE_KEY = "[PRIVATE_KEY]";
+
+	private Placeholders() {
+	}
+
+}
