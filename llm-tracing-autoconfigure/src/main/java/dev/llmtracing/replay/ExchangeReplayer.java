@@ -116,17 +116,14 @@ public final class ExchangeReplayer {
 		boolean masked = PLACEHOLDERS.stream().anyMatch(recordText::contains);
 		return new ReplayReport(String.valueOf(record.get(ExchangeFields.EXCHANGE_ID)),
 				(String) record.get(ExchangeFields.REQUEST_MODEL), prompt.getOptions().getModel(), original, replayed,
-				original != null && original.equals(replayed), integer(record.get(ExchangeFields.USAGE_INPUT_TOKENS)),
+				original != null && original.equals(replayed),
+				PromptRebuilder.integer(record.get(ExchangeFields.USAGE_INPUT_TOKENS)),
 				(usage != null) ? usage.getPromptTokens() : null,
-				integer(record.get(ExchangeFields.USAGE_OUTPUT_TOKENS)),
+				PromptRebuilder.integer(record.get(ExchangeFields.USAGE_OUTPUT_TOKENS)),
 				(usage != null) ? usage.getCompletionTokens() : null,
 				(record.get(ExchangeFields.DURATION_MS) instanceof Number n) ? n.doubleValue() : null,
 				Math.round(durationMs * 1000) / 1000.0, RecordedCompletion.finishReason(record),
 				(finish != null) ? finish.toLowerCase(java.util.Locale.ROOT) : null, stream, masked, notReplayed);
-	}
-
-	private static @Nullable Integer integer(@Nullable Object value) {
-		return (value instanceof Number number) ? number.intValue() : null;
 	}
 
 	private static String refusal(String exchangeId, @Nullable String mode) {

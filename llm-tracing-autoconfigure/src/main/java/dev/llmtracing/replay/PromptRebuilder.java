@@ -83,12 +83,11 @@ final class PromptRebuilder {
 	@SuppressWarnings("unchecked")
 	private static @Nullable Message message(Map<String, Object> entry) {
 		List<Map<String, Object>> parts = (List<Map<String, Object>>) entry.getOrDefault("parts", List.of());
-		StringBuilder text = new StringBuilder();
+		String text = text(parts);
 		List<AssistantMessage.ToolCall> calls = new ArrayList<>();
 		List<ToolResponseMessage.ToolResponse> responses = new ArrayList<>();
 		for (Map<String, Object> part : parts) {
 			switch (String.valueOf(part.get("type"))) {
-				case "text" -> text.append(part.getOrDefault("content", ""));
 				case "tool_call" -> calls.add(new AssistantMessage.ToolCall(str(part.get("id")), "function",
 						str(part.get("name")), str(part.get("arguments"))));
 				case "tool_call_response" -> responses.add(new ToolResponseMessage.ToolResponse(str(part.get("id")),
@@ -98,12 +97,27 @@ final class PromptRebuilder {
 			}
 		}
 		return switch (String.valueOf(entry.get("role"))) {
-			case "system" -> entry.containsKey("omitted") ? null : new SystemMessage(text.toString());
-			case "user" -> new UserMessage(text.toString());
-			case "assistant" -> AssistantMessage.builder().content(text.toString()).toolCalls(calls).build();
+			case "system" -> entry.containsKey("omitted") ? null : new SystemMessage(text);
+			case "user" -> new UserMessage(text);
+			case "assistant" -> AssistantMessage.builder().content(text).toolCalls(calls).build();
 			case "tool" -> ToolResponseMessage.builder().responses(responses).build();
 			default -> null;
 		};
+	}
+
+	/**
+	 * Join the texts of a message's parts, leaving out its other parts.
+	 * @param parts the parts of the message
+	 * @return the text, empty if it has none
+	 */
+	static String text(List<Map<String, Object>> parts) {
+		StringBuilder text = new StringBuilder();
+		for (Map<String, Object> part : parts) {
+			if ("text".equals(part.get("type"))) {
+				text.append(part.getOrDefault("content", ""));
+			}
+		}
+		return text.toString();
 	}
 
 	private static String str(@Nullable Object value) {
@@ -114,7 +128,12 @@ final class PromptRebuilder {
 		return (value instanceof Number number) ? number.doubleValue() : null;
 	}
 
-	private static @Nullable Integer integer(@Nullable Object value) {
+	/**
+	 * Return a recorded number as an integer.
+	 * @param value the value of a record field
+	 * @return the integer, or {@code null} if the value is not a number
+	 */
+	static @Nullable Integer integer(@Nullable Object value) {
 		return (value instanceof Number number) ? number.intValue() : null;
 	}
 

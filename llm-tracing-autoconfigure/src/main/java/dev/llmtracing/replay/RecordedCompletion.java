@@ -22,13 +22,7 @@ final class RecordedCompletion {
 		if (first == null) {
 			return null;
 		}
-		StringBuilder text = new StringBuilder();
-		for (Map<String, Object> part : (List<Map<String, Object>>) first.getOrDefault("parts", List.of())) {
-			if ("text".equals(part.get("type"))) {
-				text.append(part.getOrDefault("content", ""));
-			}
-		}
-		return text.toString();
+		return PromptRebuilder.text((List<Map<String, Object>>) first.getOrDefault("parts", List.of()));
 	}
 
 	static @Nullable String finishReason(Map<String, Object> record) {
