@@ -20,9 +20,16 @@ import java.util.Set;
 public final class PiiMasker implements Redactor {
 
 	/**
+	 * The built-in detectors, in order of precedence. They hold no state, so all maskers
+	 * share them.
+	 */
+	private static final List<Detector> BUILT_IN = List.of(new SecretDetector(), new JwtDetector(), new EmailDetector(),
+			new IbanDetector(), new CardDetector(), new IpAddressDetector(), new PhoneDetector());
+
+	/**
 	 * The names of the built-in detectors.
 	 */
-	public static final Set<String> DETECTORS = Set.of("email", "card", "iban", "phone", "ip", "jwt", "secrets");
+	public static final Set<String> DETECTORS = Set.copyOf(BUILT_IN.stream().map(Detector::name).toList());
 
 	private static final Comparator<Finding> ORDER = Comparator.comparingInt(Finding::start)
 		.thenComparing(Comparator.comparingInt(Finding::end).reversed());
@@ -45,8 +52,7 @@ public final class PiiMasker implements Redactor {
 	 */
 	public static PiiMasker of(Set<String> enabled, List<Detector> extra) {
 		List<Detector> detectors = new ArrayList<>();
-		for (Detector detector : List.of(new SecretDetector(), new JwtDetector(), new EmailDetector(),
-				new IbanDetector(), new CardDetector(), new IpAddressDetector(), new PhoneDetector())) {
+		for (Detector detector : BUILT_IN) {
 			if (enabled.contains(detector.name())) {
 				detectors.add(detector);
 			}
