@@ -4,6 +4,7 @@ import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -25,13 +26,10 @@ public final class KeyRing {
 
 	private final String activeKeyId;
 
-	private final SecretKey activeKey;
-
 	private final Map<String, SecretKey> keys;
 
-	private KeyRing(String activeKeyId, SecretKey activeKey, Map<String, SecretKey> keys) {
+	private KeyRing(String activeKeyId, Map<String, SecretKey> keys) {
 		this.activeKeyId = activeKeyId;
-		this.activeKey = activeKey;
 		this.keys = Collections.unmodifiableMap(keys);
 	}
 
@@ -63,7 +61,7 @@ public final class KeyRing {
 			throw new IllegalArgumentException(names.activeKeyId() + " " + actual + ": set it to one of "
 					+ secretKeys.keySet() + ", the id of the key that encrypts");
 		}
-		return new KeyRing(activeKeyId, activeKey, secretKeys);
+		return new KeyRing(activeKeyId, secretKeys);
 	}
 
 	private static String checkKeyId(Names names, String id) {
@@ -125,7 +123,8 @@ public final class KeyRing {
 	}
 
 	SecretKey activeKey() {
-		return this.activeKey;
+		// of() checked that the active key id is one of the key ids
+		return Objects.requireNonNull(this.keys.get(this.activeKeyId));
 	}
 
 	@Nullable SecretKey key(String keyId) {
