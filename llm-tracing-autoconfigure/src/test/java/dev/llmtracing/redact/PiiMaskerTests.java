@@ -76,11 +76,13 @@ class PiiMaskerTests {
 				"1.".repeat(300_000), "DE89 ".repeat(120_000), "sk-".repeat(200_000), "Bearer ".repeat(80_000),
 				"-----BEGIN RSA PRIVATE KEY-----".repeat(20_000), "+1 (".repeat(150_000),
 				"a".repeat(600_000) + "@example.com");
+		String masked = "";
 		for (String text : hostile) {
-			String masked = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> this.masker.redact(text),
+			masked = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> this.masker.redact(text),
 					() -> "masking took too long on " + text.substring(0, 12) + "...");
-			assertThat(masked).isNotNull();
 		}
+		// The last input is one long e-mail address
+		assertThat(masked).isEqualTo("[EMAIL]");
 	}
 
 	@Test
