@@ -47,7 +47,6 @@ class KeyRingTests {
 		String k2 = TestKeys.newKey();
 		KeyRing ring = TestKeys.ring("k2", "k1", k1, "k2", k2);
 		assertThat(ring).hasToString("KeyRing[activeKeyId=k2, keyIds=[k1, k2]]");
-		assertThat(ring.toString()).doesNotContain(k1, k2);
 	}
 
 	@Test
