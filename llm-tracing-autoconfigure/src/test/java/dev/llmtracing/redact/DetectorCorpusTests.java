@@ -9,15 +9,15 @@ import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Measures each built-in detector on its corpus under {@code redact-corpus/}: lines
  * starting with {@code +} hold sensitive values between double braces that must be masked
- * exactly, lines starting with {@code -} hold look-alikes that must stay unchanged.
- * Recall and false-positive rate are asserted per detector.
+ * exactly, lines starting with {@code -} hold look-alikes that must stay unchanged. Every
+ * detector must reach a recall of 1.0 and a false-positive rate of 0.0.
  *
  * @author llm-tracing
  */
@@ -26,11 +26,9 @@ class DetectorCorpusTests {
 	private static final Map<String, String> PLACEHOLDERS = Map.of("email", "[EMAIL]", "card", "[CARD]", "iban",
 			"[IBAN]", "phone", "[PHONE]", "ip", "[IP]", "jwt", "[JWT]", "secrets", "[SECRET]");
 
-	@ParameterizedTest(name = "{0}: recall >= {1}, false positives <= {2}")
-	@CsvSource({ "email, 1.0, 0.0", "card, 1.0, 0.0", "iban, 1.0, 0.0", "phone, 1.0, 0.0", "ip, 1.0, 0.0",
-			"jwt, 1.0, 0.0", "secrets, 1.0, 0.0" })
-	void detectorMeetsItsRecallAndFalsePositiveTargets(String detector, double minRecall, double maxFalsePositives)
-			throws IOException {
+	@ParameterizedTest(name = "{0}: nothing missed, no false positives")
+	@ValueSource(strings = { "email", "card", "iban", "phone", "ip", "jwt", "secrets" })
+	void detectorMeetsItsRecallAndFalsePositiveTargets(String detector) throws IOException {
 		PiiMasker masker = PiiMasker.of(Set.of(detector), List.of());
 		List<String> missed = new ArrayList<>();
 		List<String> falsePositives = new ArrayList<>();
@@ -55,11 +53,8 @@ class DetectorCorpusTests {
 		}
 		assertThat(positives).as("positive samples").isGreaterThanOrEqualTo(5);
 		assertThat(negatives).as("negative samples").isGreaterThanOrEqualTo(5);
-		double recall = (positives - missed.size()) / (double) positives;
-		double falsePositiveRate = falsePositives.size() / (double) negatives;
-		assertThat(recall).as("recall of %s, missed: %s", detector, missed).isGreaterThanOrEqualTo(minRecall);
-		assertThat(falsePositiveRate).as("false positives of %s: %s", detector, falsePositives)
-			.isLessThanOrEqualTo(maxFalsePositives);
+		assertThat(missed).as("recall of %s, missed: %s", detector, missed).isEmpty();
+		assertThat(falsePositives).as("false positives of %s: %s", detector, falsePositives).isEmpty();
 	}
 
 	private static String maskExpected(String sample, String detector) {
