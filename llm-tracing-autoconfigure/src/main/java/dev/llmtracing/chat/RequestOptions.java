@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.llmtracing.record.ExchangeFields;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.ai.chat.prompt.ChatOptions;
@@ -43,14 +44,14 @@ final class RequestOptions {
 			return Map.of();
 		}
 		Map<String, Object> values = new LinkedHashMap<>();
-		put(values, "gen_ai.request.seed", seed(options));
+		put(values, ExchangeFields.REQUEST_SEED, seed(options));
 		List<String> stop = options.getStopSequences();
 		if (stop != null && !stop.isEmpty()) {
-			values.put("gen_ai.request.stop_sequences", List.copyOf(stop));
+			values.put(ExchangeFields.REQUEST_STOP_SEQUENCES, List.copyOf(stop));
 		}
-		put(values, "gen_ai.request.top_k", options.getTopK());
-		put(values, "gen_ai.request.frequency_penalty", options.getFrequencyPenalty());
-		put(values, "gen_ai.request.presence_penalty", options.getPresencePenalty());
+		put(values, ExchangeFields.REQUEST_TOP_K, options.getTopK());
+		put(values, ExchangeFields.REQUEST_FREQUENCY_PENALTY, options.getFrequencyPenalty());
+		put(values, ExchangeFields.REQUEST_PRESENCE_PENALTY, options.getPresencePenalty());
 		return values;
 	}
 
