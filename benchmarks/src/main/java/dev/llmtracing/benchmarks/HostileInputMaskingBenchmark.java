@@ -1,17 +1,7 @@
 package dev.llmtracing.benchmarks;
 
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-
 import dev.llmtracing.redact.PiiMasker;
-import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 
 /**
  * Throughput of masking {@link HostileInput hostile inputs} with {@link PiiMasker} and
@@ -20,10 +10,7 @@ import org.openjdk.jmh.annotations.State;
  *
  * @author llm-tracing
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-public class HostileInputMaskingBenchmark {
+public class HostileInputMaskingBenchmark extends AbstractMaskingBenchmark {
 
 	/**
 	 * The input to mask.
@@ -31,36 +18,9 @@ public class HostileInputMaskingBenchmark {
 	@Param
 	public HostileInput input = HostileInput.AT_SIGNS_100K;
 
-	private final PiiMasker piiMasker = PiiMasker.of(PiiMasker.DETECTORS, List.of());
-
-	private final RegexMaskingChain regexMaskers = new RegexMaskingChain();
-
-	private String text = "";
-
-	/**
-	 * Load the text.
-	 */
-	@Setup
-	public void loadText() {
-		this.text = this.input.text();
-	}
-
-	/**
-	 * Mask with {@link PiiMasker}.
-	 * @return the masked text
-	 */
-	@Benchmark
-	public String piiMasker() {
-		return this.piiMasker.redact(this.text);
-	}
-
-	/**
-	 * Mask with the regex value maskers.
-	 * @return the masked text
-	 */
-	@Benchmark
-	public String regexValueMaskers() {
-		return this.regexMaskers.mask(this.text);
+	@Override
+	protected String text() {
+		return this.input.text();
 	}
 
 }
