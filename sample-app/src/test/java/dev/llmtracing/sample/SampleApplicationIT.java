@@ -1,13 +1,12 @@
 package dev.llmtracing.sample;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import dev.llmtracing.sample.support.SampleApp;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,7 +37,9 @@ class SampleApplicationIT {
 		.withDefaultDialect(com.networknt.schema.SpecificationVersion.DRAFT_2020_12)
 		.getSchema(SampleApplicationIT.class.getResourceAsStream("/META-INF/llm-tracing/exchange-record.schema.json"));
 
-	private static final Path jsonLog = freshLog(Path.of("target/sample-app-it.json"));
+	private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+	private static final Path jsonLog = SampleApp.freshLog(Path.of("target/sample-app-it.json"));
 
 	@LocalServerPort
 	private int port;
@@ -110,29 +111,11 @@ class SampleApplicationIT {
 		return readRecords();
 	}
 
-	@SuppressWarnings("unchecked")
 	private static List<Map<String, Object>> readRecords() throws IOException {
-		List<Map<String, Object>> records = new ArrayList<>();
-		JsonMapper mapper = JsonMapper.builder().build();
-		for (String line : Files.readAllLines(jsonLog)) {
-			Map<String, Object> event = mapper.readValue(line, Map.class);
-			if ("llm.tracing.exchange".equals(event.get("logger_name"))) {
-				List<com.networknt.schema.Error> errors = SCHEMA.validate(mapper.readTree(line));
-				assertThat(errors).as("schema errors of %s", line).isEmpty();
-				records.add(event);
-			}
-		}
-		return records;
-	}
-
-	private static Path freshLog(Path file) {
-		try {
-			Files.deleteIfExists(file);
-			return file;
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return SampleApp.exchangeRecords(jsonLog, (line) -> {
+			List<com.networknt.schema.Error> errors = SCHEMA.validate(MAPPER.readTree(line));
+			assertThat(errors).as("schema errors of %s", line).isEmpty();
+		});
 	}
 
 }

@@ -1,7 +1,6 @@
 package dev.llmtracing.sample.prometheus;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import dev.llmtracing.sample.support.SampleApp;
 import dev.llmtracing.standin.StandInModelServer;
 import dev.llmtracing.standin.StandInReply;
 import io.micrometer.core.instrument.Meter;
@@ -19,7 +19,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -58,7 +57,7 @@ class PrometheusScrapeIT {
 
 	private static final int MODEL_CALLS = CALLS + STREAMS + ERRORS + TRUNCATED + CONVERSATION_TURNS;
 
-	private static final Path jsonLog = freshLog(Path.of("target/prometheus-it.json"));
+	private static final Path jsonLog = SampleApp.freshLog(Path.of("target/prometheus-it.json"));
 
 	@LocalServerPort
 	private int port;
@@ -249,18 +248,13 @@ class PrometheusScrapeIT {
 			.toBodilessEntity();
 	}
 
-	@SuppressWarnings("unchecked")
 	private Set<String> exchangeAndGeneratedIds() throws IOException {
-		JsonMapper mapper = JsonMapper.builder().build();
 		Set<String> ids = new java.util.HashSet<>();
-		for (String line : Files.readAllLines(jsonLog)) {
-			Map<String, Object> event = mapper.readValue(line, Map.class);
-			if ("llm.tracing.exchange".equals(event.get("logger_name"))) {
-				ids.add((String) event.get("exchangeId"));
-				ids.add((String) event.get("requestId"));
-				if (event.get("traceId") != null) {
-					ids.add((String) event.get("traceId"));
-				}
+		for (Map<String, Object> record : SampleApp.exchangeRecords(jsonLog)) {
+			ids.add((String) record.get("exchangeId"));
+			ids.add((String) record.get("requestId"));
+			if (record.get("traceId") != null) {
+				ids.add((String) record.get("traceId"));
 			}
 		}
 		return ids;
@@ -272,16 +266,6 @@ class PrometheusScrapeIT {
 			.uri("/actuator/prometheus")
 			.retrieve()
 			.body(String.class);
-	}
-
-	private static Path freshLog(Path file) {
-		try {
-			Files.deleteIfExists(file);
-			return file;
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	private static boolean isOurFamily(String line) {

@@ -1,0 +1,77 @@
+package dev.llmtracing.sample.support;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Helpers for the end-to-end tests that run the sample application: its JSON log file and
+ * the exchange records in it.
+ *
+ * @author llm-tracing
+ */
+public final class SampleApp {
+
+	private static final String EXCHANGE_LOGGER = "llm.tracing.exchange";
+
+	private SampleApp() {
+	}
+
+	/**
+	 * Delete a log file left by an earlier run, so that the test reads only what its own
+	 * application writes.
+	 * @param file the log file
+	 * @return the file
+	 */
+	public static Path freshLog(Path file) {
+		try {
+			Files.deleteIfExists(file);
+			return file;
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * Read the exchange records from a JSON log file: the events of the
+	 * {@code llm.tracing.exchange} logger.
+	 * @param jsonLog the JSON log file, one event a line
+	 * @return the records, in the order they were written
+	 * @throws IOException if the file cannot be read
+	 */
+	public static List<Map<String, Object>> exchangeRecords(Path jsonLog) throws IOException {
+		return exchangeRecords(jsonLog, (line) -> {
+		});
+	}
+
+	/**
+	 * Read the exchange records from a JSON log file: the events of the
+	 * {@code llm.tracing.exchange} logger, each checked as it was written before it is
+	 * added.
+	 * @param jsonLog the JSON log file, one event a line
+	 * @param check called with the JSON line of each record
+	 * @return the records, in the order they were written
+	 * @throws IOException if the file cannot be read
+	 */
+	@SuppressWarnings("unchecked")
+	public static List<Map<String, Object>> exchangeRecords(Path jsonLog, Consumer<String> check) throws IOException {
+		List<Map<String, Object>> records = new ArrayList<>();
+		JsonMapper mapper = JsonMapper.builder().build();
+		for (String line : Files.readAllLines(jsonLog)) {
+			Map<String, Object> event = mapper.readValue(line, Map.class);
+			if (EXCHANGE_LOGGER.equals(event.get("logger_name"))) {
+				check.accept(line);
+				records.add(event);
+			}
+		}
+		return records;
+	}
+
+}
