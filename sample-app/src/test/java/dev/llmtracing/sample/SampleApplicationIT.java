@@ -16,7 +16,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.util.TestSocketUtils;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,8 +45,7 @@ class SampleApplicationIT {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		int modelPort = TestSocketUtils.findAvailableTcpPort();
-		registry.add("sample.stand-in.port", () -> modelPort);
+		SampleApp.standInOnFreePort(registry);
 	}
 
 	@Test

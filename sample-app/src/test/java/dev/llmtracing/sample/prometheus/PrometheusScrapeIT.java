@@ -26,7 +26,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.util.TestSocketUtils;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -74,8 +73,7 @@ class PrometheusScrapeIT {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		int modelPort = TestSocketUtils.findAvailableTcpPort();
-		registry.add("sample.stand-in.port", () -> modelPort);
+		SampleApp.standInOnFreePort(registry);
 	}
 
 	@BeforeAll

@@ -10,6 +10,9 @@ import java.util.function.Consumer;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.util.TestSocketUtils;
+
 /**
  * Helpers for the end-to-end tests that run the sample application: its JSON log file and
  * the exchange records in it.
@@ -21,6 +24,17 @@ public final class SampleApp {
 	private static final String EXCHANGE_LOGGER = "llm.tracing.exchange";
 
 	private SampleApp() {
+	}
+
+	/**
+	 * Run the application's built-in stand-in model on a free port, so that test classes
+	 * with different application contexts do not collide. Call from a
+	 * {@code @DynamicPropertySource} method.
+	 * @param registry the registry of the test's dynamic properties
+	 */
+	public static void standInOnFreePort(DynamicPropertyRegistry registry) {
+		int modelPort = TestSocketUtils.findAvailableTcpPort();
+		registry.add("sample.stand-in.port", () -> modelPort);
 	}
 
 	/**

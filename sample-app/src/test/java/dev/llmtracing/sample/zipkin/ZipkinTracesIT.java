@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import dev.llmtracing.sample.support.SampleApp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.util.TestSocketUtils;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,8 +54,7 @@ class ZipkinTracesIT {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		int modelPort = TestSocketUtils.findAvailableTcpPort();
-		registry.add("sample.stand-in.port", () -> modelPort);
+		SampleApp.standInOnFreePort(registry);
 		registry.add("management.tracing.export.zipkin.endpoint", () -> zipkin.spansEndpoint());
 	}
 
