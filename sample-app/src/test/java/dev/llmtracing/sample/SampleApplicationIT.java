@@ -12,7 +12,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -50,15 +49,17 @@ class SampleApplicationIT {
 
 	@Test
 	void chatEndpointsWriteOneJsonRecordPerModelCall() throws IOException {
-		RestClient client = RestClient.builder().baseUrl("http://localhost:" + this.port).build();
-		ResponseEntity<String> chat = post(client, "/chat", "Hello sample", "sample-req-1", "sample-ctx-1");
+		RestClient client = SampleApp.client(this.port);
+		ResponseEntity<String> chat = SampleApp.post(client, "/chat", "Hello sample", "sample-req-1", "sample-ctx-1",
+				null);
 		assertThat(chat.getBody()).isEqualTo("Stand-in reply to: Hello sample");
 		assertThat(chat.getHeaders().getFirst("X-Request-Id")).isEqualTo("sample-req-1");
-		assertThat(post(client, "/chat/stream", "Stream it", "sample-req-2", null).getBody()).contains("Stream");
-		post(client, "/conversation", "My name is Ada", "sample-req-3", "sample-ctx-9");
-		post(client, "/conversation", "What is my name?", "sample-req-4", "sample-ctx-9");
-		post(client, "/tools", "Weather in Kyoto?", "sample-req-5", null);
-		post(client, "/direct", "Direct", "sample-req-6", null);
+		assertThat(SampleApp.post(client, "/chat/stream", "Stream it", "sample-req-2", null, null).getBody())
+			.contains("Stream");
+		SampleApp.post(client, "/conversation", "My name is Ada", "sample-req-3", "sample-ctx-9", null);
+		SampleApp.post(client, "/conversation", "What is my name?", "sample-req-4", "sample-ctx-9", null);
+		SampleApp.post(client, "/tools", "Weather in Kyoto?", "sample-req-5", null, null);
+		SampleApp.post(client, "/direct", "Direct", "sample-req-6", null, null);
 
 		List<Map<String, Object>> records = awaitRecords(7);
 		Map<String, Object> first = byRequest(records, "sample-req-1").get(0);
@@ -81,23 +82,13 @@ class SampleApplicationIT {
 
 	@Test
 	void actuatorShowsHealthAndPrometheusMetrics() {
-		RestClient client = RestClient.builder().baseUrl("http://localhost:" + this.port).build();
-		post(client, "/chat", "Count me", "sample-req-metrics", null);
+		RestClient client = SampleApp.client(this.port);
+		SampleApp.post(client, "/chat", "Count me", "sample-req-metrics", null, null);
 		assertThat(client.get().uri("/actuator/health").retrieve().body(String.class)).contains("\"UP\"");
 		String scrape = client.get().uri("/actuator/prometheus").retrieve().body(String.class);
 		assertThat(scrape).contains("gen_ai_client_operation_seconds_count")
 			.contains("gen_ai_request_model=\"stand-in-small\"")
 			.doesNotContain("sample-req-metrics");
-	}
-
-	private static ResponseEntity<String> post(RestClient client, String path, String message, String requestId,
-			String contextId) {
-		return client.post().uri(path).contentType(MediaType.TEXT_PLAIN).accept(MediaType.ALL).headers((headers) -> {
-			headers.set("X-Request-Id", requestId);
-			if (contextId != null) {
-				headers.set("X-Context-Id", contextId);
-			}
-		}).body(message).retrieve().toEntity(String.class);
 	}
 
 	private static List<Map<String, Object>> byRequest(List<Map<String, Object>> records, String requestId) {

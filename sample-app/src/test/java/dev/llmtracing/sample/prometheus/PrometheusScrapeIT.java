@@ -79,7 +79,7 @@ class PrometheusScrapeIT {
 	@BeforeAll
 	void startPrometheusAndDriveTraffic() throws IOException {
 		this.prometheus = PrometheusServer.start(this.port, List.of(Path.of("observability/alert-rules.yml")));
-		RestClient client = RestClient.builder().baseUrl("http://localhost:" + this.port).build();
+		RestClient client = SampleApp.client(this.port);
 		for (int i = 0; i < CALLS; i++) {
 			send(client, "/chat", "Question number " + i, i);
 		}
@@ -234,16 +234,7 @@ class PrometheusScrapeIT {
 		String contextId = "prom-ctx-" + ((path.equals("/conversation")) ? "conversation" : n);
 		String userId = "prom-user-" + n;
 		this.sentIds.addAll(List.of(requestId, contextId, userId));
-		client.post()
-			.uri(path)
-			.contentType(MediaType.TEXT_PLAIN)
-			.accept(MediaType.ALL)
-			.header("X-Request-Id", requestId)
-			.header("X-Context-Id", contextId)
-			.header("X-User-Id", userId)
-			.body(message)
-			.retrieve()
-			.toBodilessEntity();
+		SampleApp.post(client, path, message, requestId, contextId, userId);
 	}
 
 	private Set<String> exchangeAndGeneratedIds() throws IOException {
@@ -259,11 +250,7 @@ class PrometheusScrapeIT {
 	}
 
 	private String scrape() {
-		return RestClient.create("http://localhost:" + this.port)
-			.get()
-			.uri("/actuator/prometheus")
-			.retrieve()
-			.body(String.class);
+		return SampleApp.client(this.port).get().uri("/actuator/prometheus").retrieve().body(String.class);
 	}
 
 	private static boolean isOurFamily(String line) {

@@ -10,8 +10,11 @@ import java.util.function.Consumer;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.util.TestSocketUtils;
+import org.springframework.web.client.RestClient;
 
 /**
  * Helpers for the end-to-end tests that run the sample application: its JSON log file and
@@ -35,6 +38,39 @@ public final class SampleApp {
 	public static void standInOnFreePort(DynamicPropertyRegistry registry) {
 		int modelPort = TestSocketUtils.findAvailableTcpPort();
 		registry.add("sample.stand-in.port", () -> modelPort);
+	}
+
+	/**
+	 * Create a client for the application.
+	 * @param port the port the application listens on
+	 * @return a client with the application's base URL
+	 */
+	public static RestClient client(int port) {
+		return RestClient.create("http://localhost:" + port);
+	}
+
+	/**
+	 * POST a plain-text message to an endpoint of the application with ID headers, as a
+	 * caller of the application would.
+	 * @param client the client, from {@link #client(int)}
+	 * @param path the endpoint's path
+	 * @param message the message
+	 * @param requestId the {@code X-Request-Id} header
+	 * @param contextId the {@code X-Context-Id} header, or {@code null} to send none
+	 * @param userId the {@code X-User-Id} header, or {@code null} to send none
+	 * @return the response
+	 */
+	public static ResponseEntity<String> post(RestClient client, String path, String message, String requestId,
+			String contextId, String userId) {
+		return client.post().uri(path).contentType(MediaType.TEXT_PLAIN).accept(MediaType.ALL).headers((headers) -> {
+			headers.set("X-Request-Id", requestId);
+			if (contextId != null) {
+				headers.set("X-Context-Id", contextId);
+			}
+			if (userId != null) {
+				headers.set("X-User-Id", userId);
+			}
+		}).body(message).retrieve().toEntity(String.class);
 	}
 
 	/**

@@ -15,10 +15,8 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -60,7 +58,8 @@ class ZipkinTracesIT {
 
 	@Test
 	void callIsOneTraceFromTheInboundRequestToTheModelsHttpCall() {
-		post("/chat", "Hello Zipkin", "zipkin-call-1", "zipkin-ctx-1", "zipkin-user-1");
+		SampleApp.post(SampleApp.client(this.port), "/chat", "Hello Zipkin", "zipkin-call-1", "zipkin-ctx-1",
+				"zipkin-user-1");
 		List<Map<String, Object>> trace = awaitTrace("zipkin-call-1", 7);
 		Map<String, Object> server = span(trace, "http post /chat");
 		Map<String, Object> model = span(trace, "chat stand-in-small");
@@ -78,7 +77,8 @@ class ZipkinTracesIT {
 
 	@Test
 	void streamIsOneTraceFromTheInboundRequestToTheModelsHttpCall() {
-		post("/chat/stream", "Stream to Zipkin", "zipkin-stream-1", null, "zipkin-user-2");
+		SampleApp.post(SampleApp.client(this.port), "/chat/stream", "Stream to Zipkin", "zipkin-stream-1", null,
+				"zipkin-user-2");
 		List<Map<String, Object>> trace = awaitTrace("zipkin-stream-1", 7);
 		Map<String, Object> server = span(trace, "http post /chat/stream");
 		Map<String, Object> model = span(trace, "chat stand-in-small");
@@ -91,7 +91,8 @@ class ZipkinTracesIT {
 
 	@Test
 	void hopToASecondServiceStaysInOneTraceWithTheCallersIds() {
-		post("/hop", "Hop through Zipkin", "zipkin-hop-1", null, "zipkin-user-3");
+		SampleApp.post(SampleApp.client(this.port), "/hop", "Hop through Zipkin", "zipkin-hop-1", null,
+				"zipkin-user-3");
 		List<Map<String, Object>> trace = awaitTrace("zipkin-hop-1", 9);
 		Map<String, Object> upstream = span(trace, "http post /hop");
 		Map<String, Object> downstream = span(trace, "http post /chat");
@@ -115,24 +116,6 @@ class ZipkinTracesIT {
 			.until(() -> zipkin.tracesWithTag("llm.request.id", requestId),
 					(traces) -> traces.size() == 1 && traces.get(0).size() >= minSpans)
 			.get(0);
-	}
-
-	private void post(String path, String message, String requestId, String contextId, String userId) {
-		RestClient.create("http://localhost:" + this.port)
-			.post()
-			.uri(path)
-			.contentType(MediaType.TEXT_PLAIN)
-			.accept(MediaType.ALL)
-			.headers((headers) -> {
-				headers.set("X-Request-Id", requestId);
-				headers.set("X-User-Id", userId);
-				if (contextId != null) {
-					headers.set("X-Context-Id", contextId);
-				}
-			})
-			.body(message)
-			.retrieve()
-			.toBodilessEntity();
 	}
 
 	private static Map<String, Object> span(List<Map<String, Object>> trace, String name) {
