@@ -1,10 +1,8 @@
 package dev.llmtracing.sample.prometheus;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,8 +17,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.test.util.TestSocketUtils;
-
-import static org.awaitility.Awaitility.await;
 
 /**
  * A real Prometheus server, run from its binary on a free loopback port with its own
@@ -67,26 +63,13 @@ public final class PrometheusServer implements AutoCloseable {
 		config.append("    static_configs:\n      - targets: ['127.0.0.1:").append(targetPort).append("']\n");
 		Path configFile = Files.writeString(home.resolve("prometheus.yml"), config);
 		int port = TestSocketUtils.findAvailableTcpPort();
-		Process process = new ProcessBuilder(binary.toString(), "--config.file=" + configFile,
-				"--storage.tsdb.path=" + home.resolve("data"), "--web.listen-address=127.0.0.1:" + port)
-			.redirectErrorStream(true)
-			.redirectOutput(home.resolve("prometheus.log").toFile())
-			.start();
+		Process process = ServerProcesses.start(home.resolve("prometheus.log"), binary.toString(),
+				"--config.file=" + configFile, "--storage.tsdb.path=" + home.resolve("data"),
+				"--web.listen-address=127.0.0.1:" + port);
 		PrometheusServer server = new PrometheusServer(process, home, port);
-		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(server::isReady);
+		ServerProcesses.awaitReady(process, server.http, port, "/-/ready", Duration.ofSeconds(60),
+				Duration.ofMillis(200), () -> "Prometheus exited: " + server.log());
 		return server;
-	}
-
-	private boolean isReady() {
-		if (!this.process.isAlive()) {
-			throw new IllegalStateException("Prometheus exited: " + log());
-		}
-		try {
-			return get("/-/ready").statusCode() == 200;
-		}
-		catch (IOException ex) {
-			return false;
-		}
 	}
 
 	/**
@@ -165,16 +148,7 @@ public final class PrometheusServer implements AutoCloseable {
 	}
 
 	private HttpResponse<String> get(String path) throws IOException {
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
-			.timeout(Duration.ofSeconds(10))
-			.build();
-		try {
-			return this.http.send(request, HttpResponse.BodyHandlers.ofString());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IOException(ex);
-		}
+		return ServerProcesses.get(this.http, this.port, path);
 	}
 
 	@Override

@@ -1,10 +1,8 @@
 package dev.llmtracing.sample.zipkin;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,8 +16,6 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.test.util.TestSocketUtils;
-
-import static org.awaitility.Awaitility.await;
 
 /**
  * A real Zipkin server ({@code io.zipkin:zipkin-server:3.5.1:exec}, copied to
@@ -53,13 +49,11 @@ final class ZipkinServer implements AutoCloseable {
 		int port = TestSocketUtils.findAvailableTcpPort();
 		Path log = Files.createTempFile("zipkin", ".log");
 		String java = ProcessHandle.current().info().command().orElse("java");
-		Process process = new ProcessBuilder(java, "-Xmx384m", "-jar", JAR.toString(), "--server.port=" + port,
-				"--server.address=127.0.0.1", "--logging.level.root=WARN")
-			.redirectErrorStream(true)
-			.redirectOutput(log.toFile())
-			.start();
+		Process process = ServerProcesses.start(log, java, "-Xmx384m", "-jar", JAR.toString(), "--server.port=" + port,
+				"--server.address=127.0.0.1", "--logging.level.root=WARN");
 		ZipkinServer server = new ZipkinServer(process, port, log);
-		await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(server::isReady);
+		ServerProcesses.awaitReady(process, server.http, port, "/health", Duration.ofSeconds(90),
+				Duration.ofMillis(500), () -> "Zipkin exited");
 		return server;
 	}
 
@@ -84,29 +78,11 @@ final class ZipkinServer implements AutoCloseable {
 		return Files.readString(this.log);
 	}
 
-	private boolean isReady() {
-		if (!this.process.isAlive()) {
-			throw new IllegalStateException("Zipkin exited");
-		}
-		try {
-			return get("/health").statusCode() == 200;
-		}
-		catch (RuntimeException ex) {
-			return false;
-		}
-	}
-
 	private HttpResponse<String> get(String path) {
 		try {
-			return this.http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
-				.timeout(Duration.ofSeconds(10))
-				.build(), HttpResponse.BodyHandlers.ofString());
+			return ServerProcesses.get(this.http, this.port, path);
 		}
 		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
 	}
