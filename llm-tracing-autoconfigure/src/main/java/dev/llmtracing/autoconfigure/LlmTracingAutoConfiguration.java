@@ -1,10 +1,9 @@
 package dev.llmtracing.autoconfigure;
 
+import dev.llmtracing.autoconfigure.metrics.LlmTracingMetricsProperties;
 import dev.llmtracing.context.IdRejectionListener;
 import dev.llmtracing.context.IdScopes;
 import dev.llmtracing.context.IdValidator;
-import dev.llmtracing.context.MdcKeys;
-import dev.llmtracing.cost.PriceTable;
 import dev.llmtracing.record.ExchangeDispatcher;
 import dev.llmtracing.record.ExchangeListener;
 import dev.llmtracing.record.ExchangeRecordLogger;
@@ -20,15 +19,16 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * Core auto-configuration of llm-tracing: the ID scopes, the count of instrumentation
- * failures, the price table, the prompt tag limits, and the dispatcher that hands
- * finished exchanges to the JSON record logger and any other {@link ExchangeListener}
- * bean.
+ * failures, the prompt tag limits, and the dispatcher that hands finished exchanges to
+ * the JSON record logger and any other {@link ExchangeListener} bean.
  *
  * @author llm-tracing
+ * @since 0.1.0
  */
 @AutoConfiguration
-@ConditionalOnBooleanProperty(name = "llm.tracing.enabled", matchIfMissing = true)
-@EnableConfigurationProperties(LlmTracingProperties.class)
+@ConditionalOnLlmTracingEnabled
+@EnableConfigurationProperties({ LlmTracingProperties.class, LlmTracingRecordProperties.class,
+		LlmTracingMetricsProperties.class })
 public final class LlmTracingAutoConfiguration {
 
 	@Bean
@@ -39,37 +39,28 @@ public final class LlmTracingAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	PromptTagLimiter llmTracingPromptTagLimiter(LlmTracingProperties properties) {
-		return new PromptTagLimiter(properties.getMetrics().getPromptTagLimit());
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	PriceTable llmTracingPriceTable(LlmTracingProperties properties) {
-		return PriceTables.from(properties.getCost());
+	PromptTagLimiter llmTracingPromptTagLimiter(LlmTracingMetricsProperties metrics) {
+		return new PromptTagLimiter(metrics.getPromptTagLimit());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	IdScopes llmTracingIdScopes(LlmTracingProperties properties, ObjectProvider<IdRejectionListener> listeners) {
-		LlmTracingProperties.Ids ids = properties.getIds();
-		MdcKeys keys = new MdcKeys(ids.getRequestIdMdcKey(), ids.getContextIdMdcKey(), ids.getUserIdMdcKey());
-		return new IdScopes(keys, new IdValidator(ids.getMaxLength()),
+		return new IdScopes(properties.mdcKeys(), new IdValidator(properties.getIds().getMaxLength()),
 				IdRejectionListener.of(listeners.orderedStream().toList()));
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnBooleanProperty(name = "llm.tracing.record.enabled", matchIfMissing = true)
-	ExchangeRecordLogger llmTracingExchangeRecordLogger(LlmTracingProperties properties, IdScopes idScopes) {
-		return new ExchangeRecordLogger(properties.getRecord().getLoggerName(), idScopes.getKeys());
+	ExchangeRecordLogger llmTracingExchangeRecordLogger(LlmTracingRecordProperties record, IdScopes idScopes) {
+		return new ExchangeRecordLogger(record.getLoggerName(), idScopes.getKeys());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	ExchangeDispatcher llmTracingExchangeDispatcher(LlmTracingProperties properties,
+	ExchangeDispatcher llmTracingExchangeDispatcher(LlmTracingRecordProperties record,
 			ObjectProvider<ExchangeListener> listeners, InstrumentationFailures failures) {
-		LlmTracingProperties.Record record = properties.getRecord();
 		return new ExchangeDispatcher(listeners.orderedStream().toList(), record.getQueueCapacity(),
 				record.getShutdownTimeout(), failures);
 	}

@@ -2,6 +2,7 @@ package dev.llmtracing.autoconfigure;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -42,6 +43,30 @@ class ConfigurationMetadataTests {
 				assertThat(property.get("defaultValue")).as("default of %s", property.get("name")).isNotNull();
 			}
 		});
+	}
+
+	/**
+	 * The properties, their descriptions and defaults, as the configuration metadata
+	 * listed them before the properties were split by feature
+	 * ({@code configuration-metadata-baseline.json}): splitting must not change them.
+	 */
+	@Test
+	void metadataListsTheSamePropertiesAsTheBaseline() throws IOException {
+		assertThat(namesDescriptionsAndDefaults("META-INF/spring-configuration-metadata.json"))
+			.containsExactlyInAnyOrderElementsOf(namesDescriptionsAndDefaults("configuration-metadata-baseline.json"));
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<List<Object>> namesDescriptionsAndDefaults(String resource) throws IOException {
+		Map<String, Object> metadata;
+		try (InputStream in = new ClassPathResource(resource).getInputStream()) {
+			metadata = JsonMapper.builder().build().readValue(in, Map.class);
+		}
+		List<Map<String, Object>> properties = (List<Map<String, Object>>) metadata.get("properties");
+		return properties.stream()
+			.map((property) -> Arrays.asList(property.get("name"), property.get("description"),
+					property.get("defaultValue")))
+			.toList();
 	}
 
 }

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import dev.llmtracing.autoconfigure.chat.LlmTracingChatAutoConfiguration;
+import dev.llmtracing.autoconfigure.web.LlmTracingWebAutoConfiguration;
 import dev.llmtracing.chat.ClientFactsResolver;
 import dev.llmtracing.chat.ContentCapture;
 import dev.llmtracing.chat.ContentMode;

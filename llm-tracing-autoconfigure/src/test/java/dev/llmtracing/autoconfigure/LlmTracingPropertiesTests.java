@@ -24,12 +24,6 @@ class LlmTracingPropertiesTests {
 	}
 
 	@Test
-	void shouldRejectInvalidHeaderName() {
-		assertStartupFailure("llm.tracing.web.request-id-header=X Request Id",
-				"llm.tracing.web.request-id-header 'X Request Id' is not a valid HTTP header name");
-	}
-
-	@Test
 	void shouldRejectInvalidMdcKey() {
 		assertStartupFailure("llm.tracing.ids.user-id-mdc-key=user id",
 				"llm.tracing.ids.user-id-mdc-key 'user id' is not a valid MDC key");

@@ -1,0 +1,128 @@
+package dev.llmtracing.autoconfigure.chat;
+
+import dev.llmtracing.autoconfigure.ConditionalOnLlmTracingEnabled;
+import dev.llmtracing.autoconfigure.LlmTracingAutoConfiguration;
+import dev.llmtracing.autoconfigure.content.LlmTracingContentProperties;
+import dev.llmtracing.autoconfigure.content.LlmTracingEncryptionAutoConfiguration;
+import dev.llmtracing.autoconfigure.content.LlmTracingMaskingProperties;
+import dev.llmtracing.chat.AdvisorClientFactsResolver;
+import dev.llmtracing.chat.ClientFactsResolver;
+import dev.llmtracing.chat.ContentCapture;
+import dev.llmtracing.chat.ExchangeObservationHandler;
+import dev.llmtracing.chat.MicrometerTraceContextLookup;
+import dev.llmtracing.chat.ModelObservationEnricher;
+import dev.llmtracing.chat.TraceContextLookup;
+import dev.llmtracing.chat.TracingAdvisor;
+import dev.llmtracing.context.IdScopes;
+import dev.llmtracing.crypto.ContentEncryptor;
+import dev.llmtracing.cost.PriceTable;
+import dev.llmtracing.record.ExchangeDispatcher;
+import dev.llmtracing.redact.Redactor;
+import dev.llmtracing.support.InstrumentationFailures;
+import dev.llmtracing.support.PromptTagLimiter;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.tracing.handler.TracingObservationHandler;
+
+import org.springframework.ai.chat.client.ChatClientBuilderCustomizer;
+import org.springframework.ai.chat.client.advisor.observation.AdvisorObservationContext;
+import org.springframework.ai.chat.observation.ChatModelObservationContext;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Auto-configuration of the capture of chat model calls: an observation handler on Spring
+ * AI's model observation records one exchange per call, and an advisor on every
+ * {@code ChatClient} carries the caller's IDs to it.
+ *
+ * @author llm-tracing
+ * @since 0.1.0
+ */
+@AutoConfiguration(after = { LlmTracingAutoConfiguration.class, LlmTracingEncryptionAutoConfiguration.class })
+@ConditionalOnClass({ ChatModelObservationContext.class, ObservationHandler.class })
+@ConditionalOnLlmTracingEnabled
+@ConditionalOnBooleanProperty(name = "llm.tracing.capture.enabled", matchIfMissing = true)
+@EnableConfigurationProperties({ LlmTracingCaptureProperties.class, LlmTracingCostProperties.class,
+		LlmTracingContentProperties.class, LlmTracingMaskingProperties.class })
+public final class LlmTracingChatAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	PriceTable llmTracingPriceTable(LlmTracingCostProperties cost) {
+		return PriceTables.from(cost);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ExchangeObservationHandler llmTracingExchangeObservationHandler(IdScopes idScopes,
+			ObjectProvider<ClientFactsResolver> factsResolver, ObjectProvider<TraceContextLookup> traceContextLookup,
+			ExchangeDispatcher dispatcher, InstrumentationFailures failures, PriceTable prices,
+			ContentCapture contentCapture) {
+		return new ExchangeObservationHandler(idScopes, factsResolver.getIfAvailable(() -> ClientFactsResolver.NONE),
+				traceContextLookup.getIfAvailable(() -> TraceContextLookup.NONE), dispatcher, failures, prices,
+				contentCapture);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ContentCapture llmTracingContentCapture(LlmTracingContentProperties content, LlmTracingMaskingProperties masking,
+			ObjectProvider<Redactor> redactors, InstrumentationFailures failures,
+			ObjectProvider<ContentEncryptor> encryptor) {
+		return ContentCaptures.from(content, masking, redactors.orderedStream().toList(), failures,
+				encryptor.getIfAvailable());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ModelObservationEnricher llmTracingModelObservationEnricher(PromptTagLimiter promptTags,
+			InstrumentationFailures failures, LlmTracingContentProperties content, LlmTracingMaskingProperties masking,
+			ObjectProvider<Redactor> redactors) {
+		ContentCapture spanContent = content.isOnSpans()
+				? ContentCaptures.forSpans(content, masking, redactors.orderedStream().toList(), failures) : null;
+		return new ModelObservationEnricher(promptTags, failures, spanContent);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ ChatClientBuilderCustomizer.class, AdvisorObservationContext.class })
+	static class ChatClientConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		ClientFactsResolver llmTracingClientFactsResolver() {
+			return new AdvisorClientFactsResolver();
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		@ConditionalOnBooleanProperty(name = "llm.tracing.capture.advisor-enabled", matchIfMissing = true)
+		TracingAdvisor llmTracingAdvisor(IdScopes idScopes, InstrumentationFailures failures) {
+			return new TracingAdvisor(idScopes, failures);
+		}
+
+		@Bean
+		@ConditionalOnBean(TracingAdvisor.class)
+		ChatClientBuilderCustomizer llmTracingChatClientBuilderCustomizer(TracingAdvisor advisor) {
+			return (builder) -> builder.defaultAdvisors(advisor);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(TracingObservationHandler.class)
+	static class TracingConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		TraceContextLookup llmTracingTraceContextLookup() {
+			return new MicrometerTraceContextLookup();
+		}
+
+	}
+
+}
