@@ -33,6 +33,8 @@ public final class IdScopes {
 
 	private final IdRejectionListener rejectionListener;
 
+	private final boolean enabled;
+
 	/**
 	 * Create an instance.
 	 * @param keys the MDC keys of the IDs
@@ -40,9 +42,25 @@ public final class IdScopes {
 	 * @param rejectionListener told of every rejected ID
 	 */
 	public IdScopes(MdcKeys keys, IdValidator validator, IdRejectionListener rejectionListener) {
+		this(keys, validator, rejectionListener, true);
+	}
+
+	private IdScopes(MdcKeys keys, IdValidator validator, IdRejectionListener rejectionListener, boolean enabled) {
 		this.keys = keys;
 		this.validator = validator;
 		this.rejectionListener = rejectionListener;
+		this.enabled = enabled;
+	}
+
+	/**
+	 * Return the ID scopes of an application that switched llm-tracing off
+	 * ({@code llm.tracing.enabled=false}): code written against this API keeps working,
+	 * its scopes validate the IDs they are given and open and close, but nothing is put
+	 * in the MDC and {@link #current()} is always empty.
+	 * @return ID scopes that keep no IDs
+	 */
+	public static IdScopes disabled() {
+		return new IdScopes(MdcKeys.DEFAULT, new IdValidator(1024), IdRejectionListener.NONE, false);
 	}
 
 	/**
@@ -100,6 +118,9 @@ public final class IdScopes {
 	 * @param ids the IDs; {@code null} components remove the MDC entry
 	 */
 	public void set(TracingIds ids) {
+		if (!this.enabled) {
+			return;
+		}
 		put(this.keys.requestId(), ids.requestId());
 		put(this.keys.contextId(), ids.contextId());
 		put(this.keys.userId(), ids.userId());
@@ -119,6 +140,9 @@ public final class IdScopes {
 	 * @return the current IDs, each {@code null} when not set
 	 */
 	public TracingIds current() {
+		if (!this.enabled) {
+			return TracingIds.NONE;
+		}
 		return new TracingIds(MDC.get(this.keys.requestId()), MDC.get(this.keys.contextId()),
 				MDC.get(this.keys.userId()));
 	}

@@ -4,7 +4,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import dev.llmtracing.context.IdScope;
+import dev.llmtracing.context.IdScopes;
+import dev.llmtracing.context.TracingIds;
 import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
@@ -40,6 +44,21 @@ class LlmTracingDisabledTests {
 				assertThat(context).hasNotFailed();
 				assertThat(context.getBeanDefinitionNames())
 					.noneMatch((name) -> name.startsWith("llmTracing") || name.startsWith("llmReplay"));
+			});
+	}
+
+	@Test
+	void applicationCodeThatOpensIdScopesKeepsWorkingWhenDisabled() throws Exception {
+		new WebApplicationContextRunner().withConfiguration(AutoConfigurations.of(listed().toArray(Class<?>[]::new)))
+			.withPropertyValues("llm.tracing.enabled=false")
+			.run((context) -> {
+				assertThat(context).hasNotFailed().hasSingleBean(IdScopes.class);
+				IdScopes idScopes = context.getBean(IdScopes.class);
+				try (IdScope scope = idScopes.open("req-1", "ctx-1", "user-1")) {
+					assertThat(scope.ids()).isEqualTo(new TracingIds("req-1", "ctx-1", "user-1"));
+					assertThat(MDC.getCopyOfContextMap()).isNullOrEmpty();
+					assertThat(idScopes.current()).isEqualTo(TracingIds.NONE);
+				}
 			});
 	}
 
