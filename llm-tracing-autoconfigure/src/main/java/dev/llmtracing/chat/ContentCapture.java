@@ -91,7 +91,8 @@ public final class ContentCapture {
 	public @Nullable ExchangeContent capture(Prompt prompt, @Nullable ChatResponse response) {
 		return switch (this.mode) {
 			case NONE -> null;
-			case DIGEST -> new ExchangeContent("digest", digest(prompt, response), null, null, false, null, null);
+			case DIGEST -> new ExchangeContent(ContentMode.DIGEST.value(), digest(prompt, response), null, null, false,
+					null, null);
 			case FULL -> full(prompt, response, this.maxContentBytes);
 			case ENCRYPTED -> encrypted(prompt, response);
 		};
@@ -125,7 +126,8 @@ public final class ContentCapture {
 			messages.put(ExchangeFields.TOOL_DEFINITIONS, clear.toolDefinitions());
 		}
 		EncryptedContent encrypted = this.encryptor.encrypt(JsonText.write(messages).getBytes(StandardCharsets.UTF_8));
-		return new ExchangeContent("encrypted", null, null, null, clear.truncated(), encrypted.toFields(), null);
+		return new ExchangeContent(ContentMode.ENCRYPTED.value(), null, null, null, clear.truncated(),
+				encrypted.toFields(), null);
 	}
 
 	private ExchangeContent full(Prompt prompt, @Nullable ChatResponse response, int maxBytes) {
@@ -147,13 +149,15 @@ public final class ContentCapture {
 			List<Map<String, Object>> output = parts.output(response, limit);
 			int outputBytes = bytes(output);
 			if (bytes(input) + outputBytes <= budget) {
-				return new ExchangeContent("full", null, input, output, parts.truncated() || toolsCut, null, tools);
+				return new ExchangeContent(ContentMode.FULL.value(), null, input, output, parts.truncated() || toolsCut,
+						null, tools);
 			}
 			if (limit > MIN_FIELD_CHARS) {
 				limit = Math.max(MIN_FIELD_CHARS, limit / 2);
 				continue;
 			}
-			return new ExchangeContent("full", null, fitInput(input, budget - outputBytes), output, true, null, tools);
+			return new ExchangeContent(ContentMode.FULL.value(), null, fitInput(input, budget - outputBytes), output,
+					true, null, tools);
 		}
 	}
 

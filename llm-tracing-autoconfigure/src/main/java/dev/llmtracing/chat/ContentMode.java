@@ -1,5 +1,7 @@
 package dev.llmtracing.chat;
 
+import java.util.Locale;
+
 /**
  * What the exchange record keeps of the prompt and the completion.
  *
@@ -29,6 +31,18 @@ public enum ContentMode {
 	 * The same messages as {@code FULL}, encrypted with AES-256-GCM: readable only by
 	 * whoever holds the key.
 	 */
-	ENCRYPTED
+	ENCRYPTED;
+
+	private final String value = name().toLowerCase(Locale.ROOT);
+
+	/**
+	 * Return the value of the mode as written in the {@code llm.content.mode} field of a
+	 * record and in the {@code llm.tracing.content.mode} property, such as
+	 * {@code digest}.
+	 * @return the value
+	 */
+	public String value() {
+		return this.value;
+	}
 
 }
