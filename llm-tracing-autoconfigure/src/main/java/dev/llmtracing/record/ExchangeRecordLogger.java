@@ -10,11 +10,11 @@ import org.slf4j.MDC;
 import org.slf4j.spi.LoggingEventBuilder;
 
 /**
- * Writes each exchange as one INFO event on a dedicated logger (by default
- * {@value #DEFAULT_LOGGER_NAME}). The record's facts are SLF4J key-value pairs and its
- * IDs are MDC entries, so that every JSON layout (logstash-logback-encoder, Spring Boot's
- * structured logging) writes them as top-level fields, and a plain-text pattern with
- * {@code %X{requestId}} shows them. The message is a short human-readable summary.
+ * Writes each exchange as one INFO event on a dedicated logger. The record's facts are
+ * SLF4J key-value pairs and its IDs are MDC entries, so that every JSON layout
+ * (logstash-logback-encoder, Spring Boot's structured logging) writes them as top-level
+ * fields, and a plain-text pattern with {@code %X{requestId}} shows them. The message is
+ * a short human-readable summary.
  * <p>
  * Runs on the dispatcher's thread, whose MDC holds nothing else, so no field is written
  * twice.
@@ -22,11 +22,6 @@ import org.slf4j.spi.LoggingEventBuilder;
  * @author llm-tracing
  */
 public class ExchangeRecordLogger implements ExchangeListener {
-
-	/**
-	 * The default name of the exchange logger.
-	 */
-	public static final String DEFAULT_LOGGER_NAME = "llm.tracing.exchange";
 
 	private final Logger logger;
 
