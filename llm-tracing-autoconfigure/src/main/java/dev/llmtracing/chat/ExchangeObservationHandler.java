@@ -5,6 +5,7 @@ import java.time.Instant;
 import dev.llmtracing.chat.TraceContextLookup.TraceContext;
 import dev.llmtracing.context.IdScopes;
 import dev.llmtracing.context.RandomIds;
+import dev.llmtracing.context.ReplayMarker;
 import dev.llmtracing.context.TracingIds;
 import dev.llmtracing.cost.PriceTable;
 import dev.llmtracing.record.ExchangeDispatcher;

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 import dev.llmtracing.chat.ContentMode;
-import dev.llmtracing.chat.ReplayMarker;
+import dev.llmtracing.context.ReplayMarker;
 import dev.llmtracing.record.ExchangeFields;
 import dev.llmtracing.redact.Placeholders;
 import dev.llmtracing.redact.RedactorChain;

@@ -1,4 +1,4 @@
-package dev.llmtracing.chat;
+package dev.llmtracing.context;
 
 import org.jspecify.annotations.Nullable;
 
