@@ -6,11 +6,11 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import dev.llmtracing.chat.ClientFactsResolver;
-import dev.llmtracing.chat.ContentCapture;
-import dev.llmtracing.chat.ContentMode;
 import dev.llmtracing.chat.ExchangeObservationHandler;
 import dev.llmtracing.chat.ModelObservationEnricher;
 import dev.llmtracing.chat.TraceContextLookup;
+import dev.llmtracing.content.ContentCapture;
+import dev.llmtracing.content.ContentMode;
 import dev.llmtracing.context.IdRejectionListener;
 import dev.llmtracing.context.IdScope;
 import dev.llmtracing.context.IdScopes;

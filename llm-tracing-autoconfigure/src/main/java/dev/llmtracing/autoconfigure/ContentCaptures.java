@@ -7,8 +7,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
-import dev.llmtracing.chat.ContentCapture;
-import dev.llmtracing.chat.ContentMode;
+import dev.llmtracing.content.ContentCapture;
+import dev.llmtracing.content.ContentMode;
 import dev.llmtracing.crypto.ContentEncryptor;
 import dev.llmtracing.redact.Detector;
 import dev.llmtracing.redact.PatternDetector;

@@ -2,15 +2,15 @@ package dev.llmtracing.autoconfigure;
 
 import dev.llmtracing.chat.AdvisorClientFactsResolver;
 import dev.llmtracing.chat.ClientFactsResolver;
-import dev.llmtracing.chat.ContentCapture;
 import dev.llmtracing.chat.ExchangeObservationHandler;
 import dev.llmtracing.chat.MicrometerTraceContextLookup;
 import dev.llmtracing.chat.ModelObservationEnricher;
 import dev.llmtracing.chat.TraceContextLookup;
 import dev.llmtracing.chat.TracingAdvisor;
+import dev.llmtracing.content.ContentCapture;
 import dev.llmtracing.context.IdScopes;
-import dev.llmtracing.crypto.ContentEncryptor;
 import dev.llmtracing.cost.PriceTable;
+import dev.llmtracing.crypto.ContentEncryptor;
 import dev.llmtracing.record.ExchangeDispatcher;
 import dev.llmtracing.redact.Redactor;
 import dev.llmtracing.support.InstrumentationFailures;

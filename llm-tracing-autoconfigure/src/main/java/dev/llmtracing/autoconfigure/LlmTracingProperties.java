@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.llmtracing.chat.ContentMode;
+import dev.llmtracing.content.ContentMode;
 import dev.llmtracing.metrics.SemconvBuckets;
 import org.jspecify.annotations.Nullable;
 

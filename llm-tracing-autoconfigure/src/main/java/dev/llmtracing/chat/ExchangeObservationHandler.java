@@ -3,6 +3,7 @@ package dev.llmtracing.chat;
 import java.time.Instant;
 
 import dev.llmtracing.chat.TraceContextLookup.TraceContext;
+import dev.llmtracing.content.ContentCapture;
 import dev.llmtracing.context.IdScopes;
 import dev.llmtracing.context.RandomIds;
 import dev.llmtracing.context.ReplayMarker;

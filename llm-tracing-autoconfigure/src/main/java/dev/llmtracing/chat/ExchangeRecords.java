@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.llmtracing.chat.TraceContextLookup.TraceContext;
+import dev.llmtracing.content.ContentCapture;
+import dev.llmtracing.content.Responses;
 import dev.llmtracing.context.TracingIds;
 import dev.llmtracing.cost.Cost;
 import dev.llmtracing.cost.PriceTable;

@@ -1,5 +1,6 @@
 package dev.llmtracing.chat;
 
+import dev.llmtracing.content.ContentCapture;
 import dev.llmtracing.context.TracingIds;
 import dev.llmtracing.record.ExchangeContent;
 import dev.llmtracing.record.JsonText;

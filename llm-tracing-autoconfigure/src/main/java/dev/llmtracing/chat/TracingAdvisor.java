@@ -3,6 +3,7 @@ package dev.llmtracing.chat;
 import java.util.HashMap;
 import java.util.Map;
 
+import dev.llmtracing.content.Responses;
 import dev.llmtracing.context.IdScopes;
 import dev.llmtracing.context.TracingIds;
 import dev.llmtracing.support.Component;

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-import dev.llmtracing.chat.ContentMode;
+import dev.llmtracing.content.ContentMode;
 import dev.llmtracing.context.ReplayMarker;
 import dev.llmtracing.record.ExchangeFields;
 import dev.llmtracing.redact.Placeholders;

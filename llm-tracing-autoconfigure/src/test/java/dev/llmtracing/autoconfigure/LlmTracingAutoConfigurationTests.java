@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.llmtracing.chat.ClientFactsResolver;
-import dev.llmtracing.chat.ContentCapture;
-import dev.llmtracing.chat.ContentMode;
 import dev.llmtracing.chat.ExchangeObservationHandler;
 import dev.llmtracing.chat.TraceContextLookup;
 import dev.llmtracing.chat.TracingAdvisor;
+import dev.llmtracing.content.ContentCapture;
+import dev.llmtracing.content.ContentMode;
 import dev.llmtracing.context.IdRejectionListener;
 import dev.llmtracing.context.IdScope;
 import dev.llmtracing.context.IdScopes;

@@ -1,6 +1,6 @@
 package dev.llmtracing.autoconfigure;
 
-import dev.llmtracing.chat.ContentCapture;
+import dev.llmtracing.content.ContentCapture;
 import dev.llmtracing.crypto.ContentEncryptor;
 import dev.llmtracing.crypto.EncryptedContent;
 import org.junit.jupiter.api.Test;

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import dev.llmtracing.content.ContentCapture;
+import dev.llmtracing.content.ContentMode;
 import dev.llmtracing.context.IdRejectionListener;
 import dev.llmtracing.context.IdScope;
 import dev.llmtracing.context.IdScopes;

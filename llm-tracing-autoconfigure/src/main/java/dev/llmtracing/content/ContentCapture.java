@@ -1,4 +1,4 @@
-package dev.llmtracing.chat;
+package dev.llmtracing.content;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.llmtracing.chat;
+package dev.llmtracing.content;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -8,13 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.llmtracing.context.MdcKeys;
 import dev.llmtracing.record.ExchangeContent;
 import dev.llmtracing.record.ExchangeRecord;
 import dev.llmtracing.record.ExchangeRecordFields;
 import dev.llmtracing.record.JsonText;
 import dev.llmtracing.record.RecordSchema;
 import dev.llmtracing.record.TestRecords;
-import dev.llmtracing.context.MdcKeys;
 import dev.llmtracing.redact.PiiMasker;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.llmtracing.chat;
+package dev.llmtracing.content;
 
 import java.util.Locale;
 
@@ -14,7 +14,7 @@ import org.springframework.util.StringUtils;
  *
  * @author llm-tracing
  */
-final class Responses {
+public final class Responses {
 
 	private Responses() {
 	}
@@ -24,7 +24,7 @@ final class Responses {
 	 * @param response the response or chunk
 	 * @return {@code true} if some generation has text or a tool call
 	 */
-	static boolean hasContent(@Nullable ChatResponse response) {
+	public static boolean hasContent(@Nullable ChatResponse response) {
 		if (response == null) {
 			return false;
 		}
@@ -43,7 +43,7 @@ final class Responses {
 	 * @param generation the generation
 	 * @return the finish reason, or {@code null} if there is none
 	 */
-	static @Nullable String finishReason(Generation generation) {
+	public static @Nullable String finishReason(Generation generation) {
 		String reason = generation.getMetadata().getFinishReason();
 		return StringUtils.hasLength(reason) ? reason.toLowerCase(Locale.ROOT) : null;
 	}

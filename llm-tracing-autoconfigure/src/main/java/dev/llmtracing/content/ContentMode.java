@@ -1,4 +1,4 @@
-package dev.llmtracing.chat;
+package dev.llmtracing.content;
 
 import java.util.Locale;
 
