@@ -1,16 +1,16 @@
 package dev.llmtracing.autoconfigure;
 
-import dev.llmtracing.chat.AdvisorClientFactsResolver;
-import dev.llmtracing.chat.ClientFactsResolver;
-import dev.llmtracing.chat.ExchangeObservationHandler;
-import dev.llmtracing.chat.MicrometerTraceContextLookup;
-import dev.llmtracing.chat.ModelObservationEnricher;
-import dev.llmtracing.chat.TraceContextLookup;
-import dev.llmtracing.chat.TracingAdvisor;
+import dev.llmtracing.advisor.AdvisorClientFactsResolver;
+import dev.llmtracing.advisor.TracingAdvisor;
 import dev.llmtracing.content.ContentCapture;
 import dev.llmtracing.context.IdScopes;
 import dev.llmtracing.cost.PriceTable;
 import dev.llmtracing.crypto.ContentEncryptor;
+import dev.llmtracing.observation.ClientFactsResolver;
+import dev.llmtracing.observation.ExchangeObservationHandler;
+import dev.llmtracing.observation.MicrometerTraceContextLookup;
+import dev.llmtracing.observation.ModelObservationEnricher;
+import dev.llmtracing.observation.TraceContextLookup;
 import dev.llmtracing.record.ExchangeDispatcher;
 import dev.llmtracing.redact.Redactor;
 import dev.llmtracing.support.InstrumentationFailures;

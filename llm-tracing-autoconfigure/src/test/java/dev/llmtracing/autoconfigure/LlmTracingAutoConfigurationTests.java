@@ -4,10 +4,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import dev.llmtracing.chat.ClientFactsResolver;
-import dev.llmtracing.chat.ExchangeObservationHandler;
-import dev.llmtracing.chat.TraceContextLookup;
-import dev.llmtracing.chat.TracingAdvisor;
+import dev.llmtracing.observation.ClientFactsResolver;
+import dev.llmtracing.observation.ExchangeObservationHandler;
+import dev.llmtracing.observation.TraceContextLookup;
+import dev.llmtracing.advisor.TracingAdvisor;
 import dev.llmtracing.content.ContentCapture;
 import dev.llmtracing.content.ContentMode;
 import dev.llmtracing.context.IdRejectionListener;

@@ -1,4 +1,4 @@
-package dev.llmtracing.chat;
+package dev.llmtracing.advisor;
 
 /**
  * Advisor parameters an application can set on a {@code ChatClient} request to describe
@@ -34,7 +34,8 @@ public final class LlmTracingParams {
 	public static final String IDS = "llm.tracing.ids";
 
 	/**
-	 * The {@link FirstChunkTimer} of a stream, set by the {@link TracingAdvisor}.
+	 * The {@link dev.llmtracing.observation.FirstChunkTimer} of a stream, set by the
+	 * {@link TracingAdvisor}.
 	 */
 	public static final String FIRST_CHUNK_TIMER = "llm.tracing.first-chunk-timer";
 

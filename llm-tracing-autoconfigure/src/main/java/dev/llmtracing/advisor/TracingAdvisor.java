@@ -1,11 +1,11 @@
-package dev.llmtracing.chat;
+package dev.llmtracing.advisor;
 
 import java.util.HashMap;
 import java.util.Map;
 
-import dev.llmtracing.content.Responses;
 import dev.llmtracing.context.IdScopes;
 import dev.llmtracing.context.TracingIds;
+import dev.llmtracing.observation.FirstChunkTimer;
 import dev.llmtracing.support.Component;
 import dev.llmtracing.support.InstrumentationFailures;
 import org.jspecify.annotations.Nullable;
@@ -57,9 +57,7 @@ public class TracingAdvisor implements CallAdvisor, StreamAdvisor {
 
 	private void onChunk(ChatClientResponse response, FirstChunkTimer timer) {
 		try {
-			if (timer.waiting() && Responses.hasContent(response.chatResponse())) {
-				timer.chunk();
-			}
+			timer.onChunk(response.chatResponse());
 		}
 		catch (RuntimeException ex) {
 			this.failures.record(Component.ADVISOR, ex);

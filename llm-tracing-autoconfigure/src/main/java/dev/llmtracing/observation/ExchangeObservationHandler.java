@@ -1,8 +1,8 @@
-package dev.llmtracing.chat;
+package dev.llmtracing.observation;
 
 import java.time.Instant;
 
-import dev.llmtracing.chat.TraceContextLookup.TraceContext;
+import dev.llmtracing.observation.TraceContextLookup.TraceContext;
 import dev.llmtracing.content.ContentCapture;
 import dev.llmtracing.context.IdScopes;
 import dev.llmtracing.context.RandomIds;

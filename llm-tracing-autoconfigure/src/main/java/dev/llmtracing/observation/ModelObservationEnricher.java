@@ -1,4 +1,4 @@
-package dev.llmtracing.chat;
+package dev.llmtracing.observation;
 
 import dev.llmtracing.content.ContentCapture;
 import dev.llmtracing.context.TracingIds;

@@ -1,8 +1,11 @@
-package dev.llmtracing.chat;
+package dev.llmtracing.advisor;
 
 import java.util.Map;
 
 import dev.llmtracing.context.TracingIds;
+import dev.llmtracing.observation.ClientFacts;
+import dev.llmtracing.observation.ClientFactsResolver;
+import dev.llmtracing.observation.FirstChunkTimer;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationView;
 import org.jspecify.annotations.Nullable;

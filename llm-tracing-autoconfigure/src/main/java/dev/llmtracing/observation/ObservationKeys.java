@@ -1,4 +1,4 @@
-package dev.llmtracing.chat;
+package dev.llmtracing.observation;
 
 /**
  * The keys that llm-tracing adds to Spring AI's {@code gen_ai.client.operation}

@@ -1,13 +1,17 @@
-package dev.llmtracing.chat;
+package dev.llmtracing.observation;
 
 import java.util.concurrent.atomic.AtomicLong;
 
+import dev.llmtracing.content.Responses;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.ai.chat.model.ChatResponse;
+
 /**
- * Notes when the first chunk of a streamed answer reaches the {@link TracingAdvisor}, so
- * that the {@link ExchangeObservationHandler} can compute the time to first chunk of the
- * model call. Each model call of a stream (several in a tool-calling loop) restarts it.
+ * Notes when the first chunk of a streamed answer reaches the {@code ChatClient} advisor,
+ * so that the {@link ExchangeObservationHandler} can compute the time to first chunk of
+ * the model call. Each model call of a stream (several in a tool-calling loop) restarts
+ * it. Not an extension point: the advisor creates one per stream.
  *
  * @author llm-tracing
  */
@@ -35,6 +39,17 @@ public final class FirstChunkTimer {
 	 */
 	void chunk() {
 		this.firstChunkNanos.compareAndSet(0, System.nanoTime());
+	}
+
+	/**
+	 * Note a chunk of the stream: the first one with answer text or a tool call is the
+	 * first chunk of the current model call.
+	 * @param chunk the chunk's response
+	 */
+	public void onChunk(@Nullable ChatResponse chunk) {
+		if (waiting() && Responses.hasContent(chunk)) {
+			chunk();
+		}
 	}
 
 	/**

@@ -1,4 +1,4 @@
-package dev.llmtracing.chat;
+package dev.llmtracing.observation;
 
 import java.time.Duration;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.llmtracing.chat;
+package dev.llmtracing.observation;
 
 import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;

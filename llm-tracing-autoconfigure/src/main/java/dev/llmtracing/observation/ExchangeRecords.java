@@ -1,9 +1,9 @@
-package dev.llmtracing.chat;
+package dev.llmtracing.observation;
 
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.llmtracing.chat.TraceContextLookup.TraceContext;
+import dev.llmtracing.observation.TraceContextLookup.TraceContext;
 import dev.llmtracing.content.ContentCapture;
 import dev.llmtracing.content.Responses;
 import dev.llmtracing.context.TracingIds;
