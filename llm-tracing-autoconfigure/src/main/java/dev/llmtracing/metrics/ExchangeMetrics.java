@@ -3,6 +3,8 @@ package dev.llmtracing.metrics;
 import java.time.Duration;
 import java.util.List;
 
+import dev.llmtracing.observation.ModelObservationDocumentation.LowCardinalityKeyNames;
+import dev.llmtracing.record.ExchangeFields;
 import dev.llmtracing.record.ExchangeListener;
 import dev.llmtracing.record.ExchangeRecord;
 import dev.llmtracing.support.BoundedValues;
@@ -16,8 +18,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Meters of finished exchanges that Spring AI does not provide: the time to first chunk
  * of streams, the count of calls by outcome and finish reason, and their cost. Tags are
- * the provider, the requested model and the bounded prompt name and version; IDs are
- * never tags.
+ * the provider, the requested model and the bounded prompt name and version, named as on
+ * the model observation's meters; IDs are never tags.
  *
  * @author llm-tracing
  */
@@ -43,9 +45,10 @@ public class ExchangeMetrics implements ExchangeListener {
 
 	@Override
 	public void onExchange(ExchangeRecord record) {
-		Tags tags = Tags.of("gen_ai.provider.name", orUnknown(record.providerName()), "gen_ai.request.model",
-				orUnknown(record.requestModel()), "llm.prompt.name", this.promptTags.name(record.promptName()),
-				"llm.prompt.version", this.promptTags.version(record.promptVersion()));
+		Tags tags = Tags.of(LowCardinalityKeyNames.PROVIDER_NAME.asString(), orUnknown(record.providerName()),
+				ExchangeFields.REQUEST_MODEL, orUnknown(record.requestModel()),
+				LowCardinalityKeyNames.PROMPT_NAME.asString(), this.promptTags.name(record.promptName()),
+				LowCardinalityKeyNames.PROMPT_VERSION.asString(), this.promptTags.version(record.promptVersion()));
 		Counter.builder(MetricNames.EXCHANGES)
 			.description("Model calls by outcome, finish reason and whether the answer was empty")
 			.tags(tags)
