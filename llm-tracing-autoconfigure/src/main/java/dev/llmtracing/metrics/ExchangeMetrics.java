@@ -7,6 +7,7 @@ import dev.llmtracing.observation.ModelObservationDocumentation.LowCardinalityKe
 import dev.llmtracing.record.ExchangeFields;
 import dev.llmtracing.record.ExchangeListener;
 import dev.llmtracing.record.ExchangeRecord;
+import dev.llmtracing.record.ExchangeRequest;
 import dev.llmtracing.support.BoundedValues;
 import dev.llmtracing.support.PromptTagLimiter;
 import io.micrometer.core.instrument.Counter;
@@ -45,25 +46,27 @@ public class ExchangeMetrics implements ExchangeListener {
 
 	@Override
 	public void onExchange(ExchangeRecord record) {
-		Tags tags = Tags.of(LowCardinalityKeyNames.PROVIDER_NAME.asString(), orUnknown(record.providerName()),
-				ExchangeFields.REQUEST_MODEL, orUnknown(record.requestModel()),
-				LowCardinalityKeyNames.PROMPT_NAME.asString(), this.promptTags.name(record.promptName()),
-				LowCardinalityKeyNames.PROMPT_VERSION.asString(), this.promptTags.version(record.promptVersion()));
+		ExchangeRequest request = record.request();
+		Tags tags = Tags.of(LowCardinalityKeyNames.PROVIDER_NAME.asString(), orUnknown(request.providerName()),
+				ExchangeFields.REQUEST_MODEL, orUnknown(request.requestModel()),
+				LowCardinalityKeyNames.PROMPT_NAME.asString(), this.promptTags.name(request.promptName()),
+				LowCardinalityKeyNames.PROMPT_VERSION.asString(), this.promptTags.version(request.promptVersion()));
 		Counter.builder(MetricNames.EXCHANGES)
 			.description("Model calls by outcome, finish reason and whether the answer was empty")
 			.tags(tags)
 			.tag("outcome", record.outcome().value())
-			.tag("finish_reason", finishReason(record.finishReasons()))
-			.tag("empty", Boolean.toString(record.emptyResponse()))
+			.tag("finish_reason", finishReason(record.response().finishReasons()))
+			.tag("empty", Boolean.toString(record.response().empty()))
 			.register(this.registry)
 			.increment();
-		if (record.timeToFirstChunkNanos() != null) {
+		Long timeToFirstChunk = record.timing().timeToFirstChunkNanos();
+		if (timeToFirstChunk != null) {
 			Timer.builder(MetricNames.TIME_TO_FIRST_CHUNK)
 				.description("Time from the start of a streamed model call to its first chunk with content")
 				.tags(tags)
 				.serviceLevelObjectives(this.ttftBuckets)
 				.register(this.registry)
-				.record(Duration.ofNanos(record.timeToFirstChunkNanos()));
+				.record(Duration.ofNanos(timeToFirstChunk));
 		}
 		recordCost(record, tags);
 	}
@@ -77,7 +80,7 @@ public class ExchangeMetrics implements ExchangeListener {
 				.register(this.registry)
 				.increment(record.cost().amount().doubleValue());
 		}
-		else if (record.inputTokens() != null || record.outputTokens() != null) {
+		else if (record.usage().isKnown()) {
 			Counter.builder(MetricNames.UNPRICED)
 				.description("Model calls with token usage whose model has no price in the price table")
 				.tags(tags)

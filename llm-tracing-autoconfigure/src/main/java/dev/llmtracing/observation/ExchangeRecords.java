@@ -9,8 +9,13 @@ import dev.llmtracing.content.Responses;
 import dev.llmtracing.context.TracingIds;
 import dev.llmtracing.cost.Cost;
 import dev.llmtracing.cost.PriceTable;
+import dev.llmtracing.record.ExchangeIds;
 import dev.llmtracing.record.ExchangeRecord;
+import dev.llmtracing.record.ExchangeRequest;
+import dev.llmtracing.record.ExchangeResponse;
 import dev.llmtracing.record.Outcome;
+import dev.llmtracing.record.Timing;
+import dev.llmtracing.record.TokenUsage;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.ai.chat.metadata.ChatResponseMetadata;
@@ -53,16 +58,20 @@ final class ExchangeRecords {
 		Long timeToFirstChunk = (timer != null && context.isStreaming()) ? timer.sinceStart(capture.startNanos())
 				: null;
 		Outcome outcome = outcome(context, error);
-		return new ExchangeRecord(capture.exchangeId(), capture.startTime(), ids.requestId(), ids.contextId(),
-				ids.userId(), (trace != null) ? trace.traceId() : null, (trace != null) ? trace.spanId() : null,
-				context.getOperationMetadata().operationType(), context.getOperationMetadata().provider(), requestModel,
-				responseModel, (options != null) ? options.getTemperature() : null,
-				(options != null) ? options.getTopP() : null, (options != null) ? options.getMaxTokens() : null,
-				(metadata != null) ? textOrNull(metadata.getId()) : null, finishReasons(response), inputTokens,
-				outputTokens, context.isStreaming(), facts.conversationId(), facts.promptName(), facts.promptVersion(),
-				durationNanos, outcome, (error != null) ? error.getClass().getName() : null, timeToFirstChunk, cost,
-				outcome == Outcome.SUCCESS && !Responses.hasContent(response),
-				contentCapture.capture(context.getRequest(), response), RequestOptions.of(options), capture.replayOf());
+		ExchangeIds exchangeIds = new ExchangeIds(capture.exchangeId(), ids.requestId(), ids.contextId(), ids.userId(),
+				(trace != null) ? trace.traceId() : null, (trace != null) ? trace.spanId() : null);
+		ExchangeRequest request = new ExchangeRequest(context.getOperationMetadata().operationType(),
+				context.getOperationMetadata().provider(), requestModel,
+				(options != null) ? options.getTemperature() : null, (options != null) ? options.getTopP() : null,
+				(options != null) ? options.getMaxTokens() : null, context.isStreaming(), RequestOptions.of(options),
+				facts.conversationId(), facts.promptName(), facts.promptVersion());
+		ExchangeResponse exchangeResponse = new ExchangeResponse(responseModel,
+				(metadata != null) ? textOrNull(metadata.getId()) : null, finishReasons(response),
+				outcome == Outcome.SUCCESS && !Responses.hasContent(response));
+		return new ExchangeRecord(exchangeIds, request, exchangeResponse, new TokenUsage(inputTokens, outputTokens),
+				new Timing(capture.startTime(), durationNanos, timeToFirstChunk), outcome,
+				(error != null) ? error.getClass().getName() : null, cost,
+				contentCapture.capture(context.getRequest(), response), capture.replayOf());
 	}
 
 	private static Outcome outcome(ChatModelObservationContext context, @Nullable Throwable error) {

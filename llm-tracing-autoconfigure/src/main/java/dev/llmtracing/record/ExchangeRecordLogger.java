@@ -55,12 +55,15 @@ public class ExchangeRecordLogger implements ExchangeListener {
 
 	static String summary(ExchangeRecord record) {
 		StringBuilder summary = new StringBuilder(96);
-		summary.append(record.operationName()).append(' ').append(orUnknown(record.model()));
-		summary.append(record.stream() ? " stream " : " call ").append(record.outcome().value());
-		summary.append(" in ").append(String.format(Locale.ROOT, "%.1f", record.durationMillis())).append(" ms");
-		if (record.inputTokens() != null || record.outputTokens() != null) {
-			summary.append(", tokens ").append(orUnknown(record.inputTokens())).append(" in / ");
-			summary.append(orUnknown(record.outputTokens())).append(" out");
+		summary.append(record.request().operationName()).append(' ').append(orUnknown(record.model()));
+		summary.append(record.request().stream() ? " stream " : " call ").append(record.outcome().value());
+		summary.append(" in ")
+			.append(String.format(Locale.ROOT, "%.1f", record.timing().durationMillis()))
+			.append(" ms");
+		TokenUsage usage = record.usage();
+		if (usage.isKnown()) {
+			summary.append(", tokens ").append(orUnknown(usage.inputTokens())).append(" in / ");
+			summary.append(orUnknown(usage.outputTokens())).append(" out");
 		}
 		if (record.errorType() != null) {
 			summary.append(", error ").append(record.errorType());

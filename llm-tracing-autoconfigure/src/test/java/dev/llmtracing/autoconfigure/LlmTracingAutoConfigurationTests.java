@@ -166,7 +166,7 @@ class LlmTracingAutoConfigurationTests {
 					});
 				List<ExchangeRecord> records = context.getBean(CollectingListener.class).records;
 				await().atMost(Duration.ofSeconds(5)).until(() -> records.size() == 1);
-				assertThat(records.get(0).providerName()).isEqualTo("openai");
+				assertThat(records.get(0).request().providerName()).isEqualTo("openai");
 			});
 	}
 

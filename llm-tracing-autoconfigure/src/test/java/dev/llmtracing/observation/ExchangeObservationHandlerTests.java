@@ -68,25 +68,25 @@ class ExchangeObservationHandlerTests {
 			observe(context(false), (context) -> context.setResponse(response()));
 		}
 		ExchangeRecord record = awaitOne();
-		assertThat(record.exchangeId()).hasSize(36);
-		assertThat(record.requestId()).isEqualTo("req-1");
-		assertThat(record.contextId()).isEqualTo("ctx-1");
-		assertThat(record.userId()).isEqualTo("user-1");
-		assertThat(record.operationName()).isEqualTo("chat");
-		assertThat(record.providerName()).isEqualTo("openai");
-		assertThat(record.requestModel()).isEqualTo("gpt-test");
-		assertThat(record.responseModel()).isEqualTo("gpt-test-0001");
-		assertThat(record.temperature()).isEqualTo(0.3);
-		assertThat(record.topP()).isEqualTo(0.8);
-		assertThat(record.maxTokens()).isEqualTo(100);
-		assertThat(record.responseId()).isEqualTo("resp-1");
-		assertThat(record.finishReasons()).containsExactly("stop");
-		assertThat(record.inputTokens()).isEqualTo(11);
-		assertThat(record.outputTokens()).isEqualTo(22);
-		assertThat(record.stream()).isFalse();
+		assertThat(record.ids().exchangeId()).hasSize(36);
+		assertThat(record.ids().requestId()).isEqualTo("req-1");
+		assertThat(record.ids().contextId()).isEqualTo("ctx-1");
+		assertThat(record.ids().userId()).isEqualTo("user-1");
+		assertThat(record.request().operationName()).isEqualTo("chat");
+		assertThat(record.request().providerName()).isEqualTo("openai");
+		assertThat(record.request().requestModel()).isEqualTo("gpt-test");
+		assertThat(record.response().responseModel()).isEqualTo("gpt-test-0001");
+		assertThat(record.request().temperature()).isEqualTo(0.3);
+		assertThat(record.request().topP()).isEqualTo(0.8);
+		assertThat(record.request().maxTokens()).isEqualTo(100);
+		assertThat(record.response().responseId()).isEqualTo("resp-1");
+		assertThat(record.response().finishReasons()).containsExactly("stop");
+		assertThat(record.usage().inputTokens()).isEqualTo(11);
+		assertThat(record.usage().outputTokens()).isEqualTo(22);
+		assertThat(record.request().stream()).isFalse();
 		assertThat(record.outcome()).isEqualTo(Outcome.SUCCESS);
 		assertThat(record.errorType()).isNull();
-		assertThat(record.durationNanos()).isPositive();
+		assertThat(record.timing().durationNanos()).isPositive();
 	}
 
 	@Test
@@ -100,9 +100,9 @@ class ExchangeObservationHandlerTests {
 		ExchangeRecord record = awaitOne();
 		assertThat(record.outcome()).isEqualTo(Outcome.ERROR);
 		assertThat(record.errorType()).isEqualTo("java.lang.IllegalStateException");
-		assertThat(record.inputTokens()).isNull();
-		assertThat(record.responseId()).isNull();
-		assertThat(record.finishReasons()).isEmpty();
+		assertThat(record.usage().inputTokens()).isNull();
+		assertThat(record.response().responseId()).isNull();
+		assertThat(record.response().finishReasons()).isEmpty();
 	}
 
 	@Test
@@ -111,7 +111,7 @@ class ExchangeObservationHandlerTests {
 		observe(context(true), (context) -> {
 		});
 		ExchangeRecord record = awaitOne();
-		assertThat(record.stream()).isTrue();
+		assertThat(record.request().stream()).isTrue();
 		assertThat(record.outcome()).isEqualTo(Outcome.CANCELLED);
 	}
 
@@ -121,11 +121,11 @@ class ExchangeObservationHandlerTests {
 		register((context) -> new ClientFacts(callerIds, "conv-7", "faq", "v2", null));
 		observe(context(true), (context) -> context.setResponse(response()));
 		ExchangeRecord record = awaitOne();
-		assertThat(record.requestId()).isEqualTo("caller-req");
-		assertThat(record.contextId()).isEqualTo("caller-ctx");
-		assertThat(record.conversationId()).isEqualTo("conv-7");
-		assertThat(record.promptName()).isEqualTo("faq");
-		assertThat(record.promptVersion()).isEqualTo("v2");
+		assertThat(record.ids().requestId()).isEqualTo("caller-req");
+		assertThat(record.ids().contextId()).isEqualTo("caller-ctx");
+		assertThat(record.request().conversationId()).isEqualTo("conv-7");
+		assertThat(record.request().promptName()).isEqualTo("faq");
+		assertThat(record.request().promptVersion()).isEqualTo("v2");
 	}
 
 	@Test
