@@ -20,7 +20,7 @@ import org.springframework.ai.chat.memory.ChatMemory;
  *
  * @author llm-tracing
  */
-public class AdvisorClientFactsResolver implements ClientFactsResolver {
+public final class AdvisorClientFactsResolver implements ClientFactsResolver {
 
 	private static final int MAX_DEPTH = 32;
 

@@ -14,6 +14,7 @@ package dev.llmtracing.advisor;
  * </pre>
  *
  * @author llm-tracing
+ * @since 0.1.0
  */
 public final class LlmTracingParams {
 

@@ -28,7 +28,7 @@ import org.springframework.core.Ordered;
  *
  * @author llm-tracing
  */
-public class TracingAdvisor implements CallAdvisor, StreamAdvisor {
+public final class TracingAdvisor implements CallAdvisor, StreamAdvisor {
 
 	private final IdScopes idScopes;
 

@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param replayOf the exchange ID this call replays, or {@code null}
  * @author llm-tracing
  */
-public record ExchangeCapture(String exchangeId, Instant startTime, long startNanos, TracingIds ids, ClientFacts facts,
+record ExchangeCapture(String exchangeId, Instant startTime, long startNanos, TracingIds ids, ClientFacts facts,
 		@Nullable String replayOf) {
 
 }

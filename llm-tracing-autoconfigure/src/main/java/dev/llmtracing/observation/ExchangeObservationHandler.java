@@ -28,10 +28,14 @@ import org.springframework.ai.chat.observation.ChatModelObservationContext;
  * <p>
  * Every failure of its own is caught and counted: the model call, its response and its
  * exception are never touched.
+ * <p>
+ * Not an extension point: to do more with each record, define an
+ * {@link dev.llmtracing.record.ExchangeListener} bean; an application that defines its
+ * own bean of this type replaces the auto-configured one.
  *
  * @author llm-tracing
  */
-public class ExchangeObservationHandler implements ObservationHandler<ChatModelObservationContext> {
+public final class ExchangeObservationHandler implements ObservationHandler<ChatModelObservationContext> {
 
 	private final IdScopes idScopes;
 

@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @author llm-tracing
  */
-public class MicrometerTraceContextLookup implements TraceContextLookup {
+public final class MicrometerTraceContextLookup implements TraceContextLookup {
 
 	@Override
 	public @Nullable TraceContext find(Observation.Context context) {

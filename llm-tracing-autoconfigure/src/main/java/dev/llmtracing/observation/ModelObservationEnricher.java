@@ -28,7 +28,7 @@ import org.springframework.ai.chat.observation.ChatModelObservationContext;
  *
  * @author llm-tracing
  */
-public class ModelObservationEnricher implements ObservationFilter {
+public final class ModelObservationEnricher implements ObservationFilter {
 
 	private final PromptTagLimiter promptTags;
 
