@@ -7,6 +7,7 @@ import java.util.List;
  * on, so it cannot end up in a log.
  *
  * @author llm-tracing
+ * @since 0.1.0
  */
 @FunctionalInterface
 public interface IdRejectionListener {

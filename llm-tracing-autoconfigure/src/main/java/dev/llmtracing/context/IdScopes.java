@@ -18,6 +18,7 @@ import org.slf4j.MDC;
  * one, an invalid context or user ID is dropped.
  *
  * @author llm-tracing
+ * @since 0.1.0
  */
 public final class IdScopes {
 

@@ -6,6 +6,7 @@ package dev.llmtracing.crypto;
  * properties.
  *
  * @author llm-tracing
+ * @since 0.1.0
  * @see AesGcmContentEncryptor
  */
 public interface ContentEncryptor {

@@ -3,8 +3,11 @@ package dev.llmtracing.metrics;
 import java.time.Duration;
 import java.util.List;
 
+import dev.llmtracing.observation.ModelObservationDocumentation.LowCardinalityKeyNames;
+import dev.llmtracing.record.ExchangeFields;
 import dev.llmtracing.record.ExchangeListener;
 import dev.llmtracing.record.ExchangeRecord;
+import dev.llmtracing.record.ExchangeRequest;
 import dev.llmtracing.support.BoundedValues;
 import dev.llmtracing.support.PromptTagLimiter;
 import io.micrometer.core.instrument.Counter;
@@ -16,8 +19,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Meters of finished exchanges that Spring AI does not provide: the time to first chunk
  * of streams, the count of calls by outcome and finish reason, and their cost. Tags are
- * the provider, the requested model and the bounded prompt name and version; IDs are
- * never tags.
+ * the provider, the requested model and the bounded prompt name and version, named as on
+ * the model observation's meters; IDs are never tags.
  *
  * @author llm-tracing
  */
@@ -43,24 +46,27 @@ public class ExchangeMetrics implements ExchangeListener {
 
 	@Override
 	public void onExchange(ExchangeRecord record) {
-		Tags tags = Tags.of("gen_ai.provider.name", orUnknown(record.providerName()), "gen_ai.request.model",
-				orUnknown(record.requestModel()), "llm.prompt.name", this.promptTags.name(record.promptName()),
-				"llm.prompt.version", this.promptTags.version(record.promptVersion()));
+		ExchangeRequest request = record.request();
+		Tags tags = Tags.of(LowCardinalityKeyNames.PROVIDER_NAME.asString(), orUnknown(request.providerName()),
+				ExchangeFields.REQUEST_MODEL, orUnknown(request.requestModel()),
+				LowCardinalityKeyNames.PROMPT_NAME.asString(), this.promptTags.name(request.promptName()),
+				LowCardinalityKeyNames.PROMPT_VERSION.asString(), this.promptTags.version(request.promptVersion()));
 		Counter.builder(MetricNames.EXCHANGES)
 			.description("Model calls by outcome, finish reason and whether the answer was empty")
 			.tags(tags)
 			.tag("outcome", record.outcome().value())
-			.tag("finish_reason", finishReason(record.finishReasons()))
-			.tag("empty", Boolean.toString(record.emptyResponse()))
+			.tag("finish_reason", finishReason(record.response().finishReasons()))
+			.tag("empty", Boolean.toString(record.response().empty()))
 			.register(this.registry)
 			.increment();
-		if (record.timeToFirstChunkNanos() != null) {
+		Long timeToFirstChunk = record.timing().timeToFirstChunkNanos();
+		if (timeToFirstChunk != null) {
 			Timer.builder(MetricNames.TIME_TO_FIRST_CHUNK)
 				.description("Time from the start of a streamed model call to its first chunk with content")
 				.tags(tags)
 				.serviceLevelObjectives(this.ttftBuckets)
 				.register(this.registry)
-				.record(Duration.ofNanos(record.timeToFirstChunkNanos()));
+				.record(Duration.ofNanos(timeToFirstChunk));
 		}
 		recordCost(record, tags);
 	}
@@ -74,7 +80,7 @@ public class ExchangeMetrics implements ExchangeListener {
 				.register(this.registry)
 				.increment(record.cost().amount().doubleValue());
 		}
-		else if (record.inputTokens() != null || record.outputTokens() != null) {
+		else if (record.usage().isKnown()) {
 			Counter.builder(MetricNames.UNPRICED)
 				.description("Model calls with token usage whose model has no price in the price table")
 				.tags(tags)

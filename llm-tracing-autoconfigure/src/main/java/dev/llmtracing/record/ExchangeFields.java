@@ -3,7 +3,9 @@ package dev.llmtracing.record;
 /**
  * The names of the fields of a JSON exchange record. The IDs are camel case, like the MDC
  * keys of Spring Boot's tracing ({@code traceId}); the facts of the call are named after
- * the OpenTelemetry GenAI semantic conventions.
+ * the OpenTelemetry GenAI semantic conventions. The keys that llm-tracing adds to the
+ * model observation ({@code observation.ModelObservationDocumentation}) take their names
+ * from here where the record holds the same fact, so that each name is spelled once.
  *
  * @author llm-tracing
  */

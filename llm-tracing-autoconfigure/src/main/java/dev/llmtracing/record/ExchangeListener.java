@@ -5,6 +5,7 @@ package dev.llmtracing.record;
  * thread-safe; an exception they throw is counted and otherwise ignored.
  *
  * @author llm-tracing
+ * @since 0.1.0
  */
 @FunctionalInterface
 public interface ExchangeListener {

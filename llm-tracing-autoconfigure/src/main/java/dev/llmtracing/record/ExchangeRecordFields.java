@@ -32,14 +32,15 @@ public final class ExchangeRecordFields {
 	 * @return the IDs that have a value, in a fixed order
 	 */
 	public static Map<String, String> ids(ExchangeRecord record, MdcKeys keys) {
-		Map<String, String> ids = new LinkedHashMap<>();
-		put(ids, ExchangeFields.EXCHANGE_ID, record.exchangeId());
-		put(ids, keys.requestId(), record.requestId());
-		put(ids, keys.contextId(), record.contextId());
-		put(ids, keys.userId(), record.userId());
-		put(ids, ExchangeFields.TRACE_ID, record.traceId());
-		put(ids, ExchangeFields.SPAN_ID, record.spanId());
-		return ids;
+		ExchangeIds ids = record.ids();
+		Map<String, String> fields = new LinkedHashMap<>();
+		put(fields, ExchangeFields.EXCHANGE_ID, ids.exchangeId());
+		put(fields, keys.requestId(), ids.requestId());
+		put(fields, keys.contextId(), ids.contextId());
+		put(fields, keys.userId(), ids.userId());
+		put(fields, ExchangeFields.TRACE_ID, ids.traceId());
+		put(fields, ExchangeFields.SPAN_ID, ids.spanId());
+		return fields;
 	}
 
 	/**
@@ -48,29 +49,32 @@ public final class ExchangeRecordFields {
 	 * @return the fields that have a value, in a fixed order
 	 */
 	public static Map<String, Object> facts(ExchangeRecord record) {
+		ExchangeRequest request = record.request();
+		ExchangeResponse response = record.response();
+		Timing timing = record.timing();
 		Map<String, Object> fields = new LinkedHashMap<>();
 		fields.put(ExchangeFields.RECORD_VERSION, RECORD_VERSION);
-		put(fields, ExchangeFields.OPERATION_NAME, record.operationName());
-		put(fields, ExchangeFields.PROVIDER_NAME, record.providerName());
-		put(fields, ExchangeFields.REQUEST_MODEL, record.requestModel());
-		put(fields, ExchangeFields.RESPONSE_MODEL, record.responseModel());
-		put(fields, ExchangeFields.REQUEST_TEMPERATURE, record.temperature());
-		put(fields, ExchangeFields.REQUEST_TOP_P, record.topP());
-		put(fields, ExchangeFields.REQUEST_MAX_TOKENS, record.maxTokens());
-		fields.putAll(record.requestOptions());
-		put(fields, ExchangeFields.REQUEST_STREAM, record.stream());
-		put(fields, ExchangeFields.RESPONSE_ID, record.responseId());
-		if (!record.finishReasons().isEmpty()) {
-			fields.put(ExchangeFields.RESPONSE_FINISH_REASONS, record.finishReasons());
+		put(fields, ExchangeFields.OPERATION_NAME, request.operationName());
+		put(fields, ExchangeFields.PROVIDER_NAME, request.providerName());
+		put(fields, ExchangeFields.REQUEST_MODEL, request.requestModel());
+		put(fields, ExchangeFields.RESPONSE_MODEL, response.responseModel());
+		put(fields, ExchangeFields.REQUEST_TEMPERATURE, request.temperature());
+		put(fields, ExchangeFields.REQUEST_TOP_P, request.topP());
+		put(fields, ExchangeFields.REQUEST_MAX_TOKENS, request.maxTokens());
+		fields.putAll(request.options());
+		put(fields, ExchangeFields.REQUEST_STREAM, request.stream());
+		put(fields, ExchangeFields.RESPONSE_ID, response.responseId());
+		if (!response.finishReasons().isEmpty()) {
+			fields.put(ExchangeFields.RESPONSE_FINISH_REASONS, response.finishReasons());
 		}
-		put(fields, ExchangeFields.USAGE_INPUT_TOKENS, record.inputTokens());
-		put(fields, ExchangeFields.USAGE_OUTPUT_TOKENS, record.outputTokens());
-		put(fields, ExchangeFields.CONVERSATION_ID, record.conversationId());
-		put(fields, ExchangeFields.PROMPT_NAME, record.promptName());
-		put(fields, ExchangeFields.PROMPT_VERSION, record.promptVersion());
-		fields.put(ExchangeFields.START_TIME, record.startTime().toString());
-		fields.put(ExchangeFields.DURATION_MS, record.durationMillis());
-		put(fields, ExchangeFields.TIME_TO_FIRST_CHUNK_MS, record.timeToFirstChunkMillis());
+		put(fields, ExchangeFields.USAGE_INPUT_TOKENS, record.usage().inputTokens());
+		put(fields, ExchangeFields.USAGE_OUTPUT_TOKENS, record.usage().outputTokens());
+		put(fields, ExchangeFields.CONVERSATION_ID, request.conversationId());
+		put(fields, ExchangeFields.PROMPT_NAME, request.promptName());
+		put(fields, ExchangeFields.PROMPT_VERSION, request.promptVersion());
+		fields.put(ExchangeFields.START_TIME, timing.startTime().toString());
+		fields.put(ExchangeFields.DURATION_MS, timing.durationMillis());
+		put(fields, ExchangeFields.TIME_TO_FIRST_CHUNK_MS, timing.timeToFirstChunkMillis());
 		if (record.cost() != null) {
 			fields.put(ExchangeFields.COST_AMOUNT, record.cost().amount());
 			fields.put(ExchangeFields.COST_CURRENCY, record.cost().currency());

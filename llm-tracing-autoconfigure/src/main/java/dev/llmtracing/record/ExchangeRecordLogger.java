@@ -10,11 +10,11 @@ import org.slf4j.MDC;
 import org.slf4j.spi.LoggingEventBuilder;
 
 /**
- * Writes each exchange as one INFO event on a dedicated logger (by default
- * {@value #DEFAULT_LOGGER_NAME}). The record's facts are SLF4J key-value pairs and its
- * IDs are MDC entries, so that every JSON layout (logstash-logback-encoder, Spring Boot's
- * structured logging) writes them as top-level fields, and a plain-text pattern with
- * {@code %X{requestId}} shows them. The message is a short human-readable summary.
+ * Writes each exchange as one INFO event on a dedicated logger. The record's facts are
+ * SLF4J key-value pairs and its IDs are MDC entries, so that every JSON layout
+ * (logstash-logback-encoder, Spring Boot's structured logging) writes them as top-level
+ * fields, and a plain-text pattern with {@code %X{requestId}} shows them. The message is
+ * a short human-readable summary.
  * <p>
  * Runs on the dispatcher's thread, whose MDC holds nothing else, so no field is written
  * twice.
@@ -22,11 +22,6 @@ import org.slf4j.spi.LoggingEventBuilder;
  * @author llm-tracing
  */
 public class ExchangeRecordLogger implements ExchangeListener {
-
-	/**
-	 * The default name of the exchange logger.
-	 */
-	public static final String DEFAULT_LOGGER_NAME = "llm.tracing.exchange";
 
 	private final Logger logger;
 
@@ -60,12 +55,15 @@ public class ExchangeRecordLogger implements ExchangeListener {
 
 	static String summary(ExchangeRecord record) {
 		StringBuilder summary = new StringBuilder(96);
-		summary.append(record.operationName()).append(' ').append(orUnknown(record.model()));
-		summary.append(record.stream() ? " stream " : " call ").append(record.outcome().value());
-		summary.append(" in ").append(String.format(Locale.ROOT, "%.1f", record.durationMillis())).append(" ms");
-		if (record.inputTokens() != null || record.outputTokens() != null) {
-			summary.append(", tokens ").append(orUnknown(record.inputTokens())).append(" in / ");
-			summary.append(orUnknown(record.outputTokens())).append(" out");
+		summary.append(record.request().operationName()).append(' ').append(orUnknown(record.model()));
+		summary.append(record.request().stream() ? " stream " : " call ").append(record.outcome().value());
+		summary.append(" in ")
+			.append(String.format(Locale.ROOT, "%.1f", record.timing().durationMillis()))
+			.append(" ms");
+		TokenUsage usage = record.usage();
+		if (usage.isKnown()) {
+			summary.append(", tokens ").append(orUnknown(usage.inputTokens())).append(" in / ");
+			summary.append(orUnknown(usage.outputTokens())).append(" out");
 		}
 		if (record.errorType() != null) {
 			summary.append(", error ").append(record.errorType());

@@ -7,6 +7,7 @@ package dev.llmtracing.redact;
  * drop the whole text rather than keep it unmasked.
  *
  * @author llm-tracing
+ * @since 0.1.0
  */
 @FunctionalInterface
 public interface Redactor {

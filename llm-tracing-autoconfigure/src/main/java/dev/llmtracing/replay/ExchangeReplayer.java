@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-import dev.llmtracing.chat.ReplayMarker;
+import dev.llmtracing.content.ContentMode;
+import dev.llmtracing.context.ReplayMarker;
 import dev.llmtracing.record.ExchangeFields;
 import dev.llmtracing.redact.Placeholders;
 import dev.llmtracing.redact.RedactorChain;
@@ -127,7 +128,7 @@ public final class ExchangeReplayer {
 	}
 
 	private static String refusal(String exchangeId, @Nullable String mode) {
-		if ("digest".equals(mode)) {
+		if (ContentMode.DIGEST.value().equals(mode)) {
 			return "Exchange " + exchangeId + " was recorded with llm.tracing.content.mode=digest: it holds digests, "
 					+ "not the messages, so it cannot be replayed. DigestCheck tells whether a prompt you supply "
 					+ "matches it. Record with mode full or encrypted to replay.";

@@ -7,8 +7,13 @@ import java.util.List;
 import java.util.Map;
 
 import dev.llmtracing.record.ExchangeContent;
+import dev.llmtracing.record.ExchangeIds;
 import dev.llmtracing.record.ExchangeRecord;
+import dev.llmtracing.record.ExchangeRequest;
+import dev.llmtracing.record.ExchangeResponse;
 import dev.llmtracing.record.Outcome;
+import dev.llmtracing.record.Timing;
+import dev.llmtracing.record.TokenUsage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,9 +62,12 @@ class AuditTrailEscapingTests {
 
 	private static ExchangeRecord record() {
 		ExchangeContent content = new ExchangeContent("full", null, List.of(message()), null, false, null, null);
-		return new ExchangeRecord("ex-1", Instant.parse("2026-01-02T03:04:05Z"), TEXT, null, null, null, null, "chat",
-				"openai", "gpt-4o-mini", null, null, null, null, null, List.of(), 3, 4, false, null, null, null,
-				1_000_000L, Outcome.SUCCESS, null, null, null, false, content, Map.of(), null);
+		return new ExchangeRecord(new ExchangeIds("ex-1", TEXT, null, null, null, null),
+				new ExchangeRequest("chat", "openai", "gpt-4o-mini", null, null, null, false, Map.of(), null, null,
+						null),
+				new ExchangeResponse(null, null, List.of(), false), new TokenUsage(3, 4),
+				new Timing(Instant.parse("2026-01-02T03:04:05Z"), 1_000_000L, null), Outcome.SUCCESS, null, null,
+				content, null);
 	}
 
 	private static Map<String, Object> message() {

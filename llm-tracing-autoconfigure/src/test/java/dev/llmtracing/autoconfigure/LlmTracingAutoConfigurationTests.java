@@ -6,12 +6,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.llmtracing.autoconfigure.chat.LlmTracingChatAutoConfiguration;
 import dev.llmtracing.autoconfigure.web.LlmTracingWebAutoConfiguration;
-import dev.llmtracing.chat.ClientFactsResolver;
-import dev.llmtracing.chat.ContentCapture;
-import dev.llmtracing.chat.ContentMode;
-import dev.llmtracing.chat.ExchangeObservationHandler;
-import dev.llmtracing.chat.TraceContextLookup;
-import dev.llmtracing.chat.TracingAdvisor;
+import dev.llmtracing.observation.ClientFactsResolver;
+import dev.llmtracing.content.ContentCapture;
+import dev.llmtracing.content.ContentMode;
+import dev.llmtracing.observation.ExchangeObservationHandler;
+import dev.llmtracing.observation.TraceContextLookup;
+import dev.llmtracing.advisor.TracingAdvisor;
 import dev.llmtracing.context.IdRejectionListener;
 import dev.llmtracing.context.IdScope;
 import dev.llmtracing.context.IdScopes;
@@ -168,7 +168,7 @@ class LlmTracingAutoConfigurationTests {
 					});
 				List<ExchangeRecord> records = context.getBean(CollectingListener.class).records;
 				await().atMost(Duration.ofSeconds(5)).until(() -> records.size() == 1);
-				assertThat(records.get(0).providerName()).isEqualTo("openai");
+				assertThat(records.get(0).request().providerName()).isEqualTo("openai");
 			});
 	}
 

@@ -7,8 +7,13 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import dev.llmtracing.cost.Cost;
+import dev.llmtracing.record.ExchangeIds;
 import dev.llmtracing.record.ExchangeRecord;
+import dev.llmtracing.record.ExchangeRequest;
+import dev.llmtracing.record.ExchangeResponse;
 import dev.llmtracing.record.Outcome;
+import dev.llmtracing.record.Timing;
+import dev.llmtracing.record.TokenUsage;
 import dev.llmtracing.support.PromptTagLimiter;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.distribution.CountAtBucket;
@@ -98,10 +103,12 @@ class ExchangeMetricsTests {
 
 	static ExchangeRecord record(String model, Outcome outcome, List<String> finishReasons, Long ttftNanos, Cost cost,
 			String promptName, String promptVersion, boolean empty) {
-		return new ExchangeRecord("ex", Instant.now(), "req-secret", "ctx-secret", "user-secret", null, null, "chat",
-				"openai", model, model, null, null, null, null, finishReasons, 10, 20, ttftNanos != null, null,
-				promptName, promptVersion, Duration.ofMillis(100).toNanos(), outcome, null, ttftNanos, cost, empty,
-				null, java.util.Map.of(), null);
+		return new ExchangeRecord(new ExchangeIds("ex", "req-secret", "ctx-secret", "user-secret", null, null),
+				new ExchangeRequest("chat", "openai", model, null, null, null, ttftNanos != null, java.util.Map.of(),
+						null, promptName, promptVersion),
+				new ExchangeResponse(model, null, finishReasons, empty), new TokenUsage(10, 20),
+				new Timing(Instant.now(), Duration.ofMillis(100).toNanos(), ttftNanos), outcome, null, cost, null,
+				null);
 	}
 
 }

@@ -3,7 +3,7 @@ package dev.llmtracing.replay;
 import java.util.List;
 import java.util.Map;
 
-import dev.llmtracing.chat.ContentDigests;
+import dev.llmtracing.content.ContentDigests;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.ai.chat.model.ChatModel;

@@ -1,6 +1,6 @@
 package dev.llmtracing.sample;
 
-import dev.llmtracing.chat.LlmTracingParams;
+import dev.llmtracing.advisor.LlmTracingParams;
 import dev.llmtracing.context.IdScopes;
 import dev.llmtracing.context.TracingIds;
 import reactor.core.publisher.Flux;

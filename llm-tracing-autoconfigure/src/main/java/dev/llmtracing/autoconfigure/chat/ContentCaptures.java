@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
 
 import dev.llmtracing.autoconfigure.content.LlmTracingContentProperties;
 import dev.llmtracing.autoconfigure.content.LlmTracingMaskingProperties;
-import dev.llmtracing.chat.ContentCapture;
-import dev.llmtracing.chat.ContentMode;
+import dev.llmtracing.content.ContentCapture;
+import dev.llmtracing.content.ContentMode;
 import dev.llmtracing.crypto.ContentEncryptor;
 import dev.llmtracing.redact.Detector;
 import dev.llmtracing.redact.PatternDetector;

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.llmtracing.autoconfigure.PropertyChecks;
-import dev.llmtracing.chat.ContentMode;
+import dev.llmtracing.content.ContentMode;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;

@@ -5,8 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import dev.llmtracing.autoconfigure.LlmTracingAutoConfiguration;
-import dev.llmtracing.chat.ContentCapture;
-import dev.llmtracing.chat.ContentMode;
+import dev.llmtracing.content.ContentCapture;
+import dev.llmtracing.content.ContentMode;
 import dev.llmtracing.record.RecordSchema;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

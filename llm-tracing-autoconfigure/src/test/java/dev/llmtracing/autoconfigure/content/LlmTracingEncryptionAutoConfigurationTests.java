@@ -2,7 +2,7 @@ package dev.llmtracing.autoconfigure.content;
 
 import dev.llmtracing.autoconfigure.LlmTracingAutoConfiguration;
 import dev.llmtracing.autoconfigure.chat.LlmTracingChatAutoConfiguration;
-import dev.llmtracing.chat.ContentCapture;
+import dev.llmtracing.content.ContentCapture;
 import dev.llmtracing.crypto.ContentEncryptor;
 import dev.llmtracing.crypto.EncryptedContent;
 import org.junit.jupiter.api.Test;

@@ -1,0 +1,115 @@
+package dev.llmtracing.observation;
+
+import java.time.Instant;
+
+import dev.llmtracing.observation.TraceContextLookup.TraceContext;
+import dev.llmtracing.content.ContentCapture;
+import dev.llmtracing.context.IdScopes;
+import dev.llmtracing.context.RandomIds;
+import dev.llmtracing.context.ReplayMarker;
+import dev.llmtracing.context.TracingIds;
+import dev.llmtracing.cost.PriceTable;
+import dev.llmtracing.record.ExchangeDispatcher;
+import dev.llmtracing.record.ExchangeRecord;
+import dev.llmtracing.support.Component;
+import dev.llmtracing.support.InstrumentationFailures;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+
+import org.springframework.ai.chat.observation.ChatModelObservationContext;
+
+/**
+ * Records exactly one exchange per model call. Spring AI observes every chat model call
+ * (call and stream, through a {@code ChatClient} or directly, each round of a
+ * tool-calling loop) as a {@code gen_ai.client.operation} observation; this handler
+ * captures the IDs when it starts and publishes an {@link ExchangeRecord} when it stops,
+ * which for a stream is when it completes, fails or is cancelled, with the aggregated
+ * response.
+ * <p>
+ * Every failure of its own is caught and counted: the model call, its response and its
+ * exception are never touched.
+ * <p>
+ * Not an extension point: to do more with each record, define an
+ * {@link dev.llmtracing.record.ExchangeListener} bean; an application that defines its
+ * own bean of this type replaces the auto-configured one.
+ *
+ * @author llm-tracing
+ */
+public final class ExchangeObservationHandler implements ObservationHandler<ChatModelObservationContext> {
+
+	private final IdScopes idScopes;
+
+	private final ClientFactsResolver factsResolver;
+
+	private final TraceContextLookup traceContextLookup;
+
+	private final ExchangeDispatcher dispatcher;
+
+	private final InstrumentationFailures failures;
+
+	private final PriceTable prices;
+
+	private final ContentCapture content;
+
+	/**
+	 * Create a handler.
+	 * @param idScopes reads the IDs of the current thread
+	 * @param factsResolver finds what the {@code ChatClient} knows about the call
+	 * @param traceContextLookup finds the span of the call
+	 * @param dispatcher receives the finished records
+	 * @param failures counts failures of the handler
+	 * @param prices the price table that gives each record its cost
+	 * @param content captures the content of each exchange under the content mode
+	 */
+	public ExchangeObservationHandler(IdScopes idScopes, ClientFactsResolver factsResolver,
+			TraceContextLookup traceContextLookup, ExchangeDispatcher dispatcher, InstrumentationFailures failures,
+			PriceTable prices, ContentCapture content) {
+		this.prices = prices;
+		this.content = content;
+		this.idScopes = idScopes;
+		this.factsResolver = factsResolver;
+		this.traceContextLookup = traceContextLookup;
+		this.dispatcher = dispatcher;
+		this.failures = failures;
+	}
+
+	@Override
+	public void onStart(ChatModelObservationContext context) {
+		try {
+			ClientFacts facts = this.factsResolver.resolve(context);
+			if (facts.firstChunkTimer() != null) {
+				facts.firstChunkTimer().restart();
+			}
+			TracingIds ids = (facts.ids() != null) ? facts.ids() : this.idScopes.current();
+			context.put(ExchangeCapture.class, new ExchangeCapture(RandomIds.next(), Instant.now(), System.nanoTime(),
+					ids, facts, ReplayMarker.current()));
+		}
+		catch (RuntimeException ex) {
+			this.failures.record(Component.CAPTURE, ex);
+		}
+	}
+
+	@Override
+	public void onStop(ChatModelObservationContext context) {
+		try {
+			ExchangeCapture capture = context.get(ExchangeCapture.class);
+			if (capture == null) {
+				return;
+			}
+			context.remove(ExchangeCapture.class);
+			long durationNanos = System.nanoTime() - capture.startNanos();
+			TraceContext trace = this.traceContextLookup.find(context);
+			this.dispatcher
+				.publish(() -> ExchangeRecords.from(context, capture, durationNanos, trace, this.prices, this.content));
+		}
+		catch (RuntimeException ex) {
+			this.failures.record(Component.CAPTURE, ex);
+		}
+	}
+
+	@Override
+	public boolean supportsContext(Observation.Context context) {
+		return context instanceof ChatModelObservationContext;
+	}
+
+}
