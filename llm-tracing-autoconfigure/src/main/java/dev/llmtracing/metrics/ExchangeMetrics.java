@@ -8,6 +8,7 @@ import dev.llmtracing.record.ExchangeFields;
 import dev.llmtracing.record.ExchangeListener;
 import dev.llmtracing.record.ExchangeRecord;
 import dev.llmtracing.record.ExchangeRequest;
+import dev.llmtracing.record.Outcome;
 import dev.llmtracing.support.BoundedValues;
 import dev.llmtracing.support.PromptTagLimiter;
 import io.micrometer.core.instrument.Counter;
@@ -69,6 +70,13 @@ public class ExchangeMetrics implements ExchangeListener {
 				.record(Duration.ofNanos(timeToFirstChunk));
 		}
 		recordCost(record, tags);
+		if (!record.usage().isKnown() && record.outcome() == Outcome.SUCCESS) {
+			Counter.builder(MetricNames.USAGE_UNREPORTED)
+				.description("Successful model calls whose provider reported no token usage")
+				.tags(tags)
+				.register(this.registry)
+				.increment();
+		}
 	}
 
 	private void recordCost(ExchangeRecord record, Tags tags) {

@@ -22,6 +22,9 @@ public final class MetricNames {
 	/** Counter of model calls whose model has no price. */
 	public static final String UNPRICED = "llm.client.unpriced";
 
+	/** Counter of successful model calls whose provider reported no token usage. */
+	public static final String USAGE_UNREPORTED = "llm.client.usage.unreported";
+
 	/** Counter of IDs rejected as invalid. */
 	public static final String IDS_REJECTED = "llm.tracing.ids.rejected";
 

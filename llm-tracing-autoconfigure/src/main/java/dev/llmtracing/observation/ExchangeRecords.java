@@ -19,7 +19,6 @@ import dev.llmtracing.record.TokenUsage;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.ai.chat.metadata.ChatResponseMetadata;
-import org.springframework.ai.chat.metadata.EmptyUsage;
 import org.springframework.ai.chat.metadata.Usage;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.model.Generation;
@@ -28,8 +27,8 @@ import org.springframework.ai.chat.prompt.ChatOptions;
 
 /**
  * Builds an {@link ExchangeRecord} from a stopped model observation. Values the provider
- * did not give (an empty response ID, usage that was not reported) stay {@code null}
- * rather than being made up.
+ * did not give (an empty response ID, usage that was not reported, see
+ * {@link UsageReports}) stay {@code null} rather than being made up.
  *
  * @author llm-tracing
  */
@@ -44,17 +43,17 @@ final class ExchangeRecords {
 		ChatResponse response = context.getResponse();
 		ChatResponseMetadata metadata = (response != null) ? response.getMetadata() : null;
 		Usage usage = (metadata != null) ? metadata.getUsage() : null;
-		boolean usageKnown = usage != null && !(usage instanceof EmptyUsage);
 		Throwable error = context.getError();
 		TracingIds ids = capture.ids();
 		ClientFacts facts = capture.facts();
+		FirstChunkTimer timer = facts.firstChunkTimer();
+		boolean usageKnown = UsageReports.isReported(usage, context.isStreaming());
 		String requestModel = (options != null) ? textOrNull(options.getModel()) : null;
 		String responseModel = (metadata != null) ? textOrNull(metadata.getModel()) : null;
 		Integer inputTokens = usageKnown ? usage.getPromptTokens() : null;
 		Integer outputTokens = usageKnown ? usage.getCompletionTokens() : null;
 		Cost cost = (error == null) ? prices.cost(responseModel, requestModel, inputTokens,
 				usageKnown ? usage.getCacheReadInputTokens() : null, outputTokens) : null;
-		FirstChunkTimer timer = facts.firstChunkTimer();
 		Long timeToFirstChunk = (timer != null && context.isStreaming()) ? timer.sinceStart(capture.startNanos())
 				: null;
 		Outcome outcome = outcome(context, error);

@@ -98,6 +98,9 @@ public final class ExchangeFields {
 	/** The number of output tokens. */
 	public static final String USAGE_OUTPUT_TOKENS = "gen_ai.usage.output_tokens";
 
+	/** {@code false} when a successful call had no token usage reported; else absent. */
+	public static final String USAGE_REPORTED = "llm.usage.reported";
+
 	/** The chat memory conversation ID. */
 	public static final String CONVERSATION_ID = "gen_ai.conversation.id";
 

@@ -69,6 +69,9 @@ public final class ExchangeRecordFields {
 		}
 		put(fields, ExchangeFields.USAGE_INPUT_TOKENS, record.usage().inputTokens());
 		put(fields, ExchangeFields.USAGE_OUTPUT_TOKENS, record.usage().outputTokens());
+		if (!record.usage().isKnown() && record.outcome() == Outcome.SUCCESS) {
+			fields.put(ExchangeFields.USAGE_REPORTED, false);
+		}
 		put(fields, ExchangeFields.CONVERSATION_ID, request.conversationId());
 		put(fields, ExchangeFields.PROMPT_NAME, request.promptName());
 		put(fields, ExchangeFields.PROMPT_VERSION, request.promptVersion());

@@ -65,6 +65,9 @@ public class ExchangeRecordLogger implements ExchangeListener {
 			summary.append(", tokens ").append(orUnknown(usage.inputTokens())).append(" in / ");
 			summary.append(orUnknown(usage.outputTokens())).append(" out");
 		}
+		else if (record.outcome() == Outcome.SUCCESS) {
+			summary.append(", usage not reported");
+		}
 		if (record.errorType() != null) {
 			summary.append(", error ").append(record.errorType());
 		}

@@ -50,7 +50,8 @@ final class Directives {
 	}
 
 	private static boolean isDirective(String body) {
-		return body.equals("length") || body.startsWith("delay:") || body.startsWith("error:");
+		return body.equals("length") || body.equals("no-usage") || body.startsWith("delay:")
+				|| body.startsWith("error:");
 	}
 
 }

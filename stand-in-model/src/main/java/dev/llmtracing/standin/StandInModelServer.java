@@ -152,11 +152,16 @@ public final class StandInModelServer implements AutoCloseable {
 					error("stand-in error " + reply.errorStatus() + " as requested"));
 			return;
 		}
+		boolean usage = !StandInReply.omitsUsage(request);
 		if (request.path("stream").asBoolean(false)) {
-			stream(exchange, reply, request.path("stream_options").path("include_usage").asBoolean(false));
+			stream(exchange, reply, usage && request.path("stream_options").path("include_usage").asBoolean(false));
 		}
 		else {
-			send(exchange, 200, "application/json", this.mapper.writeValueAsBytes(reply.completion()));
+			Map<String, Object> completion = reply.completion();
+			if (!usage) {
+				completion.remove("usage");
+			}
+			send(exchange, 200, "application/json", this.mapper.writeValueAsBytes(completion));
 		}
 	}
 

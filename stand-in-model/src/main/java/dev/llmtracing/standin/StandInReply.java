@@ -16,7 +16,9 @@ import tools.jackson.databind.JsonNode;
  * <ul>
  * <li>{@code [delay:300]} waits 300 ms before answering;</li>
  * <li>{@code [error:500]} answers with HTTP status 500 (any status from 400 to 599);</li>
- * <li>{@code [length]} ends with finish reason {@code length}.</li>
+ * <li>{@code [length]} ends with finish reason {@code length};</li>
+ * <li>{@code [no-usage]} reports no token usage: no {@code usage} object in a response,
+ * no usage chunk in a stream, as many OpenAI-compatible servers do.</li>
  * </ul>
  * When the request offers tools and the last message is the user's, the answer calls the
  * first tool; once a tool result follows, the answer quotes it. A model whose name
@@ -74,6 +76,15 @@ public record StandInReply(String id, String model, @Nullable String content, @N
 		String finishReason = Directives.has(userText, "length") ? "length" : "stop";
 		return new StandInReply(id, model, content, null, finishReason, promptTokens, words(content), delay,
 				errorStatus);
+	}
+
+	/**
+	 * Return whether a chat completion request asks for an answer without token usage.
+	 * @param request the request body
+	 * @return {@code true} if the last user message has the {@code [no-usage]} directive
+	 */
+	public static boolean omitsUsage(JsonNode request) {
+		return Directives.has(lastUserText(request.path("messages")), "no-usage");
 	}
 
 	/**
