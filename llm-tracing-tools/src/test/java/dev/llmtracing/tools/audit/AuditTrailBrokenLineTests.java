@@ -1,4 +1,4 @@
-package dev.llmtracing.audit;
+package dev.llmtracing.tools.audit;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -15,8 +15,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Tests for a broken last line, as a crash mid-write leaves it: the next writer leaves it
- * in place and starts a marked segment after it; the verifier reports the broken line as
- * the one problem and verifies the new segment.
+ * in place and starts a marked segment after it; the verifier reports the cut line as an
+ * incomplete line, not a problem, and verifies the new segment. An edited last line stays
+ * a problem.
  *
  * @author llm-tracing
  */
@@ -42,7 +43,9 @@ class AuditTrailBrokenLineTests {
 			.containsEntry("audit.prev", "0".repeat(64));
 		assertThat(TestTrails.fields(lines.get(4))).doesNotContainKey("audit.segment").containsEntry("audit.seq", 4);
 		VerificationResult result = TestTrails.verify(file);
-		assertThat(result.problems()).containsExactly(new VerificationResult.Problem(file, 3, ChainCheck.BROKEN));
+		assertThat(result.problems()).isEmpty();
+		assertThat(result.incompleteLines())
+			.containsExactly(new VerificationResult.Problem(file, 3, ChainCheck.INCOMPLETE));
 		assertThat(result.segments()).isEqualTo(2);
 		assertThat(result.linesChecked()).isEqualTo(5);
 	}
@@ -59,6 +62,7 @@ class AuditTrailBrokenLineTests {
 			.containsEntry("audit.seq", 4);
 		VerificationResult result = TestTrails.verify(file);
 		assertThat(result.problems()).containsExactly(new VerificationResult.Problem(file, 3, ChainCheck.EDITED));
+		assertThat(result.incompleteLines()).isEmpty();
 		assertThat(result.segments()).isEqualTo(2);
 	}
 
