@@ -30,10 +30,10 @@ import org.slf4j.LoggerFactory;
  * On the first record, and after a failure, the writer reads where the file left off (see
  * {@link ChainTail}): it continues the chain after a line that verifies, and starts a
  * marked segment ({@code "audit.segment":"restart-after-broken-line"}) after a broken
- * one, which it leaves in place for the verifier to report. A new file starts with
- * {@code "audit.segment":"start"}. Before a line would make the file bigger than
- * {@link AuditTrailSettings#maxFileSizeBytes()}, the file is rolled and the same chain
- * goes on in a new file.
+ * one, which it leaves in place for the verifier to report, and logs a WARN once it has
+ * started that segment. A new file starts with {@code "audit.segment":"start"}. Before a
+ * line would make the file bigger than {@link AuditTrailSettings#maxFileSizeBytes()}, the
+ * file is rolled and the same chain goes on in a new file.
  * <p>
  * Each line is written with one write call and nothing is buffered, but the file is not
  * forced to disk. A failure never escapes {@link #onExchange}: the record is lost,
@@ -106,6 +106,12 @@ public class AuditTrailWriter implements ExchangeListener, AutoCloseable {
 		}
 		this.size += bytes.length;
 		this.tail = tail.after(line);
+		if (AuditTrailFormat.RESTART_AFTER_BROKEN_LINE.equals(tail.segment())) {
+			logger.warn(
+					"Audit file '{}' ended with a broken line (cut off by a crash, or edited): started a new "
+							+ "segment at audit.seq {}; verify the trail to tell a crash from tampering",
+					this.settings.file(), tail.nextSeq());
+		}
 	}
 
 	private static byte[] bytes(String line, boolean newLineFirst) {
