@@ -10,8 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Tests for {@link LlmTracingTools}: the usage, and the exit code of an unknown command.
- * The commands themselves are tested in their packages and, as real processes, from the
- * jar.
+ * The commands themselves are tested in their packages and, as real processes from the
+ * jar, in {@link ToolsJarIT}.
  *
  * @author llm-tracing
  */
