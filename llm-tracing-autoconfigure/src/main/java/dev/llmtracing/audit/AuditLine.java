@@ -8,11 +8,11 @@ import java.util.HexFormat;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The chain fields of one audit line, read with string operations only. A line ends with
- * the fields {@code "audit.seq"}, {@code "audit.prev"} and {@code "audit.hash"}, in that
- * order, with an optional {@code "audit.segment"} right before them. Its hash is the
- * SHA-256 of the UTF-8 bytes of the line without its final {@code ,"audit.hash":"<hex>"}:
- * exactly {@code {...,"audit.prev":"<hex>"}}.
+ * The chain fields of one audit line as the writer reads its own last line back, in the
+ * {@link AuditTrailFormat format} it writes: with string operations at the fixed place of
+ * the fields, because the hash covers the exact bytes and the writer must not depend on a
+ * JSON library. The verifier of {@code llm-tracing-tools} reads the fields with Jackson
+ * and checks the hash with {@link AuditTrailFormat#sealOf}.
  *
  * @param seq the {@code audit.seq} of the line
  * @param prev the {@code audit.prev} of the line
@@ -23,25 +23,13 @@ import org.jspecify.annotations.Nullable;
  */
 record AuditLine(long seq, String prev, String hash, @Nullable String segment, boolean intact) {
 
-	static final String SEGMENT = "audit.segment";
+	private static final String SEGMENT_FIELD = ",\"" + AuditTrailFormat.SEGMENT + "\":\"";
 
-	static final String SEQ = "audit.seq";
+	private static final String SEQ_FIELD = ",\"" + AuditTrailFormat.SEQ + "\":";
 
-	static final String PREV = "audit.prev";
+	private static final String PREV_FIELD = ",\"" + AuditTrailFormat.PREV + "\":\"";
 
-	static final String START = "start";
-
-	static final String RESTART = "restart-after-broken-line";
-
-	static final String ZERO_HASH = "0".repeat(64);
-
-	private static final String SEGMENT_FIELD = ",\"audit.segment\":\"";
-
-	private static final String SEQ_FIELD = ",\"audit.seq\":";
-
-	private static final String PREV_FIELD = ",\"audit.prev\":\"";
-
-	private static final String HASH_FIELD = ",\"audit.hash\":\"";
+	private static final String HASH_FIELD = AuditTrailFormat.HASH_MEMBER;
 
 	/**
 	 * Seal the text of a line: append its hash.
@@ -72,8 +60,7 @@ record AuditLine(long seq, String prev, String hash, @Nullable String segment, b
 		if (!isHex(hash) || !isHex(prev) || seq < 1) {
 			return null;
 		}
-		String body = line.substring(0, hashAt) + "}";
-		return new AuditLine(seq, prev, hash, segment(line, seqAt), hash.equals(hash(body)));
+		return new AuditLine(seq, prev, hash, segment(line, seqAt), hash.equals(AuditTrailFormat.sealOf(line)));
 	}
 
 	/**

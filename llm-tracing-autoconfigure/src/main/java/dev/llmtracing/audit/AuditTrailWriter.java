@@ -24,16 +24,16 @@ import org.slf4j.LoggerFactory;
  * rolled files and restarts), {@code "audit.prev"} (the {@code "audit.hash"} of the line
  * before, or 64 zeros at the start of a segment) and last {@code "audit.hash"}: the
  * SHA-256 (lower-case hex) of the UTF-8 bytes of the line up to and including
- * {@code "audit.prev"}, closed with <code>}</code>. {@link AuditTrailVerifier} checks the
- * chain.
+ * {@code "audit.prev"}, closed with <code>}</code> (see {@link AuditTrailFormat}). The
+ * {@code verify-audit} command of {@code llm-tracing-tools} checks the chain.
  * <p>
  * On the first record, and after a failure, the writer reads where the file left off (see
  * {@link ChainTail}): it continues the chain after a line that verifies, and starts a
  * marked segment ({@code "audit.segment":"restart-after-broken-line"}) after a broken
- * one, which it leaves in place for the verifier to report. A new file starts with
- * {@code "audit.segment":"start"}. Before a line would make the file bigger than
- * {@link AuditTrailSettings#maxFileSizeBytes()}, the file is rolled and the same chain
- * goes on in a new file.
+ * one, which it leaves in place for the verifier to report, and logs a WARN once it has
+ * started that segment. A new file starts with {@code "audit.segment":"start"}. Before a
+ * line would make the file bigger than {@link AuditTrailSettings#maxFileSizeBytes()}, the
+ * file is rolled and the same chain goes on in a new file.
  * <p>
  * Each line is written with one write call and nothing is buffered, but the file is not
  * forced to disk. A failure never escapes {@link #onExchange}: the record is lost,
@@ -89,10 +89,10 @@ public class AuditTrailWriter implements ExchangeListener, AutoCloseable {
 		ChainTail tail = this.tail;
 		Map<String, Object> fields = ExchangeRecordFields.all(record, this.settings.keys());
 		if (tail.segment() != null) {
-			fields.put(AuditLine.SEGMENT, tail.segment());
+			fields.put(AuditTrailFormat.SEGMENT, tail.segment());
 		}
-		fields.put(AuditLine.SEQ, tail.nextSeq());
-		fields.put(AuditLine.PREV, tail.prev());
+		fields.put(AuditTrailFormat.SEQ, tail.nextSeq());
+		fields.put(AuditTrailFormat.PREV, tail.prev());
 		String line = AuditLine.seal(JsonText.write(fields));
 		byte[] bytes = bytes(line, tail.unterminated());
 		if (this.size > 0 && this.size + bytes.length > this.settings.maxFileSizeBytes()) {
@@ -106,6 +106,12 @@ public class AuditTrailWriter implements ExchangeListener, AutoCloseable {
 		}
 		this.size += bytes.length;
 		this.tail = tail.after(line);
+		if (AuditTrailFormat.RESTART_AFTER_BROKEN_LINE.equals(tail.segment())) {
+			logger.warn(
+					"Audit file '{}' ended with a broken line (cut off by a crash, or edited): started a new "
+							+ "segment at audit.seq {}; verify the trail to tell a crash from tampering",
+					this.settings.file(), tail.nextSeq());
+		}
 	}
 
 	private static byte[] bytes(String line, boolean newLineFirst) {

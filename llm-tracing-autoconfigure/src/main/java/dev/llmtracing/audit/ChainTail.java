@@ -51,7 +51,9 @@ record ChainTail(long nextSeq, String prev, @Nullable String segment, boolean un
 					AuditLine line = AuditLine.parse(text);
 					if (line != null && line.intact()) {
 						long nextSeq = Math.max(lastSeq, line.seq()) + 1;
-						return broken ? new ChainTail(nextSeq, AuditLine.ZERO_HASH, AuditLine.RESTART, unterminated)
+						return broken
+								? new ChainTail(nextSeq, AuditTrailFormat.ZERO_HASH,
+										AuditTrailFormat.RESTART_AFTER_BROKEN_LINE, unterminated)
 								: new ChainTail(nextSeq, line.hash(), null, unterminated);
 					}
 					// The next segment must pass the seq an edited line claims
@@ -60,8 +62,8 @@ record ChainTail(long nextSeq, String prev, @Nullable String segment, boolean un
 				}
 			}
 		}
-		String segment = broken ? AuditLine.RESTART : AuditLine.START;
-		return new ChainTail(lastSeq + 1, AuditLine.ZERO_HASH, segment, unterminated);
+		String segment = broken ? AuditTrailFormat.RESTART_AFTER_BROKEN_LINE : AuditTrailFormat.START;
+		return new ChainTail(lastSeq + 1, AuditTrailFormat.ZERO_HASH, segment, unterminated);
 	}
 
 	/**

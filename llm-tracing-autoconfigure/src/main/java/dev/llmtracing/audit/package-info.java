@@ -1,5 +1,6 @@
 /**
- * A tamper-evident, hash-chained audit trail of exchange records, and its verifier.
+ * A tamper-evident, hash-chained audit trail of exchange records, and its format. The
+ * {@code verify-audit} command of {@code llm-tracing-tools} verifies it.
  */
 @NullMarked
 package dev.llmtracing.audit;

@@ -48,7 +48,18 @@ public final class KeyRing {
 				keys);
 	}
 
-	static KeyRing of(Names names, @Nullable String activeKeyId, Map<String, String> keys) {
+	/**
+	 * Create a key ring from keys that come from elsewhere, such as command-line
+	 * arguments, with messages that name them as the caller says.
+	 * @param names how messages name the active key id and the keys
+	 * @param activeKeyId the id of the key that encrypts
+	 * @param keys the keys by key id, each 32 bytes in standard or URL-safe Base64
+	 * @return the key ring
+	 * @throws IllegalArgumentException if a key id or a key is not valid, or the active
+	 * key id is not one of the key ids
+	 * @since 0.1.0
+	 */
+	public static KeyRing of(Names names, @Nullable String activeKeyId, Map<String, String> keys) {
 		if (keys.isEmpty()) {
 			throw new IllegalArgumentException(
 					names.keys() + " is empty: add a key such as " + names.key().apply("k1") + "; " + GENERATE);
@@ -75,7 +86,14 @@ public final class KeyRing {
 		return id;
 	}
 
-	static boolean isKeyId(String id) {
+	/**
+	 * Return whether a text is a valid key id: not empty, and only letters, digits,
+	 * {@code .}, {@code _} and {@code -}.
+	 * @param id the text
+	 * @return whether it is a valid key id
+	 * @since 0.1.0
+	 */
+	public static boolean isKeyId(String id) {
 		for (int i = 0; i < id.length(); i++) {
 			char ch = id.charAt(i);
 			if (!(ch >= 'A' && ch <= 'Z' || ch >= 'a' && ch <= 'z' || ch >= '0' && ch <= '9' || ch == '.' || ch == '_'
@@ -142,8 +160,9 @@ public final class KeyRing {
 	 * @param activeKeyId the name of the active key id
 	 * @param keys the name of the keys as a whole
 	 * @param key the name of one key, given its id
+	 * @since 0.1.0
 	 */
-	record Names(String activeKeyId, String keys, Function<String, String> key) {
+	public record Names(String activeKeyId, String keys, Function<String, String> key) {
 
 	}
 

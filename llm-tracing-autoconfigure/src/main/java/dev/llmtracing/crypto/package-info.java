@@ -1,6 +1,6 @@
 /**
- * Encryption of captured prompt and completion content, with rotating keys, and a command
- * that decrypts it again.
+ * Encryption of captured prompt and completion content, with rotating keys. The
+ * {@code decrypt} command of {@code llm-tracing-tools} decrypts it again.
  */
 @NullMarked
 package dev.llmtracing.crypto;

@@ -10,7 +10,7 @@ import java.util.Map;
  *
  * @author llm-tracing
  */
-final class TestKeys {
+public final class TestKeys {
 
 	static final String PREFIX = "llm.tracing.content.encryption";
 
@@ -19,13 +19,13 @@ final class TestKeys {
 	private TestKeys() {
 	}
 
-	static String newKey() {
+	public static String newKey() {
 		byte[] key = new byte[32];
 		random.nextBytes(key);
 		return Base64.getEncoder().encodeToString(key);
 	}
 
-	static KeyRing ring(String activeKeyId, String... idsAndKeys) {
+	public static KeyRing ring(String activeKeyId, String... idsAndKeys) {
 		Map<String, String> keys = new LinkedHashMap<>();
 		for (int i = 0; i < idsAndKeys.length; i += 2) {
 			keys.put(idsAndKeys[i], idsAndKeys[i + 1]);

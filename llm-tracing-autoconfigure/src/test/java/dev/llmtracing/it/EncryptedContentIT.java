@@ -1,21 +1,21 @@
 package dev.llmtracing.it;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import dev.llmtracing.crypto.AesGcmContentEncryptor;
+import dev.llmtracing.crypto.ContentDecryptionException;
+import dev.llmtracing.crypto.ContentEncryptor;
+import dev.llmtracing.crypto.EncryptedContent;
+import dev.llmtracing.crypto.KeyRing;
+import dev.llmtracing.record.ExchangeFields;
 import dev.llmtracing.record.RecordSchema;
 import dev.llmtracing.replay.ExchangeReplayer;
 import dev.llmtracing.replay.ReplayReport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,11 +25,13 @@ import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Encrypted content end to end: the record holds only ciphertext, the decrypt command
- * reads it with the key, and the replayer (which has the key) reproduces the exchange.
+ * Encrypted content end to end: the record holds only ciphertext, the key holder reads it
+ * (the {@code decrypt} command of {@code llm-tracing-tools} is tested there, on records
+ * encrypted the same way), and the replayer (which has the key) reproduces the exchange.
  *
  * @author llm-tracing
  */
@@ -58,7 +60,7 @@ class EncryptedContentIT extends StandInModelIT {
 	}
 
 	@Test
-	void recordHoldsOnlyCiphertextWhichTheKeyHolderCanReadAndReplay(@TempDir Path dir) throws Exception {
+	void recordHoldsOnlyCiphertextWhichTheKeyHolderCanReadAndReplay() throws Exception {
 		RestClient.create("http://localhost:" + this.port)
 			.post()
 			.uri("/call")
@@ -77,18 +79,15 @@ class EncryptedContentIT extends StandInModelIT {
 		assertThat(record).containsEntry("llm.content.mode", "encrypted").doesNotContainKey("gen_ai.input.messages");
 		RecordSchema.assertValid(line);
 
-		Path log = Files.writeString(dir.resolve("exchange.json"), line + "\n");
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		ByteArrayOutputStream err = new ByteArrayOutputStream();
-		int exit = decrypt(new String[] { "--key", "k2=" + KEY_2, log.toString() }, out, err);
-		assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
-		assertThat(out.toString(StandardCharsets.UTF_8)).contains("Confidential diagnosis for patient 4711")
+		@SuppressWarnings("unchecked")
+		EncryptedContent content = EncryptedContent
+			.fromFields((Map<String, ?>) record.get(ExchangeFields.CONTENT_ENCRYPTED));
+		String plaintext = new String(decryptor(KEY_2).decrypt(content), StandardCharsets.UTF_8);
+		assertThat(plaintext).contains("Confidential diagnosis for patient 4711")
 			.contains("gen_ai.output.messages")
-			.doesNotContain("llm.content.encrypted");
-		ByteArrayOutputStream wrongOut = new ByteArrayOutputStream();
-		ByteArrayOutputStream wrongErr = new ByteArrayOutputStream();
-		assertThat(decrypt(new String[] { "--key", "k2=" + KEY_1, log.toString() }, wrongOut, wrongErr)).isEqualTo(1);
-		assertThat(wrongErr.toString(StandardCharsets.UTF_8)).contains("line 1").contains("cannot decrypt");
+			.doesNotContain(ExchangeFields.CONTENT_ENCRYPTED);
+		assertThatExceptionOfType(ContentDecryptionException.class).isThrownBy(() -> decryptor(KEY_1).decrypt(content))
+			.withMessageContaining("authentication failed");
 
 		capture.clear();
 		ReplayReport report = this.replayer.replay(record, this.chatModel, null, false);
@@ -98,12 +97,8 @@ class EncryptedContentIT extends StandInModelIT {
 			.noneMatch((key) -> capture.renderedLines().stream().anyMatch((l) -> l.contains(key)));
 	}
 
-	private static int decrypt(String[] args, ByteArrayOutputStream out, ByteArrayOutputStream err) throws Exception {
-		Method run = Class.forName("dev.llmtracing.crypto.DecryptCommand")
-			.getDeclaredMethod("run", String[].class, PrintStream.class, PrintStream.class);
-		run.setAccessible(true);
-		return (int) run.invoke(null, args, new PrintStream(out, true, StandardCharsets.UTF_8),
-				new PrintStream(err, true, StandardCharsets.UTF_8));
+	private static ContentEncryptor decryptor(String key) {
+		return new AesGcmContentEncryptor(KeyRing.of("test", "k2", Map.of("k2", key)));
 	}
 
 }

@@ -1,4 +1,4 @@
-package dev.llmtracing.audit;
+package dev.llmtracing.tools.audit;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -8,25 +8,31 @@ import org.jspecify.annotations.Nullable;
 /**
  * What {@link AuditTrailVerifier} found in an audit trail.
  *
- * @param linesChecked how many lines were checked, broken ones included
+ * @param linesChecked how many lines were checked, broken and incomplete ones included
  * @param segments how many segments the lines form: each line with an
  * {@code "audit.segment"} starts one, and so does a first line without it (the trail
  * starts mid-chain because older rolled files were deleted)
  * @param problems the problems found, in file and line order; after a problem the check
  * goes on from the line that has it
+ * @param incompleteLines the lines that a crash cut off, in file and line order: each one
+ * is cut off in the middle of its JSON and followed by the
+ * {@code restart-after-broken-line} segment that the next start of the writer began; they
+ * are not problems
  * @author llm-tracing
  */
-public record VerificationResult(long linesChecked, int segments, List<Problem> problems) {
+record VerificationResult(long linesChecked, int segments, List<Problem> problems, List<Problem> incompleteLines) {
 
-	public VerificationResult {
+	VerificationResult {
 		problems = List.copyOf(problems);
+		incompleteLines = List.copyOf(incompleteLines);
 	}
 
 	/**
-	 * Return whether the trail verifies: no problem was found.
+	 * Return whether the trail verifies: no problem was found. Incomplete lines that a
+	 * crash left are not problems.
 	 * @return whether the trail verifies
 	 */
-	public boolean ok() {
+	boolean ok() {
 		return this.problems.isEmpty();
 	}
 
@@ -34,18 +40,18 @@ public record VerificationResult(long linesChecked, int segments, List<Problem> 
 	 * Return the first problem found.
 	 * @return the first problem, or {@code null} when the trail verifies
 	 */
-	public @Nullable Problem firstProblem() {
+	@Nullable Problem firstProblem() {
 		return this.problems.isEmpty() ? null : this.problems.get(0);
 	}
 
 	/**
-	 * A problem at one line of an audit file.
+	 * A problem, or an incomplete line, at one line of an audit file.
 	 *
 	 * @param file the file
 	 * @param line the 1-based number of the line
 	 * @param reason what is wrong, such as {@code hash mismatch: the line was edited}
 	 */
-	public record Problem(Path file, long line, String reason) {
+	record Problem(Path file, long line, String reason) {
 
 		@Override
 		public String toString() {

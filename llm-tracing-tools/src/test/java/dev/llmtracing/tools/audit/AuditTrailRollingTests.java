@@ -1,4 +1,4 @@
-package dev.llmtracing.audit;
+package dev.llmtracing.tools.audit;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import dev.llmtracing.audit.AuditTrailFormat;
+import dev.llmtracing.audit.AuditTrailWriter;
 import dev.llmtracing.record.TestRecords;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,12 +32,12 @@ class AuditTrailRollingTests {
 	void shouldRollIntoAtMostMaxHistoryFilesThatVerifyInOrder() throws IOException {
 		Path file = write(50, 3);
 		assertThat(names()).containsExactlyInAnyOrder("audit.jsonl", "audit.jsonl.1", "audit.jsonl.2", "audit.jsonl.3");
-		for (Path kept : AuditTrailVerifier.trailFiles(file)) {
+		for (Path kept : AuditTrailFormat.files(file)) {
 			assertThat(Files.size(kept)).isLessThanOrEqualTo(MAX_SIZE);
 		}
-		List<Path> files = AuditTrailVerifier.trailFiles(file);
-		assertThat(files).containsExactly(RolledFiles.rolled(file, 3), RolledFiles.rolled(file, 2),
-				RolledFiles.rolled(file, 1), file);
+		List<Path> files = AuditTrailFormat.files(file);
+		assertThat(files).containsExactly(TestTrails.rolled(file, 3), TestTrails.rolled(file, 2),
+				TestTrails.rolled(file, 1), file);
 		VerificationResult result = AuditTrailVerifier.verify(files);
 		assertThat(result.ok()).isTrue();
 		assertThat(result.segments()).isEqualTo(1);
@@ -49,10 +51,10 @@ class AuditTrailRollingTests {
 	@Test
 	void shouldReportDeletedRolledFileInTheMiddle() throws IOException {
 		Path file = write(50, 3);
-		Files.delete(RolledFiles.rolled(file, 2));
-		VerificationResult result = AuditTrailVerifier.verify(AuditTrailVerifier.trailFiles(file));
+		Files.delete(TestTrails.rolled(file, 2));
+		VerificationResult result = AuditTrailVerifier.verify(AuditTrailFormat.files(file));
 		assertThat(result.problems())
-			.containsExactly(new VerificationResult.Problem(RolledFiles.rolled(file, 1), 1, ChainCheck.CHAIN));
+			.containsExactly(new VerificationResult.Problem(TestTrails.rolled(file, 1), 1, ChainCheck.CHAIN));
 	}
 
 	@Test
@@ -73,7 +75,7 @@ class AuditTrailRollingTests {
 		assertThat(names()).hasSize(6);
 		Path file = write(4, 2);
 		assertThat(names()).containsExactlyInAnyOrder("audit.jsonl", "audit.jsonl.1", "audit.jsonl.2");
-		assertThat(AuditTrailVerifier.verify(AuditTrailVerifier.trailFiles(file)).ok()).isTrue();
+		assertThat(AuditTrailVerifier.verify(AuditTrailFormat.files(file)).ok()).isTrue();
 	}
 
 	@Test
@@ -85,7 +87,7 @@ class AuditTrailRollingTests {
 			}
 		}
 		assertThat(TestTrails.lines(file)).hasSize(1);
-		assertThat(AuditTrailVerifier.verify(AuditTrailVerifier.trailFiles(file)).linesChecked()).isEqualTo(3);
+		assertThat(AuditTrailVerifier.verify(AuditTrailFormat.files(file)).linesChecked()).isEqualTo(3);
 	}
 
 	private Path write(int records, int maxHistory) {

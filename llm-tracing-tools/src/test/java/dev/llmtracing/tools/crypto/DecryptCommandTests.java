@@ -1,4 +1,4 @@
-package dev.llmtracing.crypto;
+package dev.llmtracing.tools.crypto;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -6,9 +6,14 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
+import dev.llmtracing.crypto.AesGcmContentEncryptor;
+import dev.llmtracing.crypto.ContentEncryptor;
+import dev.llmtracing.crypto.EncryptedContent;
+import dev.llmtracing.crypto.TestKeys;
 import dev.llmtracing.record.JsonText;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * @author llm-tracing
  */
-class CryptoDecryptCommandTests {
+class DecryptCommandTests {
 
 	private static final String MESSAGES = "\"gen_ai.input.messages\":[{\"role\":\"user\",\"content\":\"Hi\"}],"
 			+ "\"gen_ai.output.messages\":[{\"role\":\"assistant\",\"content\":\"Hello\"}]";
@@ -41,7 +46,7 @@ class CryptoDecryptCommandTests {
 	void shouldDecryptGoodLinesAndReportTamperedOnes() throws IOException {
 		EncryptedContent tampered = this.encryptor.encrypt(("{" + MESSAGES + "}").getBytes(StandardCharsets.UTF_8));
 		tampered = new EncryptedContent(tampered.algorithm(), tampered.keyId(), tampered.nonce(),
-				CryptoTamperingTests.flipByte(tampered.ciphertext(), 0));
+				flipByte(tampered.ciphertext(), 0));
 		String tamperedLine = line("ex-2", tampered);
 		Path file = write("exchanges.jsonl", line("ex-1", encrypt("{" + MESSAGES + "}")), tamperedLine,
 				"{\"llm.exchange.id\":\"ex-3\"}");
@@ -116,9 +121,8 @@ class CryptoDecryptCommandTests {
 	private void assertBadArguments(String message, String... args) {
 		this.err.reset();
 		assertThat(run(args)).isEqualTo(2);
-		assertThat(lines(this.err)).containsExactly(message, "Usage: java -cp <classpath> "
-				+ "dev.llmtracing.crypto.DecryptCommand --key <keyId>=<base64> | --key-env <keyId>=<ENV_VAR> [...] "
-				+ "<file.jsonl>...");
+		assertThat(lines(this.err)).containsExactly(message, "Usage: java -jar llm-tracing-tools.jar "
+				+ "decrypt --key <keyId>=<base64> | --key-env <keyId>=<ENV_VAR> [...] " + "<file.jsonl>...");
 		assertThat(this.out.size()).isZero();
 	}
 
@@ -137,6 +141,12 @@ class CryptoDecryptCommandTests {
 
 	private int run(String... args) {
 		return DecryptCommand.run(args, print(this.out), print(this.err));
+	}
+
+	private static String flipByte(String base64, int index) {
+		byte[] bytes = Base64.getDecoder().decode(base64);
+		bytes[index] ^= 0x01;
+		return Base64.getEncoder().encodeToString(bytes);
 	}
 
 	private static PrintStream print(ByteArrayOutputStream stream) {

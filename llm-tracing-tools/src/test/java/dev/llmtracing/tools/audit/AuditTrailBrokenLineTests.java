@@ -1,4 +1,4 @@
-package dev.llmtracing.audit;
+package dev.llmtracing.tools.audit;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -9,17 +9,23 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Tests for a broken last line, as a crash mid-write leaves it: the next writer leaves it
- * in place and starts a marked segment after it; the verifier reports the broken line as
- * the one problem and verifies the new segment.
+ * in place, starts a marked segment after it and logs a WARN; the verifier reports the
+ * cut line as an incomplete line, not a problem, and verifies the new segment. An edited
+ * last line stays a problem.
  *
  * @author llm-tracing
  */
+@ExtendWith(OutputCaptureExtension.class)
 class AuditTrailBrokenLineTests {
 
 	@TempDir
@@ -42,9 +48,25 @@ class AuditTrailBrokenLineTests {
 			.containsEntry("audit.prev", "0".repeat(64));
 		assertThat(TestTrails.fields(lines.get(4))).doesNotContainKey("audit.segment").containsEntry("audit.seq", 4);
 		VerificationResult result = TestTrails.verify(file);
-		assertThat(result.problems()).containsExactly(new VerificationResult.Problem(file, 3, ChainCheck.BROKEN));
+		assertThat(result.problems()).isEmpty();
+		assertThat(result.incompleteLines())
+			.containsExactly(new VerificationResult.Problem(file, 3, ChainCheck.INCOMPLETE));
 		assertThat(result.segments()).isEqualTo(2);
 		assertThat(result.linesChecked()).isEqualTo(5);
+	}
+
+	@Test
+	void shouldLogOneWarnWhenStartingSegmentAfterBrokenLine(CapturedOutput output) throws IOException {
+		Path file = TestTrails.write(this.dir.resolve("audit.jsonl"), 3);
+		TestTrails.write(file, 2);
+		assertThat(output).doesNotContain("broken line");
+		TestTrails.cutLastLine(file);
+		TestTrails.write(file, 3);
+		TestTrails.write(file, 1);
+		assertThat(output.getOut().lines().filter((line) -> line.contains("WARN"))).singleElement()
+			.asString()
+			.contains("Audit file '" + file + "' ended with a broken line (cut off by a crash, or edited): "
+					+ "started a new segment at audit.seq 5");
 	}
 
 	@Test
@@ -59,6 +81,7 @@ class AuditTrailBrokenLineTests {
 			.containsEntry("audit.seq", 4);
 		VerificationResult result = TestTrails.verify(file);
 		assertThat(result.problems()).containsExactly(new VerificationResult.Problem(file, 3, ChainCheck.EDITED));
+		assertThat(result.incompleteLines()).isEmpty();
 		assertThat(result.segments()).isEqualTo(2);
 	}
 

@@ -1,4 +1,4 @@
-package dev.llmtracing.audit;
+package dev.llmtracing.tools.audit;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.llmtracing.audit.AuditTrailWriter;
 import dev.llmtracing.record.ExchangeContent;
 import dev.llmtracing.record.ExchangeIds;
 import dev.llmtracing.record.ExchangeRecord;

@@ -1,4 +1,4 @@
-package dev.llmtracing.audit;
+package dev.llmtracing.tools.audit;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +9,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
+import dev.llmtracing.audit.AuditTrailWriter;
 import dev.llmtracing.record.TestRecords;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,11 +78,11 @@ class AuditTrailWriterTests {
 	@Test
 	void shouldContinueFromNewestRolledFileWhenCurrentFileIsMissing() throws IOException {
 		Path file = TestTrails.write(this.dir.resolve("audit.jsonl"), 3);
-		Files.move(file, RolledFiles.rolled(file, 1));
+		Files.move(file, TestTrails.rolled(file, 1));
 		TestTrails.write(file, 1);
 		assertThat(TestTrails.fields(TestTrails.lines(file).get(0))).doesNotContainKey("audit.segment")
 			.containsEntry("audit.seq", 4);
-		VerificationResult result = TestTrails.verify(RolledFiles.rolled(file, 1), file);
+		VerificationResult result = TestTrails.verify(TestTrails.rolled(file, 1), file);
 		assertThat(result.ok()).isTrue();
 		assertThat(result.segments()).isEqualTo(1);
 	}

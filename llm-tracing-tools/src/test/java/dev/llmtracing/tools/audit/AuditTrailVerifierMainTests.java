@@ -1,6 +1,7 @@
-package dev.llmtracing.audit;
+package dev.llmtracing.tools.audit;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -54,9 +55,19 @@ class AuditTrailVerifierMainTests {
 	}
 
 	@Test
+	void shouldPrintIncompleteLineAndExitThreeAfterCrash() throws IOException {
+		Path file = TestTrails.write(this.dir.resolve("audit.jsonl"), 3);
+		TestTrails.cutLastLine(file);
+		TestTrails.write(file, 1);
+		assertThat(run(file.toString())).isEqualTo(3);
+		assertThat(output()).isEqualTo("INCOMPLETE: " + file + ":3: incomplete line (crash): cut off mid-write, "
+				+ "and the next start began a new segment\nThe chain verifies on both sides: 4 records in 2 segment(s)\n");
+	}
+
+	@Test
 	void shouldPrintUsageAndExitTwoWithoutArguments() {
 		assertThat(run()).isEqualTo(2);
-		assertThat(output()).startsWith("Usage: java -cp <classpath> dev.llmtracing.audit.AuditTrailVerifier ");
+		assertThat(output()).startsWith("Usage: java -jar llm-tracing-tools.jar verify-audit ");
 	}
 
 	@Test

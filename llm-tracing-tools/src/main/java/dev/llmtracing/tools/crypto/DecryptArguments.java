@@ -1,4 +1,4 @@
-package dev.llmtracing.crypto;
+package dev.llmtracing.tools.crypto;
 
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import dev.llmtracing.crypto.KeyRing;
 import org.jspecify.annotations.Nullable;
 
 /**

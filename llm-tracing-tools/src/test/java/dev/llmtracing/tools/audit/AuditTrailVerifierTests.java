@@ -1,4 +1,4 @@
-package dev.llmtracing.audit;
+package dev.llmtracing.tools.audit;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -78,7 +78,7 @@ class AuditTrailVerifierTests {
 		List<String> lines = new ArrayList<>(TestTrails.lines(file));
 		String last = lines.get(2);
 		String body = last.substring(0, last.lastIndexOf(",\"audit.hash\":")) + "}";
-		lines.set(2, AuditLine.seal(body.replace("\"audit.seq\":3,", "\"audit.seq\":7,")));
+		lines.set(2, TestTrails.seal(body.replace("\"audit.seq\":3,", "\"audit.seq\":7,")));
 		TestTrails.rewrite(file, lines);
 		assertThat(TestTrails.verify(file).problems())
 			.containsExactly(problem(file, 3, "sequence gap: audit.seq 7 where 3 was expected"));

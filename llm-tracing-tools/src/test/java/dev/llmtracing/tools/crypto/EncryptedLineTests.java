@@ -1,5 +1,7 @@
-package dev.llmtracing.crypto;
+package dev.llmtracing.tools.crypto;
 
+import dev.llmtracing.crypto.ContentDecryptionException;
+import dev.llmtracing.crypto.EncryptedContent;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  *
  * @author llm-tracing
  */
-class CryptoEncryptedLineTests {
+class EncryptedLineTests {
 
 	private static final String OBJECT = "{\"alg\":\"AES-256-GCM\",\"kid\":\"k1\",\"nonce\":\"bm9u\",\"ciphertext\":\"Y2lw\"}";
 

@@ -1,9 +1,6 @@
-package dev.llmtracing.crypto;
+package dev.llmtracing.tools.crypto;
 
-import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
@@ -12,15 +9,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Function;
 
+import dev.llmtracing.crypto.AesGcmContentEncryptor;
+import dev.llmtracing.crypto.ContentDecryptionException;
+import dev.llmtracing.crypto.ContentEncryptor;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Prints JSON lines files (an exchange log or an audit trail) with their encrypted
- * content decrypted, without a JSON library. In each line, the
+ * The {@code decrypt} command: prints JSON lines files (an exchange log or an audit
+ * trail) with their encrypted content decrypted. In each line, the
  * {@code "llm.content.encrypted"} object is replaced by the members of the decrypted JSON
- * object; other lines are printed as they are. A line that cannot be decrypted is printed
- * as it is and reported on the error stream, and the command goes on. A decrypted audit
- * trail no longer verifies: it is for reading.
+ * object and the rest of the line is printed as it is; other lines are printed as they
+ * are. A line that cannot be decrypted is printed as it is and reported on the error
+ * stream, and the command goes on. A decrypted audit trail no longer verifies: it is for
+ * reading.
  * <p>
  * Keys are given as {@code --key <keyId>=<base64>} or, to keep them out of the shell
  * history, as {@code --key-env <keyId>=<ENV_VAR>}. Exit code 0: all content decrypted; 1:
@@ -31,26 +32,25 @@ import org.jspecify.annotations.Nullable;
  */
 public final class DecryptCommand {
 
-	private static final String USAGE = "Usage: java -cp <classpath> " + DecryptCommand.class.getName()
-			+ " --key <keyId>=<base64> | --key-env <keyId>=<ENV_VAR> [...] <file.jsonl>...";
+	/**
+	 * The usage of the command.
+	 */
+	public static final String USAGE = "decrypt --key <keyId>=<base64> | --key-env <keyId>=<ENV_VAR> [...] <file.jsonl>...";
+
+	private static final String COMMAND = "Usage: java -jar llm-tracing-tools.jar " + USAGE;
 
 	private DecryptCommand() {
 	}
 
 	/**
-	 * Decrypt files to the standard output, in UTF-8, and exit with 0 when all content
-	 * decrypted, 1 when some did not and 2 on bad arguments.
+	 * Decrypt files, with keys from the arguments or the environment.
 	 * @param args the keys and files
+	 * @param out where to print the lines, in UTF-8
+	 * @param err where to print what could not be decrypted
+	 * @return the exit code: 0 when all content decrypted, 1 when some did not and 2 on
+	 * bad arguments or a file that cannot be read
 	 */
-	public static void main(String[] args) {
-		PrintStream out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out)), false,
-				StandardCharsets.UTF_8);
-		int status = run(args, out, System.err);
-		out.flush();
-		System.exit(status);
-	}
-
-	static int run(String[] args, PrintStream out, PrintStream err) {
+	public static int run(String[] args, PrintStream out, PrintStream err) {
 		return run(args, out, err, System::getenv);
 	}
 
@@ -61,7 +61,7 @@ public final class DecryptCommand {
 		}
 		catch (IllegalArgumentException ex) {
 			err.println(ex.getMessage());
-			err.println(USAGE);
+			err.println(COMMAND);
 			return 2;
 		}
 		ContentEncryptor encryptor = new AesGcmContentEncryptor(arguments.keyRing());
