@@ -36,6 +36,9 @@ public interface BaggageBridge {
 
 	/**
 	 * Put the IDs in the baggage of the current trace until the returned scope is closed.
+	 * The IDs replace whatever the incoming baggage held under their keys: an ID that is
+	 * absent (because it was missing or rejected) leaves no incoming value of its key in
+	 * the baggage, so that an invalid value is never propagated.
 	 * @param ids the validated IDs
 	 * @return the scope to close
 	 */

@@ -149,6 +149,16 @@ public final class IdScopes {
 	}
 
 	/**
+	 * Return whether the given value is a valid ID, without reporting a rejection: for
+	 * code that passes IDs on and must never pass on one that would have been rejected.
+	 * @param value the value to check
+	 * @return {@code true} if it is a valid ID
+	 */
+	public boolean isValid(@Nullable String value) {
+		return this.validator.isValid(value);
+	}
+
+	/**
 	 * Return the MDC keys in use.
 	 * @return the MDC keys
 	 */

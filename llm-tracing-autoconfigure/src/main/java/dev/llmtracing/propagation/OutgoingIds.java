@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 
 import dev.llmtracing.context.IdScopes;
+import dev.llmtracing.context.MdcKeys;
 import dev.llmtracing.context.TracingIds;
 import org.jspecify.annotations.Nullable;
 
@@ -12,7 +13,9 @@ import org.springframework.http.HttpHeaders;
 /**
  * Decides what an outgoing request carries: to an allowed host, the ID headers of the
  * current IDs (unless the caller set them); to any other host, no ID header and no ID
- * baggage entry, so that IDs do not cross a trust boundary.
+ * baggage, so that IDs do not cross a trust boundary. Whatever the host, no ID value that
+ * fails validation leaves: not in an ID header, not in a {@code baggage} member and not
+ * in a baggage field header (named like the MDC key) that the tracer's propagator added.
  *
  * @author llm-tracing
  */
@@ -53,43 +56,54 @@ public final class OutgoingIds {
 	 * @param headers the request headers, changed in place
 	 */
 	public void apply(URI uri, HttpHeaders headers) {
-		if (this.allowlist.allows(uri.getHost())) {
+		boolean allowed = this.allowlist.allows(uri.getHost());
+		if (allowed) {
 			TracingIds ids = this.idScopes.current();
 			add(headers, this.requestHeader, ids.requestId());
 			add(headers, this.contextHeader, ids.contextId());
 			add(headers, this.userHeader, ids.userId());
-			return;
 		}
-		headers.remove(this.requestHeader);
-		headers.remove(this.contextHeader);
-		headers.remove(this.userHeader);
+		else {
+			headers.remove(this.requestHeader);
+			headers.remove(this.contextHeader);
+			headers.remove(this.userHeader);
+		}
+		MdcKeys keys = this.idScopes.getKeys();
+		keepValid(headers, keys.requestId(), allowed);
+		keepValid(headers, keys.contextId(), allowed);
+		keepValid(headers, keys.userId(), allowed);
 		List<String> baggage = headers.get(BAGGAGE);
 		if (baggage != null) {
-			List<String> kept = baggage.stream().map(this::withoutIds).filter((value) -> !value.isEmpty()).toList();
+			List<String> kept = baggage.stream()
+				.map((value) -> BaggageMembers.filter(value,
+						(key, id) -> !isIdKey(key) || (allowed && this.idScopes.isValid(id))))
+				.filter((value) -> !value.isEmpty())
+				.toList();
 			headers.remove(BAGGAGE);
 			kept.forEach((value) -> headers.add(BAGGAGE, value));
 		}
 	}
 
-	private String withoutIds(String baggage) {
-		StringBuilder kept = new StringBuilder();
-		for (String member : baggage.split(",")) {
-			int equals = member.indexOf('=');
-			String key = ((equals >= 0) ? member.substring(0, equals) : member).trim();
-			if (!isIdKey(key)) {
-				kept.append((kept.length() > 0) ? "," : "").append(member.trim());
-			}
+	private void keepValid(HttpHeaders headers, String name, boolean allowed) {
+		List<String> values = headers.get(name);
+		if (values == null) {
+			return;
 		}
-		return kept.toString();
+		List<String> valid = allowed ? values.stream().filter(this.idScopes::isValid).toList() : List.of();
+		if (valid.size() != values.size()) {
+			headers.remove(name);
+			valid.forEach((value) -> headers.add(name, value));
+		}
 	}
 
 	private boolean isIdKey(String key) {
-		return key.equals(this.idScopes.getKeys().requestId()) || key.equals(this.idScopes.getKeys().contextId())
-				|| key.equals(this.idScopes.getKeys().userId());
+		MdcKeys keys = this.idScopes.getKeys();
+		return key.equalsIgnoreCase(keys.requestId()) || key.equalsIgnoreCase(keys.contextId())
+				|| key.equalsIgnoreCase(keys.userId());
 	}
 
-	private static void add(HttpHeaders headers, String name, @Nullable String value) {
-		if (value != null && !headers.containsHeader(name)) {
+	private void add(HttpHeaders headers, String name, @Nullable String value) {
+		if (value != null && this.idScopes.isValid(value) && !headers.containsHeader(name)) {
 			headers.set(name, value);
 		}
 	}

@@ -2,6 +2,7 @@ package dev.llmtracing.tracing;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import dev.llmtracing.context.BaggageBridge;
 import dev.llmtracing.context.MdcKeys;
@@ -15,10 +16,19 @@ import org.jspecify.annotations.Nullable;
  * A {@link BaggageBridge} over Micrometer Tracing: the IDs travel as W3C baggage entries
  * named like their MDC keys. Incoming values are handed back unvalidated; the caller
  * validates them like headers before they reach the MDC.
+ * <p>
+ * Writing makes the request's validated IDs the only values of the ID keys in the baggage
+ * of the trace until the scope is closed, so that the propagator never sends on an
+ * incoming value that failed validation. Micrometer Tracing cannot remove a baggage
+ * entry, so an entry the request has no valid ID for (including one whose key differs
+ * only in case) is overwritten with an empty value, which the propagator sends as an
+ * empty entry and which llm-tracing reads as absent.
  *
  * @author llm-tracing
  */
 public class TracerBaggageBridge implements BaggageBridge {
+
+	private static final String NO_ID = "";
 
 	private final Tracer tracer;
 
@@ -45,20 +55,37 @@ public class TracerBaggageBridge implements BaggageBridge {
 		if (this.tracer.currentSpan() == null) {
 			return Scope.NONE;
 		}
+		Map<String, String> incoming = this.tracer.getAllBaggage();
 		List<BaggageInScope> scopes = new ArrayList<>(3);
-		open(scopes, this.keys.requestId(), ids.requestId());
-		open(scopes, this.keys.contextId(), ids.contextId());
-		open(scopes, this.keys.userId(), ids.userId());
-		return () -> {
-			for (int i = scopes.size() - 1; i >= 0; i--) {
-				scopes.get(i).close();
-			}
-		};
+		try {
+			write(scopes, incoming, this.keys.requestId(), ids.requestId());
+			write(scopes, incoming, this.keys.contextId(), ids.contextId());
+			write(scopes, incoming, this.keys.userId(), ids.userId());
+		}
+		catch (RuntimeException ex) {
+			close(scopes);
+			throw ex;
+		}
+		return () -> close(scopes);
 	}
 
-	private void open(List<BaggageInScope> scopes, String key, @Nullable String value) {
-		if (value != null) {
-			scopes.add(this.tracer.createBaggageInScope(key, value));
+	private void write(List<BaggageInScope> scopes, Map<String, String> incoming, String key, @Nullable String id) {
+		if (id != null) {
+			scopes.add(this.tracer.createBaggageInScope(key, id));
+		}
+		String value = (id != null) ? id : NO_ID;
+		for (Map.Entry<String, String> entry : incoming.entrySet()) {
+			String name = entry.getKey();
+			boolean written = id != null && name.equals(key);
+			if (!written && name.equalsIgnoreCase(key) && !value.equals(entry.getValue())) {
+				scopes.add(this.tracer.createBaggageInScope(name, value));
+			}
+		}
+	}
+
+	private static void close(List<BaggageInScope> scopes) {
+		for (int i = scopes.size() - 1; i >= 0; i--) {
+			scopes.get(i).close();
 		}
 	}
 

@@ -21,8 +21,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * response and puts the IDs in the MDC until the request is done. When the request has
  * none of the ID headers, the IDs are read from its W3C baggage (validated the same way);
  * when a tracer is present the IDs are put in the baggage of the request's trace, so that
- * instrumented clients carry them to other services. Async and error dispatches of the
- * same request reuse the IDs of its first dispatch.
+ * instrumented clients carry them to other services, and replace the incoming baggage
+ * values of their keys, so that a rejected value is never carried on. Async and error
+ * dispatches of the same request reuse the IDs of its first dispatch.
  *
  * @author llm-tracing
  */

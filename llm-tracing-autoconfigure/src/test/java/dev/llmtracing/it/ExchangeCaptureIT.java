@@ -154,6 +154,7 @@ class ExchangeCaptureIT extends StandInModelIT {
 			ChatModel plainModel = plain.getBean(ChatModel.class);
 			withoutStarter = catchThrowable(() -> plainModel.call(new Prompt("fail please [error:500]")));
 		}
+		expectModelCallsWithoutRecord(1);
 		capture.attach();
 		assertThat(withStarter).isNotNull().hasSameClassAs(withoutStarter).hasMessage(withoutStarter.getMessage());
 		assertThat(withStarter.getCause() == null).isEqualTo(withoutStarter.getCause() == null);

@@ -84,6 +84,8 @@ class PropagationIT {
 		Map<String, List<String>> headers = standIn.server().getRequestHeaders().get(0);
 		assertThat(header(headers, "X-request-id")).isNull();
 		assertThat(header(headers, "X-user-id")).isNull();
+		assertThat(header(headers, "requestId")).isNull();
+		assertThat(header(headers, "userId")).isNull();
 		String baggage = header(headers, "baggage");
 		assertThat((baggage != null) ? baggage : "").doesNotContain("req-out-2").doesNotContain("user-7");
 		assertThat(header(headers, "traceparent")).isNotNull();

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -20,7 +21,21 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class RecordCapture implements AutoCloseable {
 
-	private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+	private static final String EXCHANGE_LOGGER = "llm.tracing.exchange";
+
+	private final AtomicInteger written = new AtomicInteger();
+
+	private final ListAppender<ILoggingEvent> appender = new ListAppender<>() {
+
+		@Override
+		protected void append(ILoggingEvent event) {
+			super.append(event);
+			if (EXCHANGE_LOGGER.equals(event.getLoggerName())) {
+				RecordCapture.this.written.incrementAndGet();
+			}
+		}
+
+	};
 
 	private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
 
@@ -55,7 +70,7 @@ final class RecordCapture implements AutoCloseable {
 	List<Map<String, Object>> records() {
 		List<Map<String, Object>> records = new ArrayList<>();
 		for (ILoggingEvent event : events()) {
-			if ("llm.tracing.exchange".equals(event.getLoggerName())) {
+			if (EXCHANGE_LOGGER.equals(event.getLoggerName())) {
 				String json = new String(this.encoder.encode(event), StandardCharsets.UTF_8);
 				records.add(JsonMapper.builder().build().readValue(json, Map.class));
 			}
@@ -69,6 +84,15 @@ final class RecordCapture implements AutoCloseable {
 			lines.add(new String(this.encoder.encode(event), StandardCharsets.UTF_8));
 		}
 		return lines;
+	}
+
+	/**
+	 * Return how many exchange records were written since this capture was created,
+	 * whether or not they were cleared since.
+	 * @return the number of exchange records written
+	 */
+	int written() {
+		return this.written.get();
 	}
 
 	void clear() {

@@ -6,11 +6,15 @@ import java.util.function.Supplier;
 
 import dev.llmtracing.testsupport.StandInModel;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The set-up shared by the end-to-end tests that talk to the stand-in model through the
@@ -25,6 +29,10 @@ abstract class StandInModelIT {
 	static final StandInModel standIn = new StandInModel(Duration.ofMillis(20));
 
 	static RecordCapture capture;
+
+	private int writtenBefore;
+
+	private int modelCallsWithoutRecord;
 
 	@AfterAll
 	static void closeCapture() {
@@ -54,6 +62,32 @@ abstract class StandInModelIT {
 			capture = new RecordCapture();
 		}
 		capture.attach();
+		this.writtenBefore = capture.written();
+		this.modelCallsWithoutRecord = 0;
+	}
+
+	/**
+	 * Wait until every model call of the test has its record. Each call reaches the
+	 * stand-in once (retries are off) and gives exactly one record, but the record is
+	 * written on the dispatcher's background thread, possibly after the caller got its
+	 * answer: without this wait such a record lands in the capture of the next test,
+	 * after that test cleared it.
+	 */
+	@AfterEach
+	void awaitTheRecordOfEveryModelCall() {
+		int modelCalls = standIn.server().getRequestCount() - this.modelCallsWithoutRecord;
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(capture.written() - this.writtenBefore).as("records written by the test")
+				.isGreaterThanOrEqualTo(modelCalls));
+	}
+
+	/**
+	 * Tell {@link #awaitTheRecordOfEveryModelCall()} that the test made model calls that
+	 * give no record, through an application without the starter.
+	 * @param count the number of such calls
+	 */
+	void expectModelCallsWithoutRecord(int count) {
+		this.modelCallsWithoutRecord += count;
 	}
 
 }

@@ -8,7 +8,9 @@ import dev.llmtracing.context.IdScope;
 import dev.llmtracing.context.IdScopes;
 import dev.llmtracing.context.IdValidator;
 import dev.llmtracing.context.MdcKeys;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
 
 import org.springframework.http.HttpHeaders;
 
@@ -26,6 +28,11 @@ class OutgoingIdsTests {
 	private final OutgoingIds outgoing = new OutgoingIds(this.idScopes,
 			new HostAllowlist(List.of("localhost", "*.svc.cluster.local", "::1")), "X-Request-Id", "X-Context-Id",
 			"X-User-Id");
+
+	@AfterEach
+	void clearMdc() {
+		MDC.clear();
+	}
 
 	@Test
 	void allowedHostGetsTheCurrentIds() {
@@ -62,6 +69,55 @@ class OutgoingIdsTests {
 		assertThat(headers.containsHeader("X-User-Id")).isFalse();
 		assertThat(headers.get("baggage")).containsExactly("tenant=acme");
 		assertThat(headers.containsHeader("traceparent")).isTrue();
+	}
+
+	@Test
+	void otherHostsGetNoBaggageFieldHeaders() {
+		HttpHeaders headers = new HttpHeaders();
+		headers.set("requestId", "req-1");
+		headers.set("USERID", "user-1");
+		headers.set("tenant", "acme");
+		try (IdScope scope = this.idScopes.open("req-1", null, "user-1")) {
+			this.outgoing.apply(URI.create("https://api.example.com/v1"), headers);
+		}
+		assertThat(headers.containsHeader("requestId")).isFalse();
+		assertThat(headers.containsHeader("userId")).isFalse();
+		assertThat(headers.getFirst("tenant")).isEqualTo("acme");
+	}
+
+	@Test
+	void invalidIdInTheMdcIsNeverSent() {
+		HttpHeaders headers = new HttpHeaders();
+		try (IdScope scope = this.idScopes.open("req-1", null, null)) {
+			MDC.put("userId", "evil\r\nInjected: line");
+			MDC.put("contextId", "x".repeat(65));
+			this.outgoing.apply(URI.create("http://localhost:8080/x"), headers);
+		}
+		assertThat(headers.getFirst("X-Request-Id")).isEqualTo("req-1");
+		assertThat(headers.containsHeader("X-User-Id")).isFalse();
+		assertThat(headers.containsHeader("X-Context-Id")).isFalse();
+	}
+
+	@Test
+	void allowedHostGetsNoInvalidOrEmptyIdFromThePropagator() {
+		HttpHeaders headers = new HttpHeaders();
+		headers.add("baggage", "requestId=req-1;propagation%3Dunlimited,userId=evil%0D%0Ax,CONTEXTID=,tenant=a%20b");
+		headers.set("requestId", "req-1");
+		headers.set("userId", "");
+		headers.set("contextId", "bad value");
+		this.outgoing.apply(URI.create("http://localhost:8080/x"), headers);
+		assertThat(headers.get("baggage")).containsExactly("requestId=req-1;propagation%3Dunlimited,tenant=a%20b");
+		assertThat(headers.get("requestId")).containsExactly("req-1");
+		assertThat(headers.containsHeader("userId")).isFalse();
+		assertThat(headers.containsHeader("contextId")).isFalse();
+	}
+
+	@Test
+	void percentEncodedValidIdInBaggageIsKept() {
+		HttpHeaders headers = new HttpHeaders();
+		headers.add("baggage", "userId=%61lice, requestId=%E2%9C%93, contextId=%zz, tenant");
+		this.outgoing.apply(URI.create("http://localhost:8080/x"), headers);
+		assertThat(headers.get("baggage")).containsExactly("userId=%61lice,tenant");
 	}
 
 	@Test
