@@ -132,7 +132,7 @@ class ContentCaptureIT extends StandInModelIT {
 		assertThat(first.notReplayed()).isEmpty();
 		ReplayReport second = new ExchangeReplayer().replay(rounds.get(1), this.chatModel, null, false);
 		assertThat(second.identical()).as(second.toString()).isTrue();
-		assertThat(second.replayCompletion()).contains("12:00 in Tokyo");
+		assertThat(second.replayCompletion()).contains("12:00 in Osaka");
 	}
 
 	@Test
