@@ -132,17 +132,50 @@ class ContentCaptureIT extends StandInModelIT {
 		assertThat(first.notReplayed()).isEmpty();
 		ReplayReport second = new ExchangeReplayer().replay(rounds.get(1), this.chatModel, null, false);
 		assertThat(second.identical()).as(second.toString()).isTrue();
-		assertThat(second.replayCompletion()).contains("12:00 in Tokyo");
+		assertThat(second.replayCompletion()).contains("12:00 in Osaka");
 	}
 
 	@Test
 	void actuatorEndpointReplaysAnExchangeFromTheAuditTrail() {
 		post("/call", "Replay through Actuator");
 		String exchangeId = (String) awaitRecord().get("exchangeId");
+		awaitAudited(exchangeId);
+		Map<String, Object> report = replayThroughActuator(exchangeId);
+		assertThat(report).containsEntry("originalExchangeId", exchangeId).containsEntry("identical", true);
+		Map<String, Object> refused = replayThroughActuator("00000000-0000-4000-8000-000000000000");
+		assertThat(refused).containsEntry("replayed", false);
+		assertThat((String) refused.get("reason")).contains("No record of exchange");
+	}
+
+	@Test
+	void actuatorEndpointReportsAReplayWhoseModelCallFails() {
+		RestClient.create("http://localhost:" + this.port)
+			.post()
+			.uri("/call")
+			.contentType(MediaType.TEXT_PLAIN)
+			.body("Fail again [error:503]")
+			.exchange((request, response) -> response.getStatusCode());
+		Map<String, Object> failed = awaitRecord();
+		assertThat(failed).containsEntry("outcome", "error");
+		String exchangeId = (String) failed.get("exchangeId");
+		awaitAudited(exchangeId);
+		Map<String, Object> report = replayThroughActuator(exchangeId);
+		assertThat(report).containsEntry("exchangeId", exchangeId)
+			.containsEntry("replayed", false)
+			.containsEntry("outcome", "error")
+			.containsEntry("errorType", failed.get("error.type"));
+		assertThat((String) report.get("errorMessage")).contains("stand-in error 503");
+		assertThat((String) report.get("reason")).startsWith("The replayed model call failed: ");
+	}
+
+	private static void awaitAudited(String exchangeId) {
 		await().atMost(Duration.ofSeconds(5))
 			.until(() -> java.nio.file.Files.readString(java.nio.file.Path.of("target/content-it-audit.jsonl"))
 				.contains(exchangeId));
-		Map<String, Object> report = RestClient.create("http://localhost:" + this.port)
+	}
+
+	private Map<String, Object> replayThroughActuator(String exchangeId) {
+		return RestClient.create("http://localhost:" + this.port)
 			.post()
 			.uri("/actuator/llmreplay")
 			.contentType(MediaType.APPLICATION_JSON)
@@ -150,17 +183,6 @@ class ContentCaptureIT extends StandInModelIT {
 			.retrieve()
 			.body(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {
 			});
-		assertThat(report).containsEntry("originalExchangeId", exchangeId).containsEntry("identical", true);
-		Map<String, Object> refused = RestClient.create("http://localhost:" + this.port)
-			.post()
-			.uri("/actuator/llmreplay")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("exchangeId", "00000000-0000-4000-8000-000000000000"))
-			.retrieve()
-			.body(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {
-			});
-		assertThat(refused).containsEntry("replayed", false);
-		assertThat((String) refused.get("reason")).contains("No record of exchange");
 	}
 
 	private void post(String path, String body) {

@@ -122,7 +122,7 @@ class ExchangeCaptureIT extends StandInModelIT {
 	@Test
 	void toolCallingLoopRecordsEachModelRound() {
 		String answer = post("/tools", "What time is it in Osaka?", Map.of("X-Request-Id", "req-tools-1")).getBody();
-		assertThat(answer).contains("12:00 in Tokyo");
+		assertThat(answer).contains("12:00 in Osaka");
 		List<Map<String, Object>> records = awaitRecords(2);
 		List<StandInReply> replies = standIn.server().getReplies();
 		assertThat(replies).hasSize(2);

@@ -59,13 +59,14 @@ class ChatController {
 	}
 
 	/**
-	 * A streamed answer, sent as server-sent events.
+	 * A streamed answer, sent as server-sent events, one a chunk, that a standard
+	 * {@code EventSource} joins back into the answer exactly.
 	 * @param message the user's message
 	 * @return the answer's chunks
 	 */
 	@PostMapping(path = "/chat/stream", consumes = MediaType.ALL_VALUE, produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	Flux<String> stream(@RequestBody String message) {
-		return this.chatClient.prompt().user(message).stream().content();
+		return this.chatClient.prompt().user(message).stream().content().map(EventStreamText::data);
 	}
 
 	/**

@@ -7,11 +7,13 @@ import java.util.List;
 import java.util.Map;
 
 import dev.llmtracing.sample.support.SampleApp;
+import dev.llmtracing.sample.support.ServerSentEvents;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -78,6 +80,35 @@ class SampleApplicationIT {
 			.isGreaterThan((Integer) firstTurn.get("gen_ai.usage.input_tokens"));
 		assertThat(byRequest(records, "sample-req-5")).hasSize(2);
 		assertThat(byRequest(records, "sample-req-6")).hasSize(1);
+	}
+
+	@Test
+	void streamedEventsJoinBackIntoTheAnswerAsAnEventSourceReadsThem() {
+		String message = "Stream it\nline two,  two spaces";
+		String body = SampleApp.client(this.port)
+			.post()
+			.uri("/chat/stream")
+			.contentType(MediaType.TEXT_PLAIN)
+			.accept(MediaType.TEXT_EVENT_STREAM)
+			.body(message)
+			.retrieve()
+			.body(String.class);
+		List<String> chunks = ServerSentEvents.data(body);
+		assertThat(chunks).hasSizeGreaterThan(3);
+		assertThat(String.join("", chunks)).isEqualTo("Stand-in reply to: " + message);
+	}
+
+	@Test
+	void toolAndConversationAnswersReflectThePrompt() {
+		RestClient client = SampleApp.client(this.port);
+		assertThat(SampleApp.post(client, "/tools", "Weather in Kyoto?", "sample-req-7", null, null).getBody())
+			.contains("Kyoto")
+			.doesNotContain("Tokyo");
+		SampleApp.post(client, "/conversation", "My name is Ada", "sample-req-8", "sample-ctx-10", null);
+		assertThat(
+				SampleApp.post(client, "/conversation", "Who am I?", "sample-req-9", "sample-ctx-10", null).getBody())
+			.isEqualTo(
+					"Stand-in reply to: Who am I? (4 messages in context; the first from the user: \"My name is Ada\")");
 	}
 
 	@Test

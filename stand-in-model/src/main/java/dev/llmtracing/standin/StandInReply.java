@@ -21,9 +21,11 @@ import tools.jackson.databind.JsonNode;
  * no usage chunk in a stream, as many OpenAI-compatible servers do.</li>
  * </ul>
  * When the request offers tools and the last message is the user's, the answer calls the
- * first tool; once a tool result follows, the answer quotes it. A model whose name
- * contains {@code large} answers in other words, so that comparing models shows a
- * difference.
+ * first tool (see {@link ToolCall} for its arguments); once a tool result follows, the
+ * answer quotes it. When the request carries a history (more than one user message), the
+ * answer says how many messages it received and quotes the first user message, so that a
+ * chat memory shows in the answer. A model whose name contains {@code large} answers in
+ * other words, so that comparing models shows a difference.
  *
  * @param id the completion ID
  * @param model the model named in the request
@@ -42,6 +44,8 @@ public record StandInReply(String id, String model, @Nullable String content, @N
 	private static final AtomicLong ids = new AtomicLong();
 
 	private static final int MAX_ECHO = 200;
+
+	private static final int MAX_QUOTE = 60;
 
 	/**
 	 * Work out the reply to a chat completion request.
@@ -67,12 +71,12 @@ public record StandInReply(String id, String model, @Nullable String content, @N
 		}
 		JsonNode tools = request.path("tools");
 		if (tools.isArray() && !tools.isEmpty() && "user".equals(lastRole)) {
-			ToolCall call = ToolCall.forTool(tools.get(0).path("function"), id);
+			ToolCall call = ToolCall.forTool(tools.get(0).path("function"), Directives.strip(userText), id);
 			return new StandInReply(id, model, null, call, "tool_calls", promptTokens, 10, delay, errorStatus);
 		}
 		String voice = model.contains("large") ? "Stand-in large reply to: " : "Stand-in reply to: ";
 		String content = "tool".equals(lastRole) ? "Stand-in answer from the tool result: " + clip(lastText)
-				: voice + clip(Directives.strip(userText));
+				: voice + clip(Directives.strip(userText)) + history(messages);
 		String finishReason = Directives.has(userText, "length") ? "length" : "stop";
 		return new StandInReply(id, model, content, null, finishReason, promptTokens, words(content), delay,
 				errorStatus);
@@ -159,6 +163,22 @@ public record StandInReply(String id, String model, @Nullable String content, @N
 				this.promptTokens + this.completionTokens);
 	}
 
+	private static String history(JsonNode messages) {
+		String first = null;
+		int userMessages = 0;
+		for (JsonNode message : messages) {
+			if ("user".equals(message.path("role").asString(""))) {
+				userMessages++;
+				first = (first != null) ? first : text(message.path("content"));
+			}
+		}
+		if (userMessages < 2) {
+			return "";
+		}
+		return " (" + messages.size() + " messages in context; the first from the user: \""
+				+ clip(Directives.strip(first), MAX_QUOTE) + "\")";
+	}
+
 	private static String lastUserText(JsonNode messages) {
 		for (int i = messages.size() - 1; i >= 0; i--) {
 			if ("user".equals(messages.get(i).path("role").asString(""))) {
@@ -182,7 +202,11 @@ public record StandInReply(String id, String model, @Nullable String content, @N
 	}
 
 	private static String clip(String text) {
-		return (text.length() <= MAX_ECHO) ? text : text.substring(0, MAX_ECHO) + "...";
+		return clip(text, MAX_ECHO);
+	}
+
+	private static String clip(String text, int max) {
+		return (text.length() <= max) ? text : text.substring(0, max) + "...";
 	}
 
 	static int words(String text) {

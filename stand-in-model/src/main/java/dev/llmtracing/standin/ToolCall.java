@@ -8,7 +8,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A call of a tool offered in the request, with arguments made up from the tool's JSON
- * schema: {@code "Tokyo"} for each required string, {@code 1} for each required number.
+ * schema and the user's message: for each required string the last capitalized words of
+ * the message ({@code "Weather in Kyoto?"} gives {@code "Kyoto"}), or {@code "Tokyo"} if
+ * it has none; {@code 1} for each required number.
  *
  * @param id the tool call ID
  * @param name the function name
@@ -19,13 +21,17 @@ public record ToolCall(String id, String name, String arguments) {
 
 	private static final JsonMapper mapper = JsonMapper.builder().build();
 
-	static ToolCall forTool(JsonNode function, String completionId) {
+	private static final String NO_NAME = "Tokyo";
+
+	static ToolCall forTool(JsonNode function, String userText, String completionId) {
+		String name = ProperNouns.last(userText);
+		Object text = (name != null) ? name : NO_NAME;
 		Map<String, Object> arguments = new LinkedHashMap<>();
 		JsonNode parameters = function.path("parameters");
 		for (JsonNode required : parameters.path("required")) {
-			String name = required.asString();
-			String type = parameters.path("properties").path(name).path("type").asString("string");
-			arguments.put(name, ("number".equals(type) || "integer".equals(type)) ? 1 : "Tokyo");
+			String argument = required.asString();
+			String type = parameters.path("properties").path(argument).path("type").asString("string");
+			arguments.put(argument, ("number".equals(type) || "integer".equals(type)) ? 1 : text);
 		}
 		return new ToolCall("call_" + completionId, function.path("name").asString("tool"),
 				mapper.writeValueAsString(arguments));

@@ -85,21 +85,41 @@ class StandInModelServerTests {
 
 	@Test
 	void shouldCallFirstToolWithArgumentsFromItsSchema() throws Exception {
-		Map<String, Object> tool = Map.of("type", "function", "function",
-				Map.of("name", "weather", "parameters",
-						Map.of("type", "object", "properties",
-								Map.of("city", Map.of("type", "string"), "days", Map.of("type", "integer")), "required",
-								List.of("city", "days"))));
-		HttpResponse<String> response = post(Map.of("model", "m1", "tools", List.of(tool), "messages",
+		HttpResponse<String> response = post(Map.of("model", "m1", "tools", List.of(weatherTool()), "messages",
 				List.of(Map.of("role", "user", "content", "weather?"))));
-		JsonNode call = this.mapper.readTree(response.body())
-			.path("choices")
-			.get(0)
-			.path("message")
-			.path("tool_calls")
-			.get(0);
+		JsonNode call = toolCall(response);
 		assertThat(call.path("function").path("name").asString()).isEqualTo("weather");
 		assertThat(call.path("function").path("arguments").asString()).isEqualTo("{\"city\":\"Tokyo\",\"days\":1}");
+	}
+
+	@Test
+	void shouldFillStringArgumentsWithTheNameTheUserAsksAbout() throws Exception {
+		HttpResponse<String> response = post(Map.of("model", "m1", "tools", List.of(weatherTool()), "messages",
+				List.of(Map.of("role", "user", "content", "Weather in New York, please? [delay:1]"))));
+		assertThat(toolCall(response).path("function").path("arguments").asString())
+			.isEqualTo("{\"city\":\"New York\",\"days\":1}");
+	}
+
+	@Test
+	void shouldShowTheHistoryItReceivedInTheAnswer() throws Exception {
+		HttpResponse<String> response = post(Map.of("model", "m1", "messages",
+				List.of(Map.of("role", "system", "content", "Remember"),
+						Map.of("role", "user", "content", "My name is Ada"),
+						Map.of("role", "assistant", "content", "Stand-in reply to: My name is Ada"),
+						Map.of("role", "user", "content", "Who am I?"))));
+		assertThat(
+				this.mapper.readTree(response.body()).path("choices").get(0).path("message").path("content").asString())
+			.isEqualTo(
+					"Stand-in reply to: Who am I? (4 messages in context; the first from the user: \"My name is Ada\")");
+	}
+
+	@Test
+	void shouldAnswerASingleQuestionWithoutHistory() throws Exception {
+		HttpResponse<String> response = post(Map.of("model", "m1", "messages",
+				List.of(Map.of("role", "system", "content", "Remember"), Map.of("role", "user", "content", "Hi"))));
+		assertThat(
+				this.mapper.readTree(response.body()).path("choices").get(0).path("message").path("content").asString())
+			.isEqualTo("Stand-in reply to: Hi");
 	}
 
 	@Test
@@ -109,6 +129,18 @@ class StandInModelServerTests {
 				.POST(HttpRequest.BodyPublishers.ofString("{not json"))
 				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).isEqualTo(400);
+	}
+
+	private static Map<String, Object> weatherTool() {
+		return Map.of("type", "function", "function",
+				Map.of("name", "weather", "parameters",
+						Map.of("type", "object", "properties",
+								Map.of("city", Map.of("type", "string"), "days", Map.of("type", "integer")), "required",
+								List.of("city", "days"))));
+	}
+
+	private JsonNode toolCall(HttpResponse<String> response) {
+		return this.mapper.readTree(response.body()).path("choices").get(0).path("message").path("tool_calls").get(0);
 	}
 
 	private HttpResponse<String> post(Map<String, Object> body) throws Exception {

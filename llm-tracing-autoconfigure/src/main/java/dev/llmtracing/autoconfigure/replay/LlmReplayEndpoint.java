@@ -2,14 +2,18 @@ package dev.llmtracing.autoconfigure.replay;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 
 import dev.llmtracing.replay.ExchangeLogReader;
 import dev.llmtracing.replay.ExchangeReplayer;
 import dev.llmtracing.replay.ReplayException;
 import dev.llmtracing.replay.ReplayReport;
 import org.jspecify.annotations.Nullable;
+import reactor.core.Exceptions;
 
 import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -20,7 +24,8 @@ import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
  * ID in the configured record files, against the application's chat model. Like every
  * endpoint but health it is not exposed over HTTP unless
  * {@code management.endpoints.web.exposure.include} names it, and it is a write operation
- * (HTTP POST): it calls the model.
+ * (HTTP POST): it calls the model. A replayed call that fails is answered with its error,
+ * not with HTTP 500.
  *
  * @author llm-tracing
  */
@@ -46,7 +51,8 @@ public class LlmReplayEndpoint {
 	 * @param exchangeId the exchange ID
 	 * @param model a model name to replay against instead of the recorded one
 	 * @param stream whether to stream the replay
-	 * @return the report, or the reason the exchange cannot be replayed
+	 * @return the report, the reason the exchange cannot be replayed, or the error of a
+	 * replayed model call that failed
 	 */
 	@WriteOperation
 	public Object replay(String exchangeId, @Nullable String model, @Nullable Boolean stream) {
@@ -60,6 +66,30 @@ public class LlmReplayEndpoint {
 		catch (ReplayException | IOException ex) {
 			return Map.of("exchangeId", exchangeId, "replayed", false, "reason", String.valueOf(ex.getMessage()));
 		}
+		catch (RuntimeException ex) {
+			return failure(exchangeId, cause(ex));
+		}
+	}
+
+	private static Map<String, Object> failure(String exchangeId, Throwable error) {
+		Map<String, Object> failure = new LinkedHashMap<>();
+		failure.put("exchangeId", exchangeId);
+		failure.put("replayed", false);
+		failure.put("outcome", "error");
+		failure.put("errorType", error.getClass().getName());
+		failure.put("errorMessage", String.valueOf(error.getMessage()));
+		failure.put("reason",
+				"The replayed model call failed: " + error.getClass().getSimpleName() + ": " + error.getMessage());
+		return failure;
+	}
+
+	private static Throwable cause(Throwable error) {
+		Throwable cause = Exceptions.unwrap(error);
+		while ((cause instanceof CompletionException || cause instanceof ExecutionException)
+				&& cause.getCause() != null) {
+			cause = Exceptions.unwrap(cause.getCause());
+		}
+		return cause;
 	}
 
 }
