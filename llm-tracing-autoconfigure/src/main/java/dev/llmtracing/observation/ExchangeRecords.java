@@ -3,6 +3,7 @@ package dev.llmtracing.observation;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.llmtracing.support.ErrorTypes;
 import dev.llmtracing.observation.TraceContextLookup.TraceContext;
 import dev.llmtracing.content.ContentCapture;
 import dev.llmtracing.content.Responses;
@@ -69,7 +70,7 @@ final class ExchangeRecords {
 				outcome == Outcome.SUCCESS && !Responses.hasContent(response));
 		return new ExchangeRecord(exchangeIds, request, exchangeResponse, new TokenUsage(inputTokens, outputTokens),
 				new Timing(capture.startTime(), durationNanos, timeToFirstChunk), outcome,
-				(error != null) ? error.getClass().getName() : null, cost,
+				(error != null) ? ErrorTypes.of(error) : null, cost,
 				contentCapture.capture(context.getRequest(), response), capture.replayOf());
 	}
 

@@ -1,5 +1,6 @@
 package dev.llmtracing.observation;
 
+import dev.llmtracing.support.ErrorTypes;
 import dev.llmtracing.content.ContentCapture;
 import dev.llmtracing.context.TracingIds;
 import dev.llmtracing.observation.ModelObservationDocumentation.HighCardinalityKeyNames;
@@ -80,7 +81,7 @@ public final class ModelObservationEnricher implements ObservationFilter {
 			.withValue((provider != null && !provider.isEmpty()) ? provider : "unknown"));
 		Throwable error = context.getError();
 		context.addLowCardinalityKeyValue(
-				LowCardinalityKeyNames.ERROR_TYPE.withValue((error != null) ? error.getClass().getName() : "none"));
+				LowCardinalityKeyNames.ERROR_TYPE.withValue((error != null) ? ErrorTypes.of(error) : "none"));
 		ExchangeCapture capture = context.get(ExchangeCapture.class);
 		ClientFacts facts = (capture != null) ? capture.facts() : ClientFacts.NONE;
 		context.addLowCardinalityKeyValue(

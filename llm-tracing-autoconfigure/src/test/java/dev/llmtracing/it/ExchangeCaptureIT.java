@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import com.openai.errors.InternalServerException;
 import dev.llmtracing.record.RecordSchema;
 import dev.llmtracing.standin.StandInReply;
 import org.junit.jupiter.api.AfterEach;
@@ -168,7 +169,8 @@ class ExchangeCaptureIT extends StandInModelIT {
 		assertThat(failure).isNotNull();
 		assertThat(record).containsEntry("outcome", "error")
 			.containsEntry("gen_ai.request.stream", true)
-			.containsEntry("error.type", reactor.core.Exceptions.unwrap(failure).getClass().getName());
+			.containsEntry("error.type", InternalServerException.class.getName());
+		assertThat(failure).hasRootCauseInstanceOf(InternalServerException.class);
 	}
 
 	@Test

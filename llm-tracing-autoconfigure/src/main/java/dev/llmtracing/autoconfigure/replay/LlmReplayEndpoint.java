@@ -5,15 +5,13 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 
+import dev.llmtracing.support.ErrorTypes;
 import dev.llmtracing.replay.ExchangeLogReader;
 import dev.llmtracing.replay.ExchangeReplayer;
 import dev.llmtracing.replay.ReplayException;
 import dev.llmtracing.replay.ReplayReport;
 import org.jspecify.annotations.Nullable;
-import reactor.core.Exceptions;
 
 import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -67,7 +65,7 @@ public class LlmReplayEndpoint {
 			return Map.of("exchangeId", exchangeId, "replayed", false, "reason", String.valueOf(ex.getMessage()));
 		}
 		catch (RuntimeException ex) {
-			return failure(exchangeId, cause(ex));
+			return failure(exchangeId, ErrorTypes.cause(ex));
 		}
 	}
 
@@ -81,15 +79,6 @@ public class LlmReplayEndpoint {
 		failure.put("reason",
 				"The replayed model call failed: " + error.getClass().getSimpleName() + ": " + error.getMessage());
 		return failure;
-	}
-
-	private static Throwable cause(Throwable error) {
-		Throwable cause = Exceptions.unwrap(error);
-		while ((cause instanceof CompletionException || cause instanceof ExecutionException)
-				&& cause.getCause() != null) {
-			cause = Exceptions.unwrap(cause.getCause());
-		}
-		return cause;
 	}
 
 }
