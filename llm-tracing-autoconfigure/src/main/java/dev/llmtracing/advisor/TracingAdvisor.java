@@ -6,7 +6,7 @@ import java.util.Map;
 import dev.llmtracing.context.IdScopes;
 import dev.llmtracing.context.TracingIds;
 import dev.llmtracing.observation.FirstChunkTimer;
-import dev.llmtracing.support.Component;
+import dev.llmtracing.support.InstrumentedComponent;
 import dev.llmtracing.support.InstrumentationFailures;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -60,7 +60,7 @@ public final class TracingAdvisor implements CallAdvisor, StreamAdvisor {
 			timer.onChunk(response.chatResponse());
 		}
 		catch (RuntimeException ex) {
-			this.failures.record(Component.ADVISOR, ex);
+			this.failures.record(InstrumentedComponent.ADVISOR, ex);
 		}
 	}
 
@@ -81,7 +81,7 @@ public final class TracingAdvisor implements CallAdvisor, StreamAdvisor {
 			return new ChatClientRequest(request.prompt(), context);
 		}
 		catch (RuntimeException ex) {
-			this.failures.record(Component.ADVISOR, ex);
+			this.failures.record(InstrumentedComponent.ADVISOR, ex);
 			return request;
 		}
 	}

@@ -1,7 +1,7 @@
 package dev.llmtracing.metrics;
 
 import dev.llmtracing.record.ExchangeDispatcher;
-import dev.llmtracing.support.Component;
+import dev.llmtracing.support.InstrumentedComponent;
 import dev.llmtracing.support.InstrumentationFailures;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -38,7 +38,7 @@ public class TracingHealthMeterBinder implements MeterBinder {
 		Gauge.builder(MetricNames.RECORDS_QUEUED, this.dispatcher, ExchangeDispatcher::getQueueSize)
 			.description("Exchange records waiting to be written")
 			.register(registry);
-		for (Component component : Component.values()) {
+		for (InstrumentedComponent component : InstrumentedComponent.values()) {
 			FunctionCounter
 				.builder(MetricNames.INSTRUMENTATION_FAILURES, this.failures, (failures) -> failures.count(component))
 				.description("Failures inside llm-tracing, caught before they reached the application")

@@ -11,7 +11,7 @@ import dev.llmtracing.context.TracingIds;
 import dev.llmtracing.cost.PriceTable;
 import dev.llmtracing.record.ExchangeDispatcher;
 import dev.llmtracing.record.ExchangeRecord;
-import dev.llmtracing.support.Component;
+import dev.llmtracing.support.InstrumentedComponent;
 import dev.llmtracing.support.InstrumentationFailures;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
@@ -85,7 +85,7 @@ public final class ExchangeObservationHandler implements ObservationHandler<Chat
 					ids, facts, ReplayMarker.current()));
 		}
 		catch (RuntimeException ex) {
-			this.failures.record(Component.CAPTURE, ex);
+			this.failures.record(InstrumentedComponent.CAPTURE, ex);
 		}
 	}
 
@@ -103,7 +103,7 @@ public final class ExchangeObservationHandler implements ObservationHandler<Chat
 				.publish(() -> ExchangeRecords.from(context, capture, durationNanos, trace, this.prices, this.content));
 		}
 		catch (RuntimeException ex) {
-			this.failures.record(Component.CAPTURE, ex);
+			this.failures.record(InstrumentedComponent.CAPTURE, ex);
 		}
 	}
 

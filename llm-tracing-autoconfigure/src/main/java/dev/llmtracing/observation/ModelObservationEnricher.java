@@ -7,7 +7,7 @@ import dev.llmtracing.observation.ModelObservationDocumentation.HighCardinalityK
 import dev.llmtracing.observation.ModelObservationDocumentation.LowCardinalityKeyNames;
 import dev.llmtracing.record.ExchangeContent;
 import dev.llmtracing.record.JsonText;
-import dev.llmtracing.support.Component;
+import dev.llmtracing.support.InstrumentedComponent;
 import dev.llmtracing.support.InstrumentationFailures;
 import dev.llmtracing.support.PromptTagLimiter;
 import io.micrometer.common.docs.KeyName;
@@ -70,7 +70,7 @@ public final class ModelObservationEnricher implements ObservationFilter {
 			enrich(modelContext);
 		}
 		catch (RuntimeException ex) {
-			this.failures.record(Component.ENRICHER, ex);
+			this.failures.record(InstrumentedComponent.ENRICHER, ex);
 		}
 		return context;
 	}

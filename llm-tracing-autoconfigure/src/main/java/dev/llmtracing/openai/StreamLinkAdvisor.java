@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.llmtracing.context.RandomIds;
-import dev.llmtracing.support.Component;
+import dev.llmtracing.support.InstrumentedComponent;
 import dev.llmtracing.support.InstrumentationFailures;
 import reactor.core.publisher.Flux;
 
@@ -65,7 +65,7 @@ public class StreamLinkAdvisor implements StreamAdvisor {
 			}
 		}
 		catch (RuntimeException ex) {
-			this.failures.record(Component.STREAM_LINK, ex);
+			this.failures.record(InstrumentedComponent.STREAM_LINK, ex);
 		}
 		return request;
 	}

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
-import dev.llmtracing.support.Component;
+import dev.llmtracing.support.InstrumentedComponent;
 import dev.llmtracing.support.InstrumentationFailures;
 import io.micrometer.core.instrument.binder.okhttp3.OkHttpContext;
 import io.micrometer.observation.Observation;
@@ -78,7 +78,7 @@ public class StreamSpanLinkHandler implements ObservationHandler<Observation.Con
 			}
 		}
 		catch (RuntimeException ex) {
-			this.failures.record(Component.STREAM_LINK, ex);
+			this.failures.record(InstrumentedComponent.STREAM_LINK, ex);
 		}
 	}
 
@@ -93,7 +93,7 @@ public class StreamSpanLinkHandler implements ObservationHandler<Observation.Con
 			}
 		}
 		catch (RuntimeException ex) {
-			this.failures.record(Component.STREAM_LINK, ex);
+			this.failures.record(InstrumentedComponent.STREAM_LINK, ex);
 		}
 	}
 
@@ -106,7 +106,7 @@ public class StreamSpanLinkHandler implements ObservationHandler<Observation.Con
 		if (this.open.size() >= this.maxOpenLinks) {
 			this.open.values().removeIf((link) -> now - link.startedNanos() > this.maxLinkAgeNanos);
 			if (this.open.size() >= this.maxOpenLinks) {
-				this.failures.record(Component.STREAM_LINK, new IllegalStateException(
+				this.failures.record(InstrumentedComponent.STREAM_LINK, new IllegalStateException(
 						"More than " + this.maxOpenLinks + " streams are open; not linking this one"));
 				return;
 			}

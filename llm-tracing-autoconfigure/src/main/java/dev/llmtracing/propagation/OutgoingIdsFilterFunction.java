@@ -1,6 +1,6 @@
 package dev.llmtracing.propagation;
 
-import dev.llmtracing.support.Component;
+import dev.llmtracing.support.InstrumentedComponent;
 import dev.llmtracing.support.InstrumentationFailures;
 import reactor.core.publisher.Mono;
 
@@ -41,7 +41,7 @@ public class OutgoingIdsFilterFunction implements ExchangeFilterFunction {
 				.build();
 		}
 		catch (RuntimeException ex) {
-			this.failures.record(Component.PROPAGATION, ex);
+			this.failures.record(InstrumentedComponent.PROPAGATION, ex);
 		}
 		return next.exchange(filtered);
 	}

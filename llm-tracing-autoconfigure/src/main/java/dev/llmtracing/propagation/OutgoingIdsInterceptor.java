@@ -2,7 +2,7 @@ package dev.llmtracing.propagation;
 
 import java.io.IOException;
 
-import dev.llmtracing.support.Component;
+import dev.llmtracing.support.InstrumentedComponent;
 import dev.llmtracing.support.InstrumentationFailures;
 
 import org.springframework.http.HttpRequest;
@@ -39,7 +39,7 @@ public class OutgoingIdsInterceptor implements ClientHttpRequestInterceptor {
 			this.outgoingIds.apply(request.getURI(), request.getHeaders());
 		}
 		catch (RuntimeException ex) {
-			this.failures.record(Component.PROPAGATION, ex);
+			this.failures.record(InstrumentedComponent.PROPAGATION, ex);
 		}
 		return execution.execute(request, body);
 	}

@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
-import dev.llmtracing.support.Component;
+import dev.llmtracing.support.InstrumentedComponent;
 import dev.llmtracing.support.InstrumentationFailures;
 
 /**
@@ -114,7 +114,7 @@ public class ExchangeDispatcher implements AutoCloseable {
 			record = supplier.get();
 		}
 		catch (Throwable ex) {
-			this.failures.record(Component.CAPTURE, ex);
+			this.failures.record(InstrumentedComponent.CAPTURE, ex);
 			return;
 		}
 		for (ExchangeListener listener : this.listeners) {
@@ -122,7 +122,7 @@ public class ExchangeDispatcher implements AutoCloseable {
 				listener.onExchange(record);
 			}
 			catch (Throwable ex) {
-				this.failures.record(Component.EXCHANGE_LISTENER, ex);
+				this.failures.record(InstrumentedComponent.EXCHANGE_LISTENER, ex);
 			}
 		}
 	}

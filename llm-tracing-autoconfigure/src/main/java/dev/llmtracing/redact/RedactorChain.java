@@ -2,7 +2,7 @@ package dev.llmtracing.redact;
 
 import java.util.List;
 
-import dev.llmtracing.support.Component;
+import dev.llmtracing.support.InstrumentedComponent;
 import dev.llmtracing.support.InstrumentationFailures;
 
 /**
@@ -41,7 +41,7 @@ public final class RedactorChain implements Redactor {
 				result = redactor.redact(result);
 			}
 			catch (RuntimeException ex) {
-				this.failures.record(Component.REDACTOR, ex);
+				this.failures.record(InstrumentedComponent.REDACTOR, ex);
 				return DROPPED;
 			}
 		}

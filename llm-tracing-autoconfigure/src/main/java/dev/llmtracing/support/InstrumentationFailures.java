@@ -19,13 +19,13 @@ public final class InstrumentationFailures {
 
 	private static final Logger logger = LoggerFactory.getLogger(InstrumentationFailures.class);
 
-	private final Map<Component, LongAdder> counts = new EnumMap<>(Component.class);
+	private final Map<InstrumentedComponent, LongAdder> counts = new EnumMap<>(InstrumentedComponent.class);
 
 	/**
 	 * Create an instance with a count of zero for every component.
 	 */
 	public InstrumentationFailures() {
-		for (Component component : Component.values()) {
+		for (InstrumentedComponent component : InstrumentedComponent.values()) {
 			this.counts.put(component, new LongAdder());
 		}
 	}
@@ -35,7 +35,7 @@ public final class InstrumentationFailures {
 	 * @param component the component that failed
 	 * @param ex the exception that was caught
 	 */
-	public void record(Component component, Throwable ex) {
+	public void record(InstrumentedComponent component, Throwable ex) {
 		try {
 			LongAdder count = this.counts.get(component);
 			boolean first = count.sum() == 0;
@@ -58,7 +58,7 @@ public final class InstrumentationFailures {
 	 * @param component the component
 	 * @return the number of failures recorded so far
 	 */
-	public long count(Component component) {
+	public long count(InstrumentedComponent component) {
 		return this.counts.get(component).sum();
 	}
 

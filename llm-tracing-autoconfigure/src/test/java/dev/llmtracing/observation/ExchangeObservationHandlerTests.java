@@ -17,7 +17,7 @@ import dev.llmtracing.cost.PriceTable;
 import dev.llmtracing.record.ExchangeDispatcher;
 import dev.llmtracing.record.ExchangeRecord;
 import dev.llmtracing.record.Outcome;
-import dev.llmtracing.support.Component;
+import dev.llmtracing.support.InstrumentedComponent;
 import dev.llmtracing.support.InstrumentationFailures;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
@@ -137,7 +137,7 @@ class ExchangeObservationHandlerTests {
 		Object result = Observation.createNotStarted("gen_ai.client.operation", () -> context(false), this.registry)
 			.observe(() -> response);
 		assertThat(result).isSameAs(response);
-		assertThat(this.failures.count(Component.CAPTURE)).isEqualTo(1);
+		assertThat(this.failures.count(InstrumentedComponent.CAPTURE)).isEqualTo(1);
 	}
 
 	@Test

@@ -9,7 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 import dev.llmtracing.testsupport.StandInModel;
-import dev.llmtracing.support.Component;
+import dev.llmtracing.support.InstrumentedComponent;
 import dev.llmtracing.support.InstrumentationFailures;
 import io.micrometer.core.instrument.binder.okhttp3.OkHttpContext;
 import io.micrometer.core.instrument.binder.okhttp3.OkHttpObservationInterceptor;
@@ -122,7 +122,7 @@ class StreamSpanLinkHandlerTests {
 		Observation.createNotStarted("gen_ai.client.operation", () -> modelContext("never-stopped"), registry).start();
 		now.set(Duration.ofMinutes(1).toNanos());
 		Observation.createNotStarted("gen_ai.client.operation", () -> modelContext("refused"), registry).start();
-		assertThat(this.failures.count(Component.STREAM_LINK)).isEqualTo(1);
+		assertThat(this.failures.count(InstrumentedComponent.STREAM_LINK)).isEqualTo(1);
 		now.set(Duration.ofMinutes(11).toNanos());
 		ChatModelObservationContext admitted = modelContext("admitted");
 		Observation.createNotStarted("gen_ai.client.operation", () -> admitted, registry).start();
@@ -146,7 +146,7 @@ class StreamSpanLinkHandlerTests {
 			.provider("openai")
 			.build();
 		start(broken).stop();
-		assertThat(this.failures.count(Component.STREAM_LINK)).isEqualTo(2);
+		assertThat(this.failures.count(InstrumentedComponent.STREAM_LINK)).isEqualTo(2);
 	}
 
 	private void sendFromAnotherThread(@Nullable String marker) throws Exception {

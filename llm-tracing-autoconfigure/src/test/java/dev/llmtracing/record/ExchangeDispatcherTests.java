@@ -6,7 +6,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import dev.llmtracing.support.Component;
+import dev.llmtracing.support.InstrumentedComponent;
 import dev.llmtracing.support.InstrumentationFailures;
 import org.junit.jupiter.api.Test;
 
@@ -66,7 +66,7 @@ class ExchangeDispatcherTests {
 			dispatcher.publish(TestRecords.minimal());
 			await().atMost(Duration.ofSeconds(5)).until(() -> delivered.size() == 2);
 		}
-		assertThat(this.failures.count(Component.EXCHANGE_LISTENER)).isEqualTo(2);
+		assertThat(this.failures.count(InstrumentedComponent.EXCHANGE_LISTENER)).isEqualTo(2);
 	}
 
 	@Test

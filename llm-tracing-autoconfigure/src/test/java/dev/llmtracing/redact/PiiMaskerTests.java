@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import dev.llmtracing.support.Component;
+import dev.llmtracing.support.InstrumentedComponent;
 import dev.llmtracing.support.InstrumentationFailures;
 import org.junit.jupiter.api.Test;
 
@@ -59,7 +59,7 @@ class PiiMaskerTests {
 			throw new IllegalStateException("dictionary unavailable");
 		}), failures);
 		assertThat(chain.redact("secret text of ana@example.com")).isEqualTo(RedactorChain.DROPPED);
-		assertThat(failures.count(Component.REDACTOR)).isEqualTo(1);
+		assertThat(failures.count(InstrumentedComponent.REDACTOR)).isEqualTo(1);
 	}
 
 	@Test

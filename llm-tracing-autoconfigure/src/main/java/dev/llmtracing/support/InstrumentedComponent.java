@@ -8,7 +8,7 @@ import java.util.Locale;
  *
  * @author llm-tracing
  */
-public enum Component {
+public enum InstrumentedComponent {
 
 	/**
 	 * Capturing a model call and building its record.
