@@ -15,6 +15,7 @@ import dev.llmtracing.support.InstrumentedComponent;
 import dev.llmtracing.support.InstrumentationFailures;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.ai.chat.observation.ChatModelObservationContext;
 
@@ -98,13 +99,26 @@ public final class ExchangeObservationHandler implements ObservationHandler<Chat
 			}
 			context.remove(ExchangeCapture.class);
 			long durationNanos = System.nanoTime() - capture.startNanos();
+			Long timeToFirstChunk = timeToFirstChunk(context, capture, durationNanos);
 			TraceContext trace = this.traceContextLookup.find(context);
-			this.dispatcher
-				.publish(() -> ExchangeRecords.from(context, capture, durationNanos, trace, this.prices, this.content));
+			this.dispatcher.publish(() -> ExchangeRecords.from(context, capture, durationNanos, timeToFirstChunk, trace,
+					this.prices, this.content));
 		}
 		catch (RuntimeException ex) {
 			this.failures.record(InstrumentedComponent.CAPTURE, ex);
 		}
+	}
+
+	/**
+	 * Read the time to first chunk when the call stops, not later on the writer thread: a
+	 * chunk the advisor notes after the model call stopped is no first chunk of it, and a
+	 * time to first chunk is never longer than the call.
+	 */
+	private static @Nullable Long timeToFirstChunk(ChatModelObservationContext context, ExchangeCapture capture,
+			long durationNanos) {
+		FirstChunkTimer timer = capture.facts().firstChunkTimer();
+		Long sinceStart = (timer != null && context.isStreaming()) ? timer.sinceStart(capture.startNanos()) : null;
+		return (sinceStart != null && sinceStart <= durationNanos) ? sinceStart : null;
 	}
 
 	@Override

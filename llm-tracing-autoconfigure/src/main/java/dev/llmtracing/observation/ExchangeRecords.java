@@ -39,7 +39,8 @@ final class ExchangeRecords {
 	}
 
 	static ExchangeRecord from(ChatModelObservationContext context, ExchangeCapture capture, long durationNanos,
-			@Nullable TraceContext trace, PriceTable prices, ContentCapture contentCapture) {
+			@Nullable Long timeToFirstChunk, @Nullable TraceContext trace, PriceTable prices,
+			ContentCapture contentCapture) {
 		ChatOptions options = context.getRequest().getOptions();
 		ChatResponse response = context.getResponse();
 		ChatResponseMetadata metadata = (response != null) ? response.getMetadata() : null;
@@ -47,7 +48,6 @@ final class ExchangeRecords {
 		Throwable error = context.getError();
 		TracingIds ids = capture.ids();
 		ClientFacts facts = capture.facts();
-		FirstChunkTimer timer = facts.firstChunkTimer();
 		boolean usageKnown = UsageReports.isReported(usage, context.isStreaming());
 		String requestModel = (options != null) ? textOrNull(options.getModel()) : null;
 		String responseModel = (metadata != null) ? textOrNull(metadata.getModel()) : null;
@@ -55,8 +55,6 @@ final class ExchangeRecords {
 		Integer outputTokens = usageKnown ? usage.getCompletionTokens() : null;
 		Cost cost = (error == null) ? prices.cost(responseModel, requestModel, inputTokens,
 				usageKnown ? usage.getCacheReadInputTokens() : null, outputTokens) : null;
-		Long timeToFirstChunk = (timer != null && context.isStreaming()) ? timer.sinceStart(capture.startNanos())
-				: null;
 		Outcome outcome = outcome(context, error);
 		ExchangeIds exchangeIds = new ExchangeIds(capture.exchangeId(), ids.requestId(), ids.contextId(), ids.userId(),
 				(trace != null) ? trace.traceId() : null, (trace != null) ? trace.spanId() : null);
