@@ -12,7 +12,7 @@ import dev.llmtracing.record.ExchangeFields;
  *
  * @author llm-tracing
  */
-public final class DigestCheck {
+final class DigestCheck {
 
 	private DigestCheck() {
 	}
@@ -26,7 +26,7 @@ public final class DigestCheck {
 	 * @throws ReplayException if the record has no digest
 	 */
 	@SuppressWarnings("unchecked")
-	public static boolean matches(Map<String, Object> record, String group, List<String> texts) {
+	static boolean matches(Map<String, Object> record, String group, List<String> texts) {
 		Object digest = record.get(ExchangeFields.CONTENT_DIGEST);
 		if (!(digest instanceof Map<?, ?> groups) || !(groups.get(group) instanceof Map<?, ?> entry)) {
 			throw new ReplayException("Exchange " + record.get(ExchangeFields.EXCHANGE_ID) + " has no '" + group
