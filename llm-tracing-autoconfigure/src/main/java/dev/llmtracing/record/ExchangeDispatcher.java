@@ -86,6 +86,14 @@ public class ExchangeDispatcher implements AutoCloseable {
 	}
 
 	/**
+	 * Return how many records may wait to be written before new ones are dropped.
+	 * @return the queue capacity
+	 */
+	public int getQueueCapacity() {
+		return this.queue.size() + this.queue.remainingCapacity();
+	}
+
+	/**
 	 * Return how many records wait to be written.
 	 * @return the queue size
 	 */
