@@ -121,6 +121,23 @@ class ReactiveWebIT extends StandInModelIT {
 	}
 
 	@Test
+	void incomingBaggageIsUsedWhenThereIsNoIdHeaderAndValidatedLikeHeaders() throws Exception {
+		double rejectedBefore = rejected("user", "baggage");
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/call"))
+			.header("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")
+			.header("baggage", "requestId=from-upstream,contextId=ctx-up,userId=bad%20value")
+			.POST(HttpRequest.BodyPublishers.ofString("baggage-1"))
+			.build();
+		HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+		assertThat(response.headers().firstValue("X-Request-Id")).hasValue("from-upstream");
+		assertThat(awaitRecords(1).get(0)).containsEntry("requestId", "from-upstream")
+			.containsEntry("contextId", "ctx-up")
+			.containsEntry("traceId", "4bf92f3577b34da6a3ce929d0e0e4736")
+			.doesNotContainKey("userId");
+		assertThat(rejected("user", "baggage") - rejectedBefore).isEqualTo(1);
+	}
+
+	@Test
 	void eventLoopThreadsNeverKeepIdsOfEarlierRequests() throws Exception {
 		for (int i = 0; i < 20; i++) {
 			post(((i % 2) == 0) ? "/call" : "/stream", "seq-" + i, "req-seq-" + i, "ctx-seq", "bob");
@@ -170,7 +187,7 @@ class ReactiveWebIT extends StandInModelIT {
 
 	@Test
 	void hostileHeaderValuesAreReplacedCountedAndNeverLogged() throws Exception {
-		double rejectedBefore = rejected();
+		double rejectedBefore = rejected("request", "header");
 		String longId = "r".repeat(300);
 		String[] hostile = { "<script>alert(1)</script>", longId, "a b\tc", "id%0d%0aInjected: 1",
 				"\u30e6\u30fc\u30b6" };
@@ -186,7 +203,7 @@ class ReactiveWebIT extends StandInModelIT {
 			assertThat(echoed).isNotEqualTo(value);
 		}
 		awaitRecords(hostile.length);
-		assertThat(rejected() - rejectedBefore).isEqualTo(hostile.length);
+		assertThat(rejected("request", "header") - rejectedBefore).isEqualTo(hostile.length);
 		// Reactor Netty itself refuses control characters in header values, before any
 		// application code runs
 		assertThat(rawPost("bad\u0001id")).startsWith("HTTP/1.1 400");
@@ -198,9 +215,9 @@ class ReactiveWebIT extends StandInModelIT {
 				|| line.contains("Injected") || line.contains("bad\u0001id"));
 	}
 
-	private double rejected() {
+	private double rejected(String kind, String source) {
 		return this.meterRegistry.find("llm.tracing.ids.rejected")
-			.tags("kind", "request", "source", "header")
+			.tags("kind", kind, "source", source)
 			.counters()
 			.stream()
 			.mapToDouble((counter) -> counter.count())
