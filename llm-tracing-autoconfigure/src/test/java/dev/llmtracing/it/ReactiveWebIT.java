@@ -20,9 +20,12 @@ import java.util.concurrent.Future;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import dev.llmtracing.context.IdValidator;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import reactor.core.publisher.Hooks;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -56,6 +59,13 @@ class ReactiveWebIT extends StandInModelIT {
 
 	@Autowired
 	private MeterRegistry meterRegistry;
+
+	@AfterAll
+	static void restoreContextPropagation() {
+		// Boot switched on a global Reactor hook for this context; later test classes in
+		// this JVM expect Boot's default
+		Hooks.disableAutomaticContextPropagation();
+	}
 
 	@BeforeEach
 	void reset() {
@@ -206,7 +216,7 @@ class ReactiveWebIT extends StandInModelIT {
 		assertThat(rejected("request", "header") - rejectedBefore).isEqualTo(hostile.length);
 		// Reactor Netty itself refuses control characters in header values, before any
 		// application code runs
-		assertThat(rawPost("bad\u0001id")).startsWith("HTTP/1.1 400");
+		assertThat(refused("bad\u0001id")).isTrue();
 		List<String> lines = capture.renderedLines();
 		for (String value : hostile) {
 			assertThat(lines).noneMatch((line) -> line.contains(value));
@@ -222,6 +232,16 @@ class ReactiveWebIT extends StandInModelIT {
 			.stream()
 			.mapToDouble((counter) -> counter.count())
 			.sum();
+	}
+
+	private boolean refused(String requestId) throws Exception {
+		try {
+			return rawPost(requestId).startsWith("HTTP/1.1 400");
+		}
+		catch (java.net.SocketException ex) {
+			// Netty may reset the connection after its 400 response
+			return true;
+		}
 	}
 
 	private String rawPost(String requestId) throws Exception {
