@@ -113,6 +113,31 @@ public final class PropertyChecks {
 	}
 
 	/**
+	 * Reject a text that is not a valid ASCII gRPC metadata key.
+	 * @param field the bean path of the field
+	 * @param property the property name relative to the prefix
+	 * @param value the value
+	 */
+	public void metadataKey(String field, String property, @Nullable String value) {
+		if (!notBlank(field, property, value)) {
+			return;
+		}
+		if (value.endsWith("-bin") || value.startsWith("grpc-")) {
+			reject(field, property + " '" + value
+					+ "' is reserved (binary '-bin' and 'grpc-' keys); use a text key such as x-request-id");
+			return;
+		}
+		for (int i = 0; i < value.length(); i++) {
+			char ch = value.charAt(i);
+			if (!((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '-' || ch == '_' || ch == '.')) {
+				reject(field, property + " '" + value
+						+ "' is not a valid gRPC metadata key; use lowercase letters, digits, '-', '_' and '.'");
+				return;
+			}
+		}
+	}
+
+	/**
 	 * Reject an empty list of bucket boundaries, or one with a boundary that is not
 	 * positive.
 	 * @param field the bean path of the field

@@ -11,7 +11,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Counts the IDs rejected as invalid, by kind ({@code request}, {@code context},
- * {@code user}) and source ({@code header}, {@code baggage}, {@code api}).
+ * {@code user}) and source ({@code header}, {@code metadata}, {@code baggage},
+ * {@code api}).
  *
  * @author llm-tracing
  */

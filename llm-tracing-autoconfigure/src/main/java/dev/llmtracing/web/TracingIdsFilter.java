@@ -5,12 +5,12 @@ import java.io.IOException;
 import dev.llmtracing.context.BaggageBridge;
 import dev.llmtracing.context.IdScope;
 import dev.llmtracing.context.IdScopes;
+import dev.llmtracing.context.InboundIds;
 import dev.llmtracing.context.TracingIds;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -32,12 +32,12 @@ public class TracingIdsFilter extends OncePerRequestFilter {
 	/**
 	 * The source reported with rejected IDs.
 	 */
-	public static final String HEADER_SOURCE = "header";
+	public static final String HEADER_SOURCE = InboundIds.HEADER_SOURCE;
 
 	/**
 	 * The source reported with rejected IDs from incoming baggage.
 	 */
-	public static final String BAGGAGE_SOURCE = "baggage";
+	public static final String BAGGAGE_SOURCE = InboundIds.BAGGAGE_SOURCE;
 
 	private static final String IDS_ATTRIBUTE = TracingIdsFilter.class.getName() + ".ids";
 
@@ -45,7 +45,7 @@ public class TracingIdsFilter extends OncePerRequestFilter {
 
 	private final TracingHeaders headers;
 
-	private final BaggageBridge baggage;
+	private final InboundIds inboundIds;
 
 	/**
 	 * Create a filter without baggage.
@@ -66,7 +66,7 @@ public class TracingIdsFilter extends OncePerRequestFilter {
 	public TracingIdsFilter(IdScopes idScopes, TracingHeaders headers, BaggageBridge baggage) {
 		this.idScopes = idScopes;
 		this.headers = headers;
-		this.baggage = baggage;
+		this.inboundIds = new InboundIds(idScopes, baggage);
 	}
 
 	@Override
@@ -87,26 +87,9 @@ public class TracingIdsFilter extends OncePerRequestFilter {
 				&& !response.containsHeader(this.headers.requestId())) {
 			response.setHeader(this.headers.requestId(), ids.requestId());
 		}
-		try (IdScope scope = this.idScopes.restore(ids); BaggageBridge.Scope baggage = writeBaggage(ids)) {
+		try (IdScope scope = this.idScopes.restore(ids);
+				BaggageBridge.Scope baggage = this.inboundIds.writeBaggage(ids)) {
 			filterChain.doFilter(request, response);
-		}
-	}
-
-	private @Nullable String readBaggage(String key) {
-		try {
-			return this.baggage.read(key);
-		}
-		catch (RuntimeException ex) {
-			return null;
-		}
-	}
-
-	private BaggageBridge.Scope writeBaggage(TracingIds ids) {
-		try {
-			return this.baggage.write(ids);
-		}
-		catch (RuntimeException ex) {
-			return BaggageBridge.Scope.NONE;
 		}
 	}
 
@@ -117,15 +100,7 @@ public class TracingIdsFilter extends OncePerRequestFilter {
 		String requestId = request.getHeader(this.headers.requestId());
 		String contextId = request.getHeader(this.headers.contextId());
 		String userId = request.getHeader(this.headers.userId());
-		TracingIds ids;
-		if (requestId == null && contextId == null && userId == null) {
-			ids = this.idScopes.validate(readBaggage(this.idScopes.getKeys().requestId()),
-					readBaggage(this.idScopes.getKeys().contextId()), readBaggage(this.idScopes.getKeys().userId()),
-					BAGGAGE_SOURCE);
-		}
-		else {
-			ids = this.idScopes.validate(requestId, contextId, userId, HEADER_SOURCE);
-		}
+		TracingIds ids = this.inboundIds.resolve(requestId, contextId, userId, HEADER_SOURCE);
 		request.setAttribute(IDS_ATTRIBUTE, ids);
 		return ids;
 	}

@@ -23,7 +23,7 @@ public class LlmTracingPropagationProperties {
 
 	/**
 	 * Whether to send the ID headers on outgoing RestClient, RestTemplate and WebClient
-	 * requests to allowed hosts.
+	 * requests, and the ID metadata on outgoing gRPC calls, to allowed hosts.
 	 */
 	private boolean headers = true;
 

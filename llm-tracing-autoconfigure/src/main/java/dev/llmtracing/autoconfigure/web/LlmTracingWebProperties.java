@@ -7,8 +7,8 @@ import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
 /**
- * Configuration properties of the inbound ID headers, also the names of the headers sent
- * on outgoing calls.
+ * Configuration properties of the inbound ID headers of servlet and WebFlux applications,
+ * also the names of the headers sent on outgoing calls.
  *
  * @author llm-tracing
  * @since 0.1.0
@@ -17,7 +17,7 @@ import org.springframework.validation.Validator;
 public class LlmTracingWebProperties implements Validator {
 
 	/**
-	 * Whether to read the ID headers of inbound HTTP requests.
+	 * Whether to read the ID headers of inbound HTTP requests (servlet and WebFlux).
 	 */
 	private boolean enabled = true;
 
@@ -42,8 +42,8 @@ public class LlmTracingWebProperties implements Validator {
 	private boolean echoRequestId = true;
 
 	/**
-	 * Order of the ID filter in the servlet filter chain; the default runs it just after
-	 * Spring Boot's HTTP observation filter.
+	 * Order of the ID filter in the servlet or WebFlux filter chain; the default runs it
+	 * just after Spring Boot's HTTP observation filter.
 	 */
 	private int filterOrder = -2147483646;
 

@@ -30,14 +30,15 @@ public final class SampleApp {
 	}
 
 	/**
-	 * Run the application's built-in stand-in model on a free port, so that test classes
-	 * with different application contexts do not collide. Call from a
+	 * Run the application's built-in stand-in model and its gRPC server on free ports, so
+	 * that test classes with different application contexts do not collide. Call from a
 	 * {@code @DynamicPropertySource} method.
 	 * @param registry the registry of the test's dynamic properties
 	 */
 	public static void standInOnFreePort(DynamicPropertyRegistry registry) {
 		int modelPort = TestSocketUtils.findAvailableTcpPort();
 		registry.add("sample.stand-in.port", () -> modelPort);
+		registry.add("spring.grpc.server.port", () -> 0);
 	}
 
 	/**

@@ -1,0 +1,80 @@
+package dev.llmtracing.context;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Resolves the IDs of an inbound request, the same way for every transport (servlet,
+ * WebFlux, gRPC): the values the request carries are validated by {@link IdScopes}; when
+ * it carries none of them, the IDs are read from its W3C baggage and validated the same
+ * way. A failing {@link BaggageBridge} never fails the request.
+ *
+ * @author llm-tracing
+ */
+public final class InboundIds {
+
+	/**
+	 * The source reported with rejected IDs from HTTP headers.
+	 */
+	public static final String HEADER_SOURCE = "header";
+
+	/**
+	 * The source reported with rejected IDs from incoming baggage.
+	 */
+	public static final String BAGGAGE_SOURCE = "baggage";
+
+	private final IdScopes idScopes;
+
+	private final BaggageBridge baggage;
+
+	/**
+	 * Create an instance.
+	 * @param idScopes validates the IDs
+	 * @param baggage reads incoming baggage and writes the IDs to the current trace
+	 */
+	public InboundIds(IdScopes idScopes, BaggageBridge baggage) {
+		this.idScopes = idScopes;
+		this.baggage = baggage;
+	}
+
+	/**
+	 * Return the validated IDs of a request.
+	 * @param requestId the request ID the request carries, or {@code null}
+	 * @param contextId the context ID the request carries, or {@code null}
+	 * @param userId the user ID the request carries, or {@code null}
+	 * @param source where the given values came from, reported with rejections
+	 * @return the IDs to use, with a request ID always present
+	 */
+	public TracingIds resolve(@Nullable String requestId, @Nullable String contextId, @Nullable String userId,
+			String source) {
+		if (requestId == null && contextId == null && userId == null) {
+			MdcKeys keys = this.idScopes.getKeys();
+			return this.idScopes.validate(readBaggage(keys.requestId()), readBaggage(keys.contextId()),
+					readBaggage(keys.userId()), BAGGAGE_SOURCE);
+		}
+		return this.idScopes.validate(requestId, contextId, userId, source);
+	}
+
+	/**
+	 * Put the IDs in the baggage of the current trace, if there is one.
+	 * @param ids the validated IDs
+	 * @return the scope to close, never failing
+	 */
+	public BaggageBridge.Scope writeBaggage(TracingIds ids) {
+		try {
+			return this.baggage.write(ids);
+		}
+		catch (RuntimeException ex) {
+			return BaggageBridge.Scope.NONE;
+		}
+	}
+
+	private @Nullable String readBaggage(String key) {
+		try {
+			return this.baggage.read(key);
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
+	}
+
+}
