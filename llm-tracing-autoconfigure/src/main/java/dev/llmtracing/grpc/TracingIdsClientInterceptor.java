@@ -3,7 +3,7 @@ package dev.llmtracing.grpc;
 import dev.llmtracing.context.IdScopes;
 import dev.llmtracing.context.TracingIds;
 import dev.llmtracing.propagation.HostAllowlist;
-import dev.llmtracing.support.Component;
+import dev.llmtracing.support.InstrumentedComponent;
 import dev.llmtracing.support.InstrumentationFailures;
 import dev.llmtracing.web.TracingHeaders;
 import io.grpc.CallOptions;
@@ -66,7 +66,7 @@ public class TracingIdsClientInterceptor implements ClientInterceptor {
 					apply(authority, headers);
 				}
 				catch (RuntimeException ex) {
-					TracingIdsClientInterceptor.this.failures.record(Component.PROPAGATION, ex);
+					TracingIdsClientInterceptor.this.failures.record(InstrumentedComponent.PROPAGATION, ex);
 				}
 				super.start(responseListener, headers);
 			}
