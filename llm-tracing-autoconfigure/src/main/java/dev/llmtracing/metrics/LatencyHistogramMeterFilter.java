@@ -12,8 +12,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * Gives Spring AI's {@value MetricNames#OPERATION} timer histogram buckets, by default
  * those of the OpenTelemetry GenAI semantic conventions, so that percentiles per model
- * can be computed in Prometheus with {@code histogram_quantile}, and a description where
- * Spring AI gives none (so that Prometheus shows help text).
+ * can be computed in Prometheus with {@code histogram_quantile}; the stage timer
+ * {@value MetricNames#STAGE_DURATION} gets the same buckets, so that stages and model
+ * calls compare bucket by bucket. Adds a description where Spring AI gives none (so that
+ * Prometheus shows help text).
  *
  * @author llm-tracing
  */
@@ -42,10 +44,14 @@ public class LatencyHistogramMeterFilter implements MeterFilter {
 
 	@Override
 	public @Nullable DistributionStatisticConfig configure(Meter.Id id, DistributionStatisticConfig config) {
-		if (id.getType() == Meter.Type.TIMER && MetricNames.OPERATION.equals(id.getName())) {
+		if (id.getType() == Meter.Type.TIMER && isLatency(id.getName())) {
 			return DistributionStatisticConfig.builder().serviceLevelObjectives(this.bucketNanos).build().merge(config);
 		}
 		return config;
+	}
+
+	private static boolean isLatency(String name) {
+		return MetricNames.OPERATION.equals(name) || MetricNames.STAGE_DURATION.equals(name);
 	}
 
 }
