@@ -12,10 +12,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * Gives Spring AI's {@value MetricNames#OPERATION} timer histogram buckets, by default
  * those of the OpenTelemetry GenAI semantic conventions, so that percentiles per model
- * can be computed in Prometheus with {@code histogram_quantile}; the stage timer
- * {@value MetricNames#STAGE_DURATION} gets the same buckets, so that stages and model
- * calls compare bucket by bucket. Adds a description where Spring AI gives none (so that
- * Prometheus shows help text).
+ * can be computed in Prometheus with {@code histogram_quantile}; the stage and request
+ * timers ({@value MetricNames#STAGE_DURATION}, {@value MetricNames#REQUEST_DURATION},
+ * {@value MetricNames#REQUEST_PART_DURATION}) get the same buckets, so that they compare
+ * bucket by bucket with model calls. Adds a description where Spring AI gives none (so
+ * that Prometheus shows help text).
  *
  * @author llm-tracing
  */
@@ -51,7 +52,8 @@ public class LatencyHistogramMeterFilter implements MeterFilter {
 	}
 
 	private static boolean isLatency(String name) {
-		return MetricNames.OPERATION.equals(name) || MetricNames.STAGE_DURATION.equals(name);
+		return MetricNames.OPERATION.equals(name) || MetricNames.STAGE_DURATION.equals(name)
+				|| MetricNames.REQUEST_DURATION.equals(name) || MetricNames.REQUEST_PART_DURATION.equals(name);
 	}
 
 }

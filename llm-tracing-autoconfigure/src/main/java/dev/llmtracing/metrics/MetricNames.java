@@ -45,6 +45,12 @@ public final class MetricNames {
 	/** Counter of stage calls tagged 'other' because of the limit of distinct names. */
 	public static final String STAGE_NAMES_FOLDED = "llm.stage.names.folded";
 
+	/** Timer of inbound requests, by route and outcome. */
+	public static final String REQUEST_DURATION = "llm.request.duration";
+
+	/** Timer of the time of inbound requests in each part, by route and part. */
+	public static final String REQUEST_PART_DURATION = "llm.request.part.duration";
+
 	private MetricNames() {
 	}
 
