@@ -1,6 +1,10 @@
 package dev.llmtracing.request;
 
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +15,7 @@ import dev.llmtracing.context.TracingIds;
 import dev.llmtracing.record.Outcome;
 import dev.llmtracing.record.RecordSchema;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.io.ClassPathResource;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,6 +58,13 @@ class RequestRecordSchemaTests {
 		assertThat(RecordSchema.requestErrors(mapper.writeValueAsString(fields))).isNotEmpty();
 		fields.remove("breakdown");
 		assertThat(RecordSchema.requestErrors(mapper.writeValueAsString(fields))).isNotEmpty();
+	}
+
+	@Test
+	void documentedSchemaIsTheShippedOne() throws IOException {
+		String shipped = new ClassPathResource(RecordSchema.REQUEST_LOCATION.substring(1))
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(Files.readString(Path.of("../docs/request-record.schema.json"))).isEqualTo(shipped);
 	}
 
 	private static RequestRecord record() {
