@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
 
 /**
  * A Spring AI web application with stages, for the end-to-end tests of request records.
@@ -123,6 +124,12 @@ class RequestTestApplication {
 			TracingIds ids = this.idScopes.current();
 			List<CompletableFuture<String>> answers = List.of(ask(ids, message), ask(ids, message));
 			return String.join(" | ", answers.stream().map(CompletableFuture::join).toList());
+		}
+
+		@PostMapping(path = "/stream", consumes = MediaType.ALL_VALUE, produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+		Flux<String> stream(@RequestBody String message) {
+			String prompt = this.stages.buildPrompt(message, 50);
+			return this.chatClient.prompt().user(prompt).stream().content();
 		}
 
 		@PostMapping(path = "/tools", consumes = MediaType.ALL_VALUE)
