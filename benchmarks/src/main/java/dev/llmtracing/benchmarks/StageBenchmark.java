@@ -22,6 +22,7 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -44,6 +45,14 @@ import org.springframework.aop.aspectj.annotation.AspectJProxyFactory;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class StageBenchmark {
 
+	/**
+	 * Which handlers the registry has: {@code meters} (Micrometer's meter handler and the
+	 * request handler, as in an application) or {@code request} (the request handler
+	 * only, to show what the meters cost).
+	 */
+	@Param({ "meters", "request" })
+	public String handlers;
+
 	private PromptBuilder target;
 
 	private PromptBuilder proxy;
@@ -59,9 +68,11 @@ public class StageBenchmark {
 		this.dispatcher = new ExchangeDispatcher(java.util.List.of(), 100, java.time.Duration.ofSeconds(1), failures);
 		RequestTracker tracker = new RequestTracker(() -> this.dispatcher, java.util.List.of(), true, 100, failures);
 		ObservationRegistry registry = ObservationRegistry.create();
-		registry.observationConfig()
-			.observationHandler(new DefaultMeterObservationHandler(new SimpleMeterRegistry()))
-			.observationHandler(new RequestPartObservationHandler(tracker, idScopes));
+		if ("meters".equals(this.handlers)) {
+			registry.observationConfig()
+				.observationHandler(new DefaultMeterObservationHandler(new SimpleMeterRegistry()));
+		}
+		registry.observationConfig().observationHandler(new RequestPartObservationHandler(tracker, idScopes));
 		this.stages = new LlmStages(registry, new StageNames(50), null);
 		this.target = new PromptBuilder();
 		AspectJProxyFactory factory = new AspectJProxyFactory(this.target);

@@ -48,7 +48,10 @@ public final class RequestPartObservationHandler implements ObservationHandler<O
 			return;
 		}
 		String key = (context instanceof StageContext stage) ? stage.getStageTag() : part.key();
-		Activity activity = this.tracker.begin(this.idScopes.current().requestId(), part, key);
+		if (!this.tracker.isFollowing()) {
+			return;
+		}
+		Activity activity = this.tracker.begin(this.idScopes.currentRequestId(), part, key);
 		if (activity != null) {
 			context.put(Activity.class, activity);
 		}

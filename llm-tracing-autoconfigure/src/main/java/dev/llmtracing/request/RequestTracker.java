@@ -68,6 +68,10 @@ public final class RequestTracker implements ExchangeListener {
 		return (this.running.putIfAbsent(requestId, timeline) == null) ? timeline : null;
 	}
 
+	boolean isFollowing() {
+		return !this.running.isEmpty();
+	}
+
 	@Nullable Activity begin(@Nullable String requestId, Part part, String key) {
 		RequestTimeline timeline = (requestId != null) ? this.running.get(requestId) : null;
 		return (timeline != null) ? timeline.begin(part, key, System.nanoTime()) : null;
