@@ -159,6 +159,15 @@ public final class IdScopes {
 	}
 
 	/**
+	 * Return the request ID in force on the current thread, without reading the other
+	 * IDs.
+	 * @return the request ID, or {@code null} when not set
+	 */
+	public @Nullable String currentRequestId() {
+		return this.enabled ? MDC.get(this.keys.requestId()) : null;
+	}
+
+	/**
 	 * Return the MDC keys in use.
 	 * @return the MDC keys
 	 */

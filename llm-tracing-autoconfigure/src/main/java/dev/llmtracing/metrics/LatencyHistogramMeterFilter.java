@@ -12,8 +12,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * Gives Spring AI's {@value MetricNames#OPERATION} timer histogram buckets, by default
  * those of the OpenTelemetry GenAI semantic conventions, so that percentiles per model
- * can be computed in Prometheus with {@code histogram_quantile}, and a description where
- * Spring AI gives none (so that Prometheus shows help text).
+ * can be computed in Prometheus with {@code histogram_quantile}; the stage and request
+ * timers ({@value MetricNames#STAGE_DURATION}, {@value MetricNames#REQUEST_DURATION},
+ * {@value MetricNames#REQUEST_PART_DURATION}) get the same buckets, so that they compare
+ * bucket by bucket with model calls. Adds a description where Spring AI gives none (so
+ * that Prometheus shows help text).
  *
  * @author llm-tracing
  */
@@ -42,10 +45,15 @@ public class LatencyHistogramMeterFilter implements MeterFilter {
 
 	@Override
 	public @Nullable DistributionStatisticConfig configure(Meter.Id id, DistributionStatisticConfig config) {
-		if (id.getType() == Meter.Type.TIMER && MetricNames.OPERATION.equals(id.getName())) {
+		if (id.getType() == Meter.Type.TIMER && isLatency(id.getName())) {
 			return DistributionStatisticConfig.builder().serviceLevelObjectives(this.bucketNanos).build().merge(config);
 		}
 		return config;
+	}
+
+	private static boolean isLatency(String name) {
+		return MetricNames.OPERATION.equals(name) || MetricNames.STAGE_DURATION.equals(name)
+				|| MetricNames.REQUEST_DURATION.equals(name) || MetricNames.REQUEST_PART_DURATION.equals(name);
 	}
 
 }

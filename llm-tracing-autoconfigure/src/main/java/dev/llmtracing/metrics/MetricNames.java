@@ -1,5 +1,7 @@
 package dev.llmtracing.metrics;
 
+import dev.llmtracing.stage.StageObservationDocumentation;
+
 /**
  * The names of the meters llm-tracing registers or configures.
  *
@@ -39,6 +41,18 @@ public final class MetricNames {
 
 	/** Counter of records that could not be written to the audit trail. */
 	public static final String AUDIT_FAILURES = "llm.tracing.audit.failures";
+
+	/** Timer of stages, from their observation. */
+	public static final String STAGE_DURATION = StageObservationDocumentation.NAME;
+
+	/** Counter of stage calls tagged 'other' because of the limit of distinct names. */
+	public static final String STAGE_NAMES_FOLDED = "llm.stage.names.folded";
+
+	/** Timer of inbound requests, by route and outcome. */
+	public static final String REQUEST_DURATION = "llm.request.duration";
+
+	/** Timer of the time of inbound requests in each part, by route and part. */
+	public static final String REQUEST_PART_DURATION = "llm.request.part.duration";
 
 	private MetricNames() {
 	}

@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 
 import dev.llmtracing.support.InstrumentedComponent;
 import dev.llmtracing.support.InstrumentationFailures;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Hands finished exchanges to the {@link ExchangeListener listeners} on a single
@@ -78,6 +79,20 @@ public class ExchangeDispatcher implements AutoCloseable {
 	}
 
 	/**
+	 * Queue a task that runs on the dispatcher's thread after every record queued before
+	 * it has been handed to the listeners, such as writing a summary of the records of
+	 * one request. Never blocks.
+	 * @param task the task; an exception it throws is counted
+	 * @return {@code true} if it was queued, {@code false} if it was dropped
+	 */
+	public boolean execute(Runnable task) {
+		return publish(() -> {
+			task.run();
+			return null;
+		});
+	}
+
+	/**
 	 * Return how many records were dropped because the queue was full or closed.
 	 * @return the number of dropped records
 	 */
@@ -117,12 +132,15 @@ public class ExchangeDispatcher implements AutoCloseable {
 	}
 
 	private void dispatch(Supplier<ExchangeRecord> supplier) {
-		ExchangeRecord record;
+		@Nullable ExchangeRecord record;
 		try {
 			record = supplier.get();
 		}
 		catch (Throwable ex) {
 			this.failures.record(InstrumentedComponent.CAPTURE, ex);
+			return;
+		}
+		if (record == null) {
 			return;
 		}
 		for (ExchangeListener listener : this.listeners) {

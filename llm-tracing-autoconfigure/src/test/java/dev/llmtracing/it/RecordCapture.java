@@ -66,11 +66,15 @@ final class RecordCapture implements AutoCloseable {
 		}
 	}
 
-	@SuppressWarnings("unchecked")
 	List<Map<String, Object>> records() {
+		return records("llm.tracing.exchange");
+	}
+
+	@SuppressWarnings("unchecked")
+	List<Map<String, Object>> records(String loggerName) {
 		List<Map<String, Object>> records = new ArrayList<>();
 		for (ILoggingEvent event : events()) {
-			if (EXCHANGE_LOGGER.equals(event.getLoggerName())) {
+			if (loggerName.equals(event.getLoggerName())) {
 				String json = new String(this.encoder.encode(event), StandardCharsets.UTF_8);
 				records.add(JsonMapper.builder().build().readValue(json, Map.class));
 			}

@@ -33,6 +33,17 @@ class LatencyHistogramMeterFilterTests {
 	}
 
 	@Test
+	void shouldGiveTheStageTimerTheSameBucketsAsTheModelTimer() {
+		SimpleMeterRegistry registry = new SimpleMeterRegistry();
+		registry.config()
+			.meterFilter(new LatencyHistogramMeterFilter(List.of(Duration.ofMillis(100), Duration.ofSeconds(1))));
+		Timer stage = Timer.builder("llm.stage.duration").tag("stage", "prompt-build").register(registry);
+		stage.record(Duration.ofMillis(300));
+		assertThat(stage.takeSnapshot().histogramCounts()).extracting((bucket) -> bucket.bucket(TimeUnit.MILLISECONDS))
+			.containsExactly(100.0, 1000.0);
+	}
+
+	@Test
 	void shouldLeaveOtherTimersAlone() {
 		SimpleMeterRegistry registry = new SimpleMeterRegistry();
 		registry.config().meterFilter(new LatencyHistogramMeterFilter(List.of(Duration.ofSeconds(1))));

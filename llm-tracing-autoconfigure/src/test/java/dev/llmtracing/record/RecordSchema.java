@@ -26,9 +26,16 @@ public final class RecordSchema {
 	 */
 	public static final String LOCATION = "/META-INF/llm-tracing/exchange-record.schema.json";
 
+	/**
+	 * Where the request record's schema is in the jar.
+	 */
+	public static final String REQUEST_LOCATION = "/META-INF/llm-tracing/request-record.schema.json";
+
 	private static final JsonMapper mapper = JsonMapper.builder().build();
 
-	private static final Schema schema = load();
+	private static final Schema schema = load(LOCATION);
+
+	private static final Schema requestSchema = load(REQUEST_LOCATION);
 
 	private RecordSchema() {
 	}
@@ -60,8 +67,26 @@ public final class RecordSchema {
 		return schema.validate(mapper.readTree(json));
 	}
 
-	private static Schema load() {
-		try (InputStream in = RecordSchema.class.getResourceAsStream(LOCATION)) {
+	/**
+	 * Return the errors of a request record against the request record's schema.
+	 * @param json the JSON text of the record
+	 * @return the errors
+	 */
+	public static List<Error> requestErrors(String json) {
+		return requestSchema.validate(mapper.readTree(json));
+	}
+
+	/**
+	 * Assert that a request record, as a map of fields, is valid.
+	 * @param record the fields of the record
+	 */
+	public static void assertValidRequest(Map<String, Object> record) {
+		String json = mapper.writeValueAsString(record);
+		assertThat(requestErrors(json)).as("schema errors of %s", json).isEmpty();
+	}
+
+	private static Schema load(String location) {
+		try (InputStream in = RecordSchema.class.getResourceAsStream(location)) {
 			return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);
 		}
 		catch (IOException ex) {

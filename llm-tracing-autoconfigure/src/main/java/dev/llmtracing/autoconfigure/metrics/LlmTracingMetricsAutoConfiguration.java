@@ -9,6 +9,7 @@ import dev.llmtracing.metrics.ExchangeMetrics;
 import dev.llmtracing.metrics.IdRejectionCounter;
 import dev.llmtracing.metrics.LatencyHistogramMeterFilter;
 import dev.llmtracing.metrics.MetricNames;
+import dev.llmtracing.metrics.RequestMetrics;
 import dev.llmtracing.metrics.TracingHealthMeterBinder;
 import dev.llmtracing.record.ExchangeDispatcher;
 import dev.llmtracing.support.InstrumentationFailures;
@@ -27,7 +28,8 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * Auto-configuration of llm-tracing's meters: histogram buckets for Spring AI's model
- * timer, time to first chunk, outcomes, cost, and the health of the instrumentation.
+ * timer, time to first chunk, outcomes, cost, request durations by route and part, and
+ * the health of the instrumentation.
  *
  * @author llm-tracing
  * @since 0.1.0
@@ -54,6 +56,12 @@ public final class LlmTracingMetricsAutoConfiguration {
 	ExchangeMetrics llmTracingExchangeMetrics(MeterRegistry registry, PromptTagLimiter promptTags,
 			LlmTracingMetricsProperties metrics) {
 		return new ExchangeMetrics(registry, promptTags, metrics.getTimeToFirstChunkBuckets());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RequestMetrics llmTracingRequestMetrics(MeterRegistry registry) {
+		return new RequestMetrics(registry);
 	}
 
 	@Bean

@@ -1,0 +1,34 @@
+package dev.llmtracing.request;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import dev.llmtracing.context.TracingIds;
+import dev.llmtracing.record.Outcome;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The summary of one inbound request: its IDs, route, status and duration, the model
+ * calls made for it, and where its time went.
+ *
+ * @param ids the request, context and user IDs
+ * @param traceId the trace ID, or {@code null}
+ * @param route the route template, such as {@code /chat/{id}}, or {@code null} when no
+ * handler matched; never the raw URI
+ * @param httpStatus the HTTP status, or {@code null} outside HTTP
+ * @param startTime when the request started
+ * @param durationMillis how long it took, in whole milliseconds
+ * @param exchangeIds the exchange IDs of its model calls
+ * @param breakdown milliseconds by part, adding up to {@code durationMillis}
+ * @param totals totals over its model calls
+ * @param outcome how it ended
+ * @param errorType the class of the exception it ended with, or {@code null}
+ * @author llm-tracing
+ * @since 0.1.0
+ */
+public record RequestRecord(TracingIds ids, @Nullable String traceId, @Nullable String route,
+		@Nullable Integer httpStatus, Instant startTime, long durationMillis, List<String> exchangeIds,
+		Map<String, Long> breakdown, RequestTotals totals, Outcome outcome, @Nullable String errorType) {
+
+}

@@ -1,0 +1,63 @@
+package dev.llmtracing.autoconfigure.request;
+
+import dev.llmtracing.autoconfigure.LlmTracingAutoConfiguration;
+import dev.llmtracing.request.RequestPartObservationHandler;
+import dev.llmtracing.request.RequestRecordFilter;
+import dev.llmtracing.request.RequestRecordLogger;
+import dev.llmtracing.request.RequestTracker;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link LlmTracingRequestAutoConfiguration}.
+ *
+ * @author llm-tracing
+ */
+class LlmTracingRequestAutoConfigurationTests {
+
+	private final AutoConfigurations configurations = AutoConfigurations.of(LlmTracingRequestAutoConfiguration.class,
+			LlmTracingAutoConfiguration.class);
+
+	@Test
+	void shouldFollowRequestsAndRegisterTheFilterInAServletApplication() {
+		new WebApplicationContextRunner().withConfiguration(this.configurations).run((context) -> {
+			assertThat(context).hasSingleBean(RequestTracker.class)
+				.hasSingleBean(RequestRecordLogger.class)
+				.hasSingleBean(RequestPartObservationHandler.class);
+			assertThat(context.getBeansOfType(FilterRegistrationBean.class).values())
+				.anyMatch((registration) -> registration.getFilter() instanceof RequestRecordFilter);
+		});
+	}
+
+	@Test
+	void shouldNotRegisterTheFilterOutsideAServletApplication() {
+		new ApplicationContextRunner().withConfiguration(this.configurations).run((context) -> {
+			assertThat(context).hasSingleBean(RequestTracker.class);
+			assertThat(context.getBeansOfType(FilterRegistrationBean.class)).isEmpty();
+		});
+	}
+
+	@Test
+	void shouldBackOffWhenSwitchedOff() {
+		new WebApplicationContextRunner().withConfiguration(this.configurations)
+			.withPropertyValues("llm.tracing.requests.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(RequestTracker.class)
+				.doesNotHaveBean(RequestRecordLogger.class));
+	}
+
+	@Test
+	void shouldRejectAnInvalidMaxRunning() {
+		new ApplicationContextRunner().withConfiguration(this.configurations)
+			.withPropertyValues("llm.tracing.requests.max-running=0")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("llm.tracing.requests.max-running must be between 1 and 1000000"));
+	}
+
+}

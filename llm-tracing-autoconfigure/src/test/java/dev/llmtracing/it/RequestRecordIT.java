@@ -1,0 +1,171 @@
+package dev.llmtracing.it;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import dev.llmtracing.record.RecordSchema;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.client.RestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * End-to-end tests of request records: real HTTP into a Spring MVC application with
+ * stages, the real Spring AI OpenAI client against the stand-in model, and the records as
+ * logstash-logback-encoder writes them.
+ *
+ * @author llm-tracing
+ */
+@SpringBootTest(classes = RequestTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class RequestRecordIT extends StandInModelIT {
+
+	@LocalServerPort
+	private int port;
+
+	private RestClient client;
+
+	@BeforeEach
+	void reset() {
+		this.client = RestClient.builder()
+			.baseUrl("http://localhost:" + this.port)
+			.defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
+			})
+			.build();
+		standIn.server().reset();
+		capture.clear();
+	}
+
+	@Test
+	void oneRecordPerRequestWhoseBreakdownAddsUpAndLinksTheExchanges() {
+		post("/answer/0", "hello", "req-plain-1");
+		Map<String, Object> record = awaitRequest("req-plain-1");
+		assertThat(record).containsEntry("http.route", "/answer/{sleep}")
+			.containsEntry("http.response.status_code", 200)
+			.containsEntry("outcome", "success")
+			.containsEntry("llm.request.model_calls", 1)
+			.containsKeys("startTime", "traceId", "gen_ai.usage.input_tokens", "gen_ai.usage.output_tokens");
+		assertAddsUp(record);
+		List<Map<String, Object>> exchanges = capture.records();
+		assertThat(record.get("exchangeIds")).isEqualTo(List.of(exchanges.get(0).get("exchangeId")));
+		assertThat(breakdown(record)).containsKey("model");
+	}
+
+	@Test
+	void aSlowerModelMovesItsTimeIntoModel() {
+		post("/answer/0", "hello", "req-fast-1");
+		post("/answer/0", "[delay:300] hello", "req-slow-1");
+		long fast = breakdown(awaitRequest("req-fast-1")).get("model");
+		Map<String, Object> slowRecord = awaitRequest("req-slow-1");
+		assertAddsUp(slowRecord);
+		assertThat(breakdown(slowRecord).get("model") - fast).isBetween(250L, 450L);
+	}
+
+	@Test
+	void aSlowerStageMovesItsTimeIntoThatStage() {
+		post("/answer/200", "hello", "req-stage-1");
+		Map<String, Object> record = awaitRequest("req-stage-1");
+		assertAddsUp(record);
+		assertThat(breakdown(record).get("prompt-build")).isBetween(195L, 350L);
+		assertThat(breakdown(record).get("model")).isLessThan(150L);
+	}
+
+	@Test
+	void aFailingStageGivesAnErrorRecordAndTheCallerItsException() {
+		ResponseEntity<String> response = post("/failing", "hello", "req-fail-1");
+		assertThat(response.getStatusCode().value()).isEqualTo(500);
+		assertThat(RequestTestApplication.seenByCaller.get()).isSameAs(RequestTestApplication.STAGE_FAILURE);
+		Map<String, Object> record = awaitRequest("req-fail-1");
+		assertThat(record).containsEntry("outcome", "error")
+			.containsEntry("error.type", IllegalStateException.class.getName())
+			.containsEntry("http.response.status_code", 500);
+		assertAddsUp(record);
+	}
+
+	@Test
+	void parallelModelCallsCountOnce() {
+		post("/parallel", "[delay:300] hello", "req-parallel-1");
+		Map<String, Object> record = awaitRequest("req-parallel-1");
+		assertThat(record).containsEntry("llm.request.model_calls", 2);
+		assertThat((List<?>) record.get("exchangeIds")).hasSize(2);
+		assertAddsUp(record);
+		assertThat(breakdown(record).get("model")).isBetween(290L, 550L);
+	}
+
+	@Test
+	void anSseStreamIsRecordedWhenTheResponseCompletes() {
+		String body = post("/stream", "[delay:200] one two three", "req-sse-1").getBody();
+		assertThat(body).contains("data:");
+		Map<String, Object> record = awaitRequest("req-sse-1");
+		assertThat(record).containsEntry("http.route", "/stream")
+			.containsEntry("llm.request.model_calls", 1)
+			.containsEntry("outcome", "success");
+		assertAddsUp(record);
+		assertThat(breakdown(record).get("prompt-build")).isBetween(45L, 200L);
+		assertThat(breakdown(record).get("model")).isGreaterThanOrEqualTo(200L);
+	}
+
+	@Test
+	void aToolLoopRecordsEveryModelRound() {
+		post("/tools", "What time is it in Osaka?", "req-tools-1");
+		Map<String, Object> record = awaitRequest("req-tools-1");
+		assertThat(record).containsEntry("llm.request.model_calls", 2);
+		assertAddsUp(record);
+	}
+
+	@Test
+	void requestsWithoutModelCallsGetNoRecord() {
+		this.client.get().uri("/nothing").retrieve().toBodilessEntity();
+		post("/answer/0", "hello", "req-after-1");
+		awaitRequest("req-after-1");
+		assertThat(capture.records("llm.tracing.request")).hasSize(1);
+	}
+
+	private ResponseEntity<String> post(String path, String body, String requestId) {
+		return this.client.post()
+			.uri(path)
+			.contentType(MediaType.TEXT_PLAIN)
+			.header("X-Request-Id", requestId)
+			.accept(MediaType.ALL)
+			.body(body)
+			.retrieve()
+			.toEntity(String.class);
+	}
+
+	private static Map<String, Object> awaitRequest(String requestId) {
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> capture.records("llm.tracing.request")
+				.stream()
+				.anyMatch((record) -> requestId.equals(record.get("requestId"))));
+		Map<String, Object> record = capture.records("llm.tracing.request")
+			.stream()
+			.filter((candidate) -> requestId.equals(candidate.get("requestId")))
+			.findFirst()
+			.orElseThrow();
+		RecordSchema.assertValidRequest(record);
+		return record;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Long> breakdown(Map<String, Object> record) {
+		Map<String, Number> breakdown = (Map<String, Number>) record.get("breakdown");
+		return breakdown.entrySet()
+			.stream()
+			.collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, (entry) -> entry.getValue().longValue()));
+	}
+
+	private static void assertAddsUp(Map<String, Object> record) {
+		long duration = ((Number) record.get("durationMs")).longValue();
+		assertThat(breakdown(record).values().stream().mapToLong(Long::longValue).sum()).as("breakdown of %s", record)
+			.isEqualTo(duration);
+	}
+
+}
