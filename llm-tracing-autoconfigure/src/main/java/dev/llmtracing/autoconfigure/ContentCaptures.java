@@ -3,6 +3,7 @@ package dev.llmtracing.autoconfigure;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -12,6 +13,7 @@ import dev.llmtracing.chat.ContentMode;
 import dev.llmtracing.crypto.ContentEncryptor;
 import dev.llmtracing.redact.Detector;
 import dev.llmtracing.redact.PatternDetector;
+import dev.llmtracing.redact.PhoneRegions;
 import dev.llmtracing.redact.PiiMasker;
 import dev.llmtracing.redact.Redactor;
 import dev.llmtracing.redact.RedactorChain;
@@ -35,6 +37,8 @@ final class ContentCaptures {
 	 */
 	private static final int RESERVE_BYTES = 2048;
 
+	private static final String PHONE_REGIONS = "llm.tracing.content.masking.phone-regions";
+
 	private ContentCaptures() {
 	}
 
@@ -46,7 +50,7 @@ final class ContentCaptures {
 					+ "llm.tracing.content.encryption.active-key-id and llm.tracing.content.encryption.keys.<id>, "
 					+ "or define a ContentEncryptor bean");
 		}
-		return capture(content.getMode(), content, userRedactors, failures, encryptor);
+		return capture(content.getMode(), content, userRedactors, failures, encryptor, capturesText(content.getMode()));
 	}
 
 	static ContentCapture forSpans(LlmTracingProperties.Content content, List<Redactor> userRedactors,
@@ -54,20 +58,26 @@ final class ContentCaptures {
 		logger.warn("llm.tracing.content.on-spans=true: prompts and completions are put on model spans as "
 				+ "gen_ai.input.messages and gen_ai.output.messages" + (content.getMasking().isEnabled()
 						? ", masked and truncated." : " UNMASKED (llm.tracing.content.masking.enabled=false)."));
-		return capture(ContentMode.FULL, content, userRedactors, failures, null);
+		// The records have warned already if they capture text too
+		return capture(ContentMode.FULL, content, userRedactors, failures, null, !capturesText(content.getMode()));
 	}
 
 	private static ContentCapture capture(ContentMode mode, LlmTracingProperties.Content content,
-			List<Redactor> userRedactors, InstrumentationFailures failures, @Nullable ContentEncryptor encryptor) {
+			List<Redactor> userRedactors, InstrumentationFailures failures, @Nullable ContentEncryptor encryptor,
+			boolean warn) {
 		LlmTracingProperties.Masking masking = content.getMasking();
 		List<Redactor> redactors = new ArrayList<>();
 		if (masking.isEnabled()) {
-			redactors.add(PiiMasker.of(detectors(masking), patterns(masking)));
+			redactors.add(PiiMasker.of(detectors(masking), phoneRegions(masking, warn), patterns(masking)));
 		}
 		redactors.addAll(userRedactors);
 		int maxContentBytes = (int) Math.max(512, content.getMaxRecordSize().toBytes() - RESERVE_BYTES);
 		return new ContentCapture(mode, new RedactorChain(redactors, failures), content.getMaxFieldLength(),
 				maxContentBytes, encryptor);
+	}
+
+	private static boolean capturesText(ContentMode mode) {
+		return mode == ContentMode.FULL || mode == ContentMode.ENCRYPTED;
 	}
 
 	private static void warn(ContentMode mode, boolean masked) {
@@ -103,6 +113,31 @@ final class ContentCaptures {
 		add(enabled, "jwt", masking.isJwt());
 		add(enabled, "secrets", masking.isSecrets());
 		return enabled;
+	}
+
+	/**
+	 * Return the phone regions in upper case, failing on an unknown one, and warn when
+	 * libphonenumber is missing: phone numbers are then found by their format only.
+	 */
+	private static List<String> phoneRegions(LlmTracingProperties.Masking masking, boolean warn) {
+		List<String> regions = masking.getPhoneRegions()
+			.stream()
+			.map((code) -> code.trim().toUpperCase(Locale.ROOT))
+			.toList();
+		if (!masking.isPhone()) {
+			return regions;
+		}
+		List<String> unknown = PhoneRegions.unknown(regions);
+		if (!unknown.isEmpty()) {
+			throw new IllegalStateException(PHONE_REGIONS + " has unknown region codes " + unknown
+					+ ": use ISO 3166-1 alpha-2 codes such as US, GB, DE or JP, or remove them");
+		}
+		if (warn && !PhoneRegions.isLibraryPresent()) {
+			logger.warn("libphonenumber is not on the class path: phone numbers are masked only when written with '+' "
+					+ "and a country code or in three or more groups, and " + PHONE_REGIONS + " is not used. Add "
+					+ "com.googlecode.libphonenumber:libphonenumber to mask national numbers such as 0115 4960446.");
+		}
+		return regions;
 	}
 
 	private static void add(Set<String> enabled, String name, boolean on) {

@@ -652,6 +652,14 @@ public class LlmTracingProperties {
 		private boolean phone = true;
 
 		/**
+		 * Regions whose national phone numbers are masked, as ISO 3166-1 alpha-2 codes
+		 * (numbers written with '+' and a country code are masked whatever the list);
+		 * validated with libphonenumber when it is on the class path.
+		 */
+		private List<String> phoneRegions = new ArrayList<>(List.of("US", "CA", "GB", "IE", "DE", "AT", "CH", "FR",
+				"BE", "NL", "IT", "ES", "PT", "JP", "AU", "IN"));
+
+		/**
 		 * Whether to mask payment card numbers (Luhn-valid).
 		 */
 		private boolean card = true;
@@ -703,6 +711,14 @@ public class LlmTracingProperties {
 
 		public void setPhone(boolean phone) {
 			this.phone = phone;
+		}
+
+		public List<String> getPhoneRegions() {
+			return this.phoneRegions;
+		}
+
+		public void setPhoneRegions(List<String> phoneRegions) {
+			this.phoneRegions = phoneRegions;
 		}
 
 		public boolean isCard() {
