@@ -7,7 +7,8 @@ import java.util.List;
  * dashes, with a prefix and a length that a card scheme issues (see {@link CardSchemes}:
  * Visa, Mastercard, Maestro from 12 digits, American Express, Discover, JCB with its
  * 15-digit 1800 and 2131 numbers, UnionPay, Diners Club, RuPay, Mir, ...) and valid under
- * the Luhn checksum, so that other long numbers stay. Replaced by {@code [CARD]}.
+ * the Luhn checksum, so that other long numbers stay. Digits that continue an IBAN-like
+ * code ({@code MN91 6221 3389 9255 8126}) are not a card. Replaced by {@code [CARD]}.
  *
  * @author llm-tracing
  */
@@ -51,7 +52,7 @@ final class CardDetector implements Detector {
 				}
 			}
 			if (count >= 12 && count <= 19 && Chars.endsWord(text, end) && luhn(digits, count)
-					&& CardSchemes.isIssued(digits, count)) {
+					&& CardSchemes.isIssued(digits, count) && !IbanCountries.continuesIbanLikeCode(text, i)) {
 				findings.add(new Finding(i, end, Placeholders.CARD));
 			}
 			i = end;

@@ -50,7 +50,6 @@ final class PhoneCandidates {
 			}
 			int end = (this.text.charAt(i) == '+') ? i + 1 : i;
 			int groups = 0;
-			boolean opened = false;
 			while (end < this.text.length()) {
 				char ch = this.text.charAt(end);
 				if (Chars.isDigit(ch)) {
@@ -66,7 +65,6 @@ final class PhoneCandidates {
 					end++;
 				}
 				else if (continuesWithSeparator(this.text, i, end)) {
-					opened |= ch == '(';
 					end++;
 				}
 				else {
@@ -74,16 +72,33 @@ final class PhoneCandidates {
 				}
 			}
 			if (groups > 0 && groups <= MAX_GROUPS) {
-				int last = this.ends[groups - 1];
-				int spanEnd = (opened && last < this.text.length() && this.text.charAt(last) == ')') ? last + 1 : last;
-				candidate(i, spanEnd, groups);
+				candidate(i, groups);
 			}
 			i = Math.max(end, i + 1);
 		}
 	}
 
-	private void candidate(int start, int end, int groups) {
+	/**
+	 * Pass on the candidate that starts at the given index, with its parentheses: those
+	 * around an area code ({@code (555) 123-4567}) belong to it, those around the whole
+	 * number ({@code (020 8167 3951)}) do not.
+	 */
+	private void candidate(int start, int groups) {
 		int last = groups - 1;
+		int end = this.ends[last];
+		int open = 0;
+		int firstClose = -1;
+		for (int i = start; i < end; i++) {
+			char ch = this.text.charAt(i);
+			open += (ch == '(') ? 1 : (ch == ')') ? -1 : 0;
+			firstClose = (ch == ')' && firstClose < 0) ? i : firstClose;
+		}
+		if (open > 0 && this.text.charAt(start) == '(' && firstClose < 0) {
+			start = this.starts[0];
+		}
+		else if (open > 0 && end < this.text.length() && this.text.charAt(end) == ')') {
+			end++;
+		}
 		if (PhoneLookAlikes.isFollowedByTime(this.text, end)) {
 			last--;
 			end = this.ends[Math.max(last, 0)];

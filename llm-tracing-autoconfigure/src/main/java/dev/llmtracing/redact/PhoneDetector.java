@@ -31,12 +31,17 @@ final class PhoneDetector implements Detector {
 	/**
 	 * Fewest digits of a phone number.
 	 */
-	private static final int MIN_DIGITS = 7;
+	private static final int MIN_DIGITS = 6;
 
 	/**
 	 * Most digits of a phone number (15, the E.164 maximum, and a trunk prefix).
 	 */
 	private static final int MAX_DIGITS = 17;
+
+	/**
+	 * Most findings of earlier detectors looked at for a candidate.
+	 */
+	private static final int MAX_COVERED_CHECKS = 32;
 
 	private final @Nullable PhoneNumberLibrary library;
 
@@ -67,6 +72,7 @@ final class PhoneDetector implements Detector {
 
 	@Override
 	public void find(String text, List<Finding> findings) {
+		int[] budget = { PhoneNumberLibrary.MAX_CALLS_PER_TEXT };
 		PhoneCandidates.scan(text, (start, end, international, digits, groups) -> {
 			if (digits < MIN_DIGITS || digits > MAX_DIGITS) {
 				return;
@@ -76,10 +82,25 @@ final class PhoneDetector implements Detector {
 			if (hasPhoneFormat(international, digits, groups)) {
 				findings.add(new Finding(start, fullEnd, Placeholders.PHONE));
 			}
-			else if (this.library != null) {
-				this.library.find(text, start, end, fullEnd, international, findings);
+			else if (this.library != null && !isCovered(findings, start, end)) {
+				this.library.find(text, start, end, fullEnd, international, budget, findings);
 			}
 		});
+	}
+
+	/**
+	 * Return whether a detector that runs before this one, and so takes precedence,
+	 * already found the candidate, such as a card number: then libphonenumber need not be
+	 * asked. Only a bounded number of findings is looked at.
+	 */
+	private static boolean isCovered(List<Finding> findings, int start, int end) {
+		for (int i = findings.size() - 1; i >= 0 && i >= findings.size() - MAX_COVERED_CHECKS; i--) {
+			Finding finding = findings.get(i);
+			if (finding.start() <= start && finding.end() >= end) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static boolean hasPhoneFormat(boolean international, int digits, int groups) {

@@ -16,7 +16,9 @@ package dev.llmtracing.redact;
  * ({@code 12 345 678,90});</li>
  * <li>an amount or a share: next to a currency sign, {@code 円}, an ISO currency code or
  * {@code %};</li>
- * <li>an IPv4 address or a ZIP+4 code ({@code 94105-1234}).</li>
+ * <li>shaped like an IPv4 address (four dotted groups of up to three digits, in range or
+ * not), a ZIP+4 code ({@code 94105-1234}), or the tail of an IBAN-like code
+ * ({@code NL76 YKSJ 6520 7655 97}, whose check failed).</li>
  * </ul>
  * Dot rules do not apply to numbers starting with {@code +}, whose country code can be a
  * single digit.
@@ -68,7 +70,8 @@ final class PhoneLookAlikes {
 				&& ends[last] - starts[last] == 4) {
 			return true;
 		}
-		return hasDecimalPart(text, end) || isAmountOrShare(text, start, end);
+		return hasDecimalPart(text, end) || isAmountOrShare(text, start, end)
+				|| IbanCountries.continuesIbanLikeCode(text, start);
 	}
 
 	private static boolean isDotted(String text, int[] starts, int[] ends, int first, int last) {
@@ -85,7 +88,7 @@ final class PhoneLookAlikes {
 			int length = ends[group] - starts[group];
 			oneDigit |= length == 1;
 			threes &= group == first || length == 3;
-			octets &= length <= 3 && value(text, starts[group], ends[group]) <= 255;
+			octets &= length <= 3;
 		}
 		return oneDigit || threes || last - first == 1 || (last - first == 3 && octets);
 	}

@@ -17,7 +17,9 @@ import com.google.i18n.phonenumbers.metadata.DefaultMetadataDependenciesProvider
  * per text stays linear and small), with at most {@value #MAX_TRIES} tries. A number
  * starting with {@code +} is asked once, whatever the regions; any other number is asked
  * for each configured region whose numbers can have its length and prefix, until one
- * finds it. Only loaded when libphonenumber is on the class path.
+ * finds it. A text gets at most {@value #MAX_CALLS_PER_TEXT} calls; after them,
+ * candidates that a region could have are masked unchecked. Only loaded when
+ * libphonenumber is on the class path.
  *
  * @author llm-tracing
  */
@@ -32,6 +34,11 @@ final class PhoneNumberLibrary {
 	 * Most characters of a candidate that is given to libphonenumber.
 	 */
 	static final int MAX_LENGTH = 64;
+
+	/**
+	 * Most calls to {@code findNumbers} for one text (about 5 ms of work).
+	 */
+	static final int MAX_CALLS_PER_TEXT = 256;
 
 	private static final String UNKNOWN_REGION = "ZZ";
 
@@ -52,38 +59,62 @@ final class PhoneNumberLibrary {
 	}
 
 	/**
-	 * Add the phone numbers libphonenumber finds in a candidate.
+	 * Add the phone numbers libphonenumber finds in a candidate. Once a text has used its
+	 * budget of calls, a candidate that one of the regions could have is masked without
+	 * asking, so that the work per text stays bounded and fails towards masking.
 	 * @param text the text
 	 * @param start the start of the candidate
 	 * @param coreEnd the end of its digits
 	 * @param end the end of the candidate, its extension included
 	 * @param international whether it starts with {@code +}
+	 * @param budget the calls left for this text, in its only element; decremented
 	 * @param findings where to add the numbers
 	 */
-	void find(String text, int start, int coreEnd, int end, boolean international, List<Finding> findings) {
+	void find(String text, int start, int coreEnd, int end, boolean international, int[] budget,
+			List<Finding> findings) {
 		if (end - start > MAX_LENGTH) {
 			return;
 		}
 		String candidate = text.substring(start, end);
 		if (international) {
-			add(candidate, UNKNOWN_REGION, start, findings);
+			findings.addAll((budget[0]-- > 0) ? find(candidate, UNKNOWN_REGION, start)
+					: List.of(new Finding(start, end, Placeholders.PHONE)));
 			return;
 		}
 		String digits = digits(text, start, coreEnd);
+		List<Finding> partial = List.of();
 		for (Region region : this.regions) {
-			if (region.mayHave(digits) && add(candidate, region.code(), start, findings)) {
-				return;
+			if (region.mayHave(digits)) {
+				if (budget[0]-- <= 0) {
+					findings.add(new Finding(start, end, Placeholders.PHONE));
+					return;
+				}
+				List<Finding> found = find(candidate, region.code(), start);
+				if (found.size() == 1 && covers(text, found.get(0), start, coreEnd)) {
+					findings.addAll(found);
+					return;
+				}
+				partial = partial.isEmpty() ? found : partial;
 			}
 		}
+		// No region saw the whole candidate as one number: mask what the first one saw
+		findings.addAll(partial);
 	}
 
-	private boolean add(String candidate, String region, int offset, List<Finding> findings) {
-		boolean found = false;
+	private List<Finding> find(String candidate, String region, int offset) {
+		List<Finding> found = new ArrayList<>(1);
 		for (PhoneNumberMatch match : this.util.findNumbers(candidate, region, Leniency.VALID, MAX_TRIES)) {
-			findings.add(new Finding(offset + match.start(), offset + match.end(), Placeholders.PHONE));
-			found = true;
+			found.add(new Finding(offset + match.start(), offset + match.end(), Placeholders.PHONE));
 		}
 		return found;
+	}
+
+	private static boolean covers(String text, Finding finding, int start, int coreEnd) {
+		int firstDigit = start;
+		while (!Chars.isDigit(text.charAt(firstDigit))) {
+			firstDigit++;
+		}
+		return finding.start() <= firstDigit && finding.end() >= coreEnd;
 	}
 
 	private static String digits(String text, int start, int end) {
