@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import dev.llmtracing.chat.ContentCapture;
 import dev.llmtracing.chat.ContentMode;
 import dev.llmtracing.record.RecordSchema;
+import dev.llmtracing.redact.PhoneRegions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -64,6 +65,22 @@ class LlmTracingContentPropertiesTests {
 		this.runner.withPropertyValues("llm.tracing.content.masking.patterns[0].placeholder=[X]")
 			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
 				.hasMessageContaining("llm.tracing.content.masking.patterns[0].regex must be set"));
+	}
+
+	@Test
+	void unknownPhoneRegionFailsNamingThePropertyAndTheFix() {
+		this.runner.withPropertyValues("llm.tracing.content.masking.phone-regions=GB,XX")
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("llm.tracing.content.masking.phone-regions has unknown region codes [XX]")
+				.hasMessageContaining("use ISO 3166-1 alpha-2 codes"));
+	}
+
+	@Test
+	void phoneRegionsAreCaseInsensitiveAndDefaultToTheDocumentedRegions() {
+		assertThat(new LlmTracingProperties().getContent().getMasking().getPhoneRegions())
+			.isEqualTo(PhoneRegions.DEFAULT);
+		this.runner.withPropertyValues("llm.tracing.content.mode=full", "llm.tracing.content.masking.phone-regions=gb")
+			.run((context) -> assertThat(context.getBean(ContentCapture.class).getMode()).isEqualTo(ContentMode.FULL));
 	}
 
 	@Test
