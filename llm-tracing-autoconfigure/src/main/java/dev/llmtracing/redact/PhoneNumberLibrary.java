@@ -2,12 +2,13 @@ package dev.llmtracing.redact;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import com.google.i18n.phonenumbers.PhoneNumberMatch;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.Leniency;
-import com.google.i18n.phonenumbers.Phonemetadata.NumberFormat;
 import com.google.i18n.phonenumbers.Phonemetadata.PhoneMetadata;
+import com.google.i18n.phonenumbers.Phonemetadata.PhoneNumberDesc;
 import com.google.i18n.phonenumbers.metadata.DefaultMetadataDependenciesProvider;
 
 /**
@@ -16,10 +17,9 @@ import com.google.i18n.phonenumbers.metadata.DefaultMetadataDependenciesProvider
  * with {@link Leniency#VALID}, on the candidate only (a few dozen characters, so the work
  * per text stays linear and small), with at most {@value #MAX_TRIES} tries. A number
  * starting with {@code +} is asked once, whatever the regions; any other number is asked
- * for each configured region whose numbers can have its length and prefix, until one
- * finds it. A text gets at most {@value #MAX_CALLS_PER_TEXT} calls; after them,
- * candidates that a region could have are masked unchecked. Only loaded when
- * libphonenumber is on the class path.
+ * for each configured region whose metadata allows its digits, until one finds it. A text
+ * gets at most {@value #MAX_CALLS_PER_TEXT} calls; after them, candidates that a region
+ * could have are masked unchecked. Only loaded when libphonenumber is on the class path.
  *
  * @author llm-tracing
  */
@@ -128,42 +128,60 @@ final class PhoneNumberLibrary {
 	}
 
 	/**
-	 * What a region's metadata says about the numbers libphonenumber can find for it
-	 * without a {@code +}: the lengths of its national significant numbers, its national
-	 * prefix, and whether every national format needs that prefix.
+	 * What a region's metadata says about its valid numbers: every national significant
+	 * number of the region matches the pattern of one of its number types (fixed line,
+	 * mobile, toll free, ...). A candidate whose digits, with or without the national
+	 * prefix, match none cannot be valid there, so the region is not asked about it: a
+	 * few small pattern matches instead of a {@code findNumbers} call that would fail.
+	 * Regions that rewrite national numbers when parsing them (a prefix transform rule)
+	 * are checked against their general pattern only.
 	 */
-	private record Region(String code, long lengths, String nationalPrefix, boolean prefixRequired) {
+	private record Region(String code, Pattern general, List<Pattern> types, String nationalPrefix) {
 
 		static Region of(String code) {
 			PhoneMetadata metadata = DefaultMetadataDependenciesProvider.getInstance()
 				.getPhoneNumberMetadataSource()
 				.getMetadataForRegion(code);
-			long lengths = 0;
-			for (int length : metadata.getGeneralDesc().getPossibleLengthList()) {
-				lengths |= 1L << length;
-			}
 			String prefix = metadata.getNationalPrefix();
-			boolean required = !prefix.isEmpty() && !metadata.getNumberFormatList().isEmpty();
-			for (NumberFormat format : metadata.getNumberFormatList()) {
-				required &= !format.getNationalPrefixOptionalWhenFormatting()
-						&& format.getNationalPrefixFormattingRule().replace("$1", "").contains(prefix);
+			boolean plain = !metadata.hasNationalPrefixTransformRule()
+					&& (metadata.getNationalPrefixForParsing().isEmpty()
+							|| metadata.getNationalPrefixForParsing().equals(prefix));
+			List<Pattern> types = new ArrayList<>();
+			if (plain) {
+				for (PhoneNumberDesc desc : List.of(metadata.getFixedLine(), metadata.getMobile(),
+						metadata.getTollFree(), metadata.getPremiumRate(), metadata.getSharedCost(), metadata.getVoip(),
+						metadata.getPersonalNumber(), metadata.getPager(), metadata.getUan(),
+						metadata.getVoicemail())) {
+					if (desc.hasNationalNumberPattern()) {
+						types.add(Pattern.compile(desc.getNationalNumberPattern()));
+					}
+				}
 			}
-			return new Region(code, lengths, prefix, required);
+			return new Region(code, Pattern.compile(metadata.getGeneralDesc().getNationalNumberPattern()),
+					List.copyOf(types), prefix);
 		}
 
 		boolean mayHave(String digits) {
 			if (digits.startsWith("00") || digits.startsWith("011")) {
 				return true;
 			}
-			if (!this.nationalPrefix.isEmpty() && digits.startsWith(this.nationalPrefix)
-					&& hasLength(digits.length() - this.nationalPrefix.length())) {
-				return true;
-			}
-			return !this.prefixRequired && hasLength(digits.length());
+			return (!this.nationalPrefix.isEmpty() && digits.startsWith(this.nationalPrefix)
+					&& matches(digits.substring(this.nationalPrefix.length()))) || matches(digits);
 		}
 
-		private boolean hasLength(int length) {
-			return length > 0 && length < 64 && (this.lengths & (1L << length)) != 0;
+		private boolean matches(String nationalNumber) {
+			if (!this.general.matcher(nationalNumber).matches()) {
+				return false;
+			}
+			if (this.types.isEmpty()) {
+				return true;
+			}
+			for (Pattern type : this.types) {
+				if (type.matcher(nationalNumber).matches()) {
+					return true;
+				}
+			}
+			return false;
 		}
 
 	}
