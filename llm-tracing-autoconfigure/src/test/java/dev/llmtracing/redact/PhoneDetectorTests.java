@@ -37,6 +37,15 @@ class PhoneDetectorTests {
 	}
 
 	@Test
+	void shouldFindNumbersDialledWithTheInternationalPrefixOfARegion() {
+		PiiMasker german = PiiMasker.of(Set.of("phone"), List.of("DE"), List.of());
+		assertThat(german.redact("Ruf 0049 30 12345678 an")).isEqualTo("Ruf [PHONE] an");
+		assertThat(german.redact("Ruf 0044 1158224000 an")).isEqualTo("Ruf [PHONE] an");
+		// 011 is the international prefix of the US, not of Germany
+		assertThat(german.redact("Ruf 011 44 1158224000 an")).isEqualTo("Ruf 011 44 1158224000 an");
+	}
+
+	@Test
 	void shouldFindNumbersWithExtensions() {
 		assertThat(this.withLibrary.redact("Call (738)592-8470x35191 or 507-588-7887 ext. 63."))
 			.isEqualTo("Call [PHONE] or [PHONE].");
