@@ -66,8 +66,8 @@ final class PhoneNumberLibrary {
 
 	/**
 	 * Add the phone numbers libphonenumber finds in a candidate. Once a text has used its
-	 * budget of calls, a candidate that one of the regions could have is masked without
-	 * asking, so that the work per text stays bounded and fails towards masking.
+	 * budget of calls, every further candidate is masked without asking, so that the work
+	 * per text stays bounded and fails towards masking.
 	 * @param text the text
 	 * @param start the start of the candidate
 	 * @param coreEnd the end of its digits
@@ -81,10 +81,14 @@ final class PhoneNumberLibrary {
 		if (end - start > MAX_LENGTH) {
 			return;
 		}
+		if (budget[0] <= 0) {
+			findings.add(new Finding(start, end, Placeholders.PHONE));
+			return;
+		}
 		String candidate = text.substring(start, end);
 		if (international) {
-			findings.addAll((budget[0]-- > 0) ? find(candidate, UNKNOWN_REGION, start)
-					: List.of(new Finding(start, end, Placeholders.PHONE)));
+			budget[0]--;
+			findings.addAll(find(candidate, UNKNOWN_REGION, start));
 			return;
 		}
 		String digits = digits(text, start, coreEnd);
@@ -153,16 +157,17 @@ final class PhoneNumberLibrary {
 
 	/**
 	 * What a region's metadata says about its valid numbers: every national significant
-	 * number of the region matches the pattern of one of its number types (fixed line,
-	 * mobile, toll free, ...). A candidate whose digits, with or without the national
-	 * prefix, match none cannot be valid there, so the region is not asked about it: a
-	 * few small pattern matches instead of a {@code findNumbers} call that would fail
-	 * (which costs tens of microseconds). Only the plain national prefix is stripped:
-	 * numbers behind the special dialling prefixes some regions also parse (Japan's
-	 * {@code 000x}, the United Kingdom's {@code 180020}, Australia's {@code 1831}) are
-	 * found when written with {@code +} or in the phone formats of {@link PhoneDetector}.
+	 * number of the region has one of its possible lengths and matches the pattern of one
+	 * of its number types (fixed line, mobile, toll free, ...). A candidate whose digits,
+	 * with or without the national prefix, match none cannot be valid there, so the
+	 * region is not asked about it: a few small pattern matches instead of a
+	 * {@code findNumbers} call that would fail (which costs tens of microseconds). Only
+	 * the plain national prefix is stripped: numbers behind the special dialling prefixes
+	 * some regions also parse (Japan's {@code 000x}, the United Kingdom's {@code 180020},
+	 * Australia's {@code 1831}) are found when written with {@code +} or in the phone
+	 * formats of {@link PhoneDetector}.
 	 */
-	private record Region(String code, Pattern general, List<Pattern> types, String nationalPrefix,
+	private record Region(String code, long lengths, Pattern general, List<Pattern> types, String nationalPrefix,
 			@Nullable Pattern internationalPrefix) {
 
 		static Region of(String code) {
@@ -177,8 +182,12 @@ final class PhoneNumberLibrary {
 					types.add(Pattern.compile(desc.getNationalNumberPattern()));
 				}
 			}
+			long lengths = 0;
+			for (int length : metadata.getGeneralDesc().getPossibleLengthList()) {
+				lengths |= 1L << length;
+			}
 			String idd = metadata.getInternationalPrefix();
-			return new Region(code, Pattern.compile(metadata.getGeneralDesc().getNationalNumberPattern()),
+			return new Region(code, lengths, Pattern.compile(metadata.getGeneralDesc().getNationalNumberPattern()),
 					List.copyOf(types), metadata.getNationalPrefix(), idd.isEmpty() ? null : Pattern.compile(idd));
 		}
 
@@ -194,7 +203,9 @@ final class PhoneNumberLibrary {
 		}
 
 		boolean matches(String nationalNumber) {
-			if (!this.general.matcher(nationalNumber).matches()) {
+			int length = nationalNumber.length();
+			if (length >= 64 || (this.lengths & (1L << length)) == 0
+					|| !this.general.matcher(nationalNumber).matches()) {
 				return false;
 			}
 			for (Pattern type : this.types) {
