@@ -19,6 +19,11 @@ final class PhoneCandidates {
 	 */
 	static final int MAX_GROUPS = 12;
 
+	/**
+	 * Fewest digits of a candidate.
+	 */
+	static final int MIN_DIGITS = 6;
+
 	private final String text;
 
 	private final Sink sink;
@@ -85,6 +90,10 @@ final class PhoneCandidates {
 	 */
 	private void candidate(int start, int groups) {
 		int last = groups - 1;
+		if (this.ends[last] - this.starts[0] < MIN_DIGITS) {
+			// fewer characters than the fewest digits of a phone number
+			return;
+		}
 		int end = this.ends[last];
 		int open = 0;
 		int firstClose = -1;

@@ -31,7 +31,7 @@ final class PhoneDetector implements Detector {
 	/**
 	 * Fewest digits of a phone number.
 	 */
-	private static final int MIN_DIGITS = 6;
+	private static final int MIN_DIGITS = PhoneCandidates.MIN_DIGITS;
 
 	/**
 	 * Most digits of a phone number (15, the E.164 maximum, and a trunk prefix).
