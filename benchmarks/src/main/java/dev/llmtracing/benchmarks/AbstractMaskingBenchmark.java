@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
+import dev.llmtracing.redact.BaselineMaskers;
 import dev.llmtracing.redact.PiiMasker;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -16,8 +17,9 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * Base class of the masking benchmarks: throughput of masking one text with a
- * {@link PiiMasker} and with the equivalent {@link RegexMaskingChain logstash regex value
- * maskers}, both for the same {@link #kinds() kinds of data}.
+ * {@link PiiMasker}, with the same but the phone detector of before libphonenumber
+ * ({@link BaselineMaskers}), and with the equivalent {@link RegexMaskingChain logstash
+ * regex value maskers}, all for the same {@link #kinds() kinds of data}.
  *
  * @author llm-tracing
  */
@@ -27,6 +29,8 @@ import org.openjdk.jmh.annotations.State;
 abstract class AbstractMaskingBenchmark {
 
 	private PiiMasker piiMasker = PiiMasker.of(Set.of(), List.of());
+
+	private PiiMasker mainPhoneMasker = PiiMasker.of(Set.of(), List.of());
 
 	private RegexMaskingChain regexMaskers = new RegexMaskingChain(Set.of());
 
@@ -39,6 +43,7 @@ abstract class AbstractMaskingBenchmark {
 	public void setUp() {
 		Set<String> kinds = kinds();
 		this.piiMasker = PiiMasker.of(kinds, List.of());
+		this.mainPhoneMasker = BaselineMaskers.withMainPhoneDetector(kinds);
 		this.regexMaskers = new RegexMaskingChain(kinds);
 		this.text = text();
 	}
@@ -64,6 +69,16 @@ abstract class AbstractMaskingBenchmark {
 	@Benchmark
 	public String piiMasker() {
 		return this.piiMasker.redact(this.text);
+	}
+
+	/**
+	 * Mask with {@link PiiMasker}'s detectors, but the phone detector of before
+	 * libphonenumber.
+	 * @return the masked text
+	 */
+	@Benchmark
+	public String piiMaskerMainPhone() {
+		return this.mainPhoneMasker.redact(this.text);
 	}
 
 	/**

@@ -20,6 +20,12 @@ public enum HostileInput {
 	DIGITS_100K("1 ", 100_000),
 
 	/**
+	 * {@code "0115 4960446, "} repeated (100,000 characters): a national phone number
+	 * that needs libphonenumber, over and over.
+	 */
+	PHONES_100K("0115 4960446, ", 100_000),
+
+	/**
 	 * A run of 5,000 hexadecimal digits, as in a pasted hash or hex dump.
 	 */
 	HEX_RUN_5K("0123456789abcdef", 5_000),

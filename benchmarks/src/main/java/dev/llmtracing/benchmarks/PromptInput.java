@@ -26,6 +26,14 @@ public enum PromptInput {
 	SUPPORT_JA_DE,
 
 	/**
+	 * An English conversation of the same size with national phone numbers that only
+	 * libphonenumber recognises (in one or two groups, without separators, with
+	 * extensions), formatted numbers, an e-mail address, a card number, and dates,
+	 * date-times, times, durations, versions, coordinates and amounts that must stay.
+	 */
+	SUPPORT_NATIONAL,
+
+	/**
 	 * An English conversation of the same size with nothing to mask.
 	 */
 	CLEAN_EN,
@@ -45,6 +53,7 @@ public enum PromptInput {
 		return switch (this) {
 			case SUPPORT_EN -> load("support-en.txt");
 			case SUPPORT_JA_DE -> load("support-ja-de.txt");
+			case SUPPORT_NATIONAL -> load("support-national.txt");
 			case CLEAN_EN -> load("clean-en.txt");
 			case SUPPORT_EN_1MB -> repeat(load("support-en.txt"), ONE_MB);
 		};

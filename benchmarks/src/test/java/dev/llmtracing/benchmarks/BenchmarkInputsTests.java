@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 
+import dev.llmtracing.redact.BaselineMaskers;
 import dev.llmtracing.redact.PiiMasker;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,6 +32,15 @@ class BenchmarkInputsTests {
 			"kenji.mueller+api@northwind-partners.io", "hiroshi.tanaka@example.co.jp", "+49 30 12345678",
 			"+81 3-1234-5678", "03-1234-5678", "4539 1488 0343 6467", "DE89 3704 0044 0532 0130 00", "203.0.113.42",
 			"sk-proj-Xb7Qm2Lr9Tz4Wc8Nd1Kf6Hp3Vs5Gy0Ja");
+
+	private static final List<String> PLANTED_NATIONAL = List.of("0115 4960446", "07213074072", "09118 665646",
+			"01187987605", "(026)-4090543", "(738)592-8470x35191", "507-588-7887x0636", "0170 2815218",
+			"5555 5555 5555 4444", "+44 115 822 4000", "0113 2430000", "06 12345678", "026 4090543",
+			"lucy.hartmann@example.co.uk");
+
+	private static final List<String> KEPT_NATIONAL = List.of("2024-05-17 10:42:13", "1991-09-21 04:50:23",
+			"2.468,00 €", "10.0.19045.3803", "46.0207 7.7491", "00:25:00", "2024-06-18T14:32:00+02:00", "4.12.1",
+			"AR-2024-118734", "LB-1234-5678", "1.234,00 €", "£2,105.40");
 
 	private static final String ORDER_NUMBER = "4000 1234 5678 9010";
 
@@ -70,6 +80,21 @@ class BenchmarkInputsTests {
 	}
 
 	@Test
+	void piiMaskerShouldMaskEveryNationalNumberButKeepDatesTimesVersionsAndAmounts() {
+		String masked = this.piiMasker.redact(PromptInput.SUPPORT_NATIONAL.text());
+		assertThat(PLANTED_NATIONAL).allSatisfy((value) -> assertThat(masked).doesNotContain(value));
+		assertThat(KEPT_NATIONAL).allSatisfy((value) -> assertThat(masked).contains(value));
+		assertThat(placeholders(masked)).filteredOn("[PHONE]"::equals).hasSize(13);
+	}
+
+	@Test
+	void mainPhoneDetectorShouldMissNationalNumbersAndMangleDateTimes() {
+		String masked = BaselineMaskers.withMainPhoneDetector(PiiMasker.DETECTORS)
+			.redact(PromptInput.SUPPORT_NATIONAL.text());
+		assertThat(masked).contains("0115 4960446", "07213074072", "[PHONE]:42:13");
+	}
+
+	@Test
 	void regexMaskersShouldMaskThePlantedValuesAndTheLookAlikes() {
 		String english = this.regexMaskers.mask(PromptInput.SUPPORT_EN.text());
 		String japaneseAndGerman = this.regexMaskers.mask(PromptInput.SUPPORT_JA_DE.text());
@@ -94,8 +119,14 @@ class BenchmarkInputsTests {
 		assertThat(this.regexMaskers.mask(text)).isSameAs(text);
 	}
 
+	@Test
+	void piiMaskerShouldMaskEveryNumberOfTheHostileListOfPhoneNumbers() {
+		String masked = this.piiMasker.redact(HostileInput.PHONES_100K.text());
+		assertThat(masked).doesNotContain("4960446").startsWith("[PHONE], [PHONE], ");
+	}
+
 	@ParameterizedTest
-	@EnumSource(HostileInput.class)
+	@EnumSource(value = HostileInput.class, mode = EnumSource.Mode.EXCLUDE, names = "PHONES_100K")
 	void piiMaskerShouldFindNothingInHostileInputs(HostileInput input) {
 		String text = input.text();
 		assertThat(this.piiMasker.redact(text)).isSameAs(text);

@@ -3,9 +3,12 @@ package dev.llmtracing.redact;
 import java.util.List;
 
 /**
- * Finds payment card numbers: 13 to 19 digits, optionally grouped by single spaces or
- * dashes, starting with 2 to 6 (the major networks) and valid under the Luhn checksum, so
- * that other long numbers stay. Replaced by {@code [CARD]}.
+ * Finds payment card numbers: 12 to 19 digits, optionally grouped by single spaces or
+ * dashes, with a prefix and a length that a card scheme issues (see {@link CardSchemes}:
+ * Visa, Mastercard, Maestro from 12 digits, American Express, Discover, JCB with its
+ * 15-digit 1800 and 2131 numbers, UnionPay, Diners Club, RuPay, Mir, ...) and valid under
+ * the Luhn checksum, so that other long numbers stay. Digits that continue an IBAN-like
+ * code ({@code MN91 6221 3389 9255 8126}) are not a card. Replaced by {@code [CARD]}.
  *
  * @author llm-tracing
  */
@@ -48,8 +51,8 @@ final class CardDetector implements Detector {
 					break;
 				}
 			}
-			if (count >= 13 && count <= 19 && digits[0] >= 2 && digits[0] <= 6 && Chars.endsWord(text, end)
-					&& luhn(digits, count)) {
+			if (count >= 12 && count <= 19 && Chars.endsWord(text, end) && luhn(digits, count)
+					&& CardSchemes.isIssued(digits, count) && !IbanCountries.continuesIbanLikeCode(text, i)) {
 				findings.add(new Finding(i, end, Placeholders.CARD));
 			}
 			i = end;

@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * Finds IBANs: a country code, two check digits and 11 to 30 letters or digits,
- * optionally in groups separated by single spaces, valid under the ISO 13616 mod-97
- * check. Replaced by {@code [IBAN]}.
+ * optionally in groups separated by single spaces, of the {@link IbanCountries length of
+ * its country} and valid under the ISO 13616 mod-97 check. Replaced by {@code [IBAN]}.
  *
  * @author llm-tracing
  */
@@ -64,7 +64,10 @@ final class IbanDetector implements Detector {
 
 	private static int validEnd(String text, int start, int end, int[] groupEnds, int groups) {
 		int candidate = end;
-		for (int group = groups; group >= 0; group--) {
+		// Shorter ends only where the length is known, else one in 97 would pass by
+		// chance
+		int shortest = IbanCountries.isListed(text, start) ? 0 : groups;
+		for (int group = groups; group >= shortest; group--) {
 			if (Chars.endsWord(text, candidate) && valid(text, start, candidate)) {
 				return candidate;
 			}
@@ -102,7 +105,7 @@ final class IbanDetector implements Detector {
 						: (remainder * 100 + (ch - 'A' + 10)) % 97;
 			}
 			if (pass == 0) {
-				if (length < MIN_LENGTH || length > MAX_LENGTH) {
+				if (length < MIN_LENGTH || length > MAX_LENGTH || !IbanCountries.hasLength(text, start, length)) {
 					return false;
 				}
 				length = 0;

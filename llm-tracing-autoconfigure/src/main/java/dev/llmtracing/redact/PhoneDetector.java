@@ -2,17 +2,57 @@ package dev.llmtracing.redact;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
- * Finds phone numbers in international ({@code +81 3-1234-5678}, {@code +1 (555)
- * 123-4567}) and common national formats ({@code (555) 123-4567}, {@code 555-123-4567},
- * {@code 03-1234-5678}, {@code 020 7946 0958}): 8 to 15 digits after a {@code +}, or 9 to
- * 12 digits in at least three groups separated by spaces, dashes, dots or parentheses.
- * Plain digit runs, dates and numbers glued to words or codes ({@code INV-2024-000123})
- * are left alone. Replaced by {@code [PHONE]}.
+ * Finds phone numbers, with their extension ({@code x35191}, {@code ext. 12}), replaced
+ * by {@code [PHONE]}. Candidates come from {@link PhoneCandidates}, which leaves dates,
+ * times, versions, decimals, amounts and other {@link PhoneLookAlikes look-alikes} out. A
+ * candidate is a phone number when it has
+ * <ul>
+ * <li>a {@code +} and 8 to 15 digits ({@code +81 3-1234-5678}, {@code +4915112345678}),
+ * or</li>
+ * <li>9 to 12 digits in at least three groups ({@code (555) 123-4567},
+ * {@code 03-1234-5678}, {@code 020 7946 0958}, {@code 04 74 04 89 04}), or</li>
+ * <li>when libphonenumber is on the class path, if it is a valid number of one of the
+ * configured regions, or any valid number with a {@code +}: national formats in one or
+ * two groups ({@code 0115 4960446}, {@code 09118 665646}, {@code (026)-4090543}) and
+ * numbers without separators ({@code 07213074072}).</li>
+ * </ul>
+ * The first two rules need no library: they also catch fictional and not yet assigned
+ * numbers (such as the {@code 555} numbers of examples) that libphonenumber calls
+ * invalid, and they save it a call for numbers formatted as phone numbers usually are.
+ * Without libphonenumber only they apply.
  *
  * @author llm-tracing
  */
 final class PhoneDetector implements Detector {
+
+	/**
+	 * Fewest digits of a phone number.
+	 */
+	private static final int MIN_DIGITS = PhoneCandidates.MIN_DIGITS;
+
+	/**
+	 * Most digits of a phone number (15, the E.164 maximum, and a trunk prefix).
+	 */
+	private static final int MAX_DIGITS = 17;
+
+	/**
+	 * Most findings of earlier detectors looked at for a candidate.
+	 */
+	private static final int MAX_COVERED_CHECKS = 32;
+
+	private final @Nullable PhoneNumberLibrary library;
+
+	/**
+	 * Create a detector.
+	 * @param library libphonenumber for the configured regions, or {@code null} to
+	 * recognise numbers by their format only
+	 */
+	PhoneDetector(@Nullable PhoneNumberLibrary library) {
+		this.library = library;
+	}
 
 	@Override
 	public String name() {
@@ -21,81 +61,53 @@ final class PhoneDetector implements Detector {
 
 	@Override
 	public boolean mightMatch(String text) {
-		return Chars.hasDigit(text);
+		int digits = 0;
+		for (int i = 0; i < text.length(); i++) {
+			if (Chars.isDigit(text.charAt(i)) && ++digits >= MIN_DIGITS) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	@Override
 	public void find(String text, List<Finding> findings) {
-		int i = 0;
-		while (i < text.length()) {
-			if (!canStart(text, i)) {
-				i++;
-				continue;
+		int[] budget = { PhoneNumberLibrary.MAX_CALLS_PER_TEXT };
+		PhoneCandidates.scan(text, (start, end, international, digits, groups) -> {
+			if (digits < MIN_DIGITS || digits > MAX_DIGITS) {
+				return;
 			}
-			boolean plus = text.charAt(i) == '+';
-			int end = plus ? i + 1 : i;
-			int digits = 0;
-			int groups = 0;
-			boolean opened = false;
-			while (end < text.length()) {
-				boolean digit = Chars.isDigit(text.charAt(end));
-				opened |= text.charAt(end) == '(';
-				if (!digit && !continuesWithSeparator(text, i, end)) {
-					break;
-				}
-				if (digit && (end == i || !Chars.isDigit(text.charAt(end - 1)))) {
-					groups++;
-				}
-				digits += digit ? 1 : 0;
-				end++;
+			int extension = PhoneExtensions.end(text, end);
+			int fullEnd = (extension > 0) ? extension : end;
+			if (hasPhoneFormat(international, digits, groups)) {
+				findings.add(new Finding(start, fullEnd, Placeholders.PHONE));
 			}
-			while (end > i && !Chars.isDigit(text.charAt(end - 1)) && !(opened && text.charAt(end - 1) == ')')) {
-				end--;
+			else if (this.library != null && !isCovered(findings, start, end)) {
+				this.library.find(text, start, end, fullEnd, international, budget, findings);
 			}
-			if (Chars.endsWord(text, end) && isPhone(text, i, end, plus, digits, groups)) {
-				findings.add(new Finding(i, end, Placeholders.PHONE));
-			}
-			i = Math.max(end, i + 1);
-		}
+		});
 	}
 
-	private static boolean isPhone(String text, int start, int end, boolean plus, int digits, int groups) {
-		if (plus) {
+	/**
+	 * Return whether a detector that runs before this one, and so takes precedence,
+	 * already found the candidate, such as a card number: then libphonenumber need not be
+	 * asked. Only a bounded number of findings is looked at.
+	 */
+	private static boolean isCovered(List<Finding> findings, int start, int end) {
+		for (int i = findings.size() - 1; i >= 0 && i >= findings.size() - MAX_COVERED_CHECKS; i--) {
+			Finding finding = findings.get(i);
+			if (finding.start() <= start && finding.end() >= end) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static boolean hasPhoneFormat(boolean international, int digits, int groups) {
+		if (international) {
 			return digits >= 8 && digits <= 15;
 		}
-		return digits >= 9 && digits <= 12 && groups >= 3 && !isDate(text, start, end);
-	}
-
-	private static boolean isDate(String text, int start, int end) {
-		return end - start == 10 && !Chars.isDigit(text.charAt(start + 4)) && !Chars.isDigit(text.charAt(start + 7));
-	}
-
-	private static boolean canStart(String text, int i) {
-		char ch = text.charAt(i);
-		boolean opener = (ch == '+' || ch == '(') && i + 1 < text.length() && Chars.isDigit(text.charAt(i + 1));
-		if (!opener && !Chars.isDigit(ch)) {
-			return false;
-		}
-		if (i == 0) {
-			return true;
-		}
-		char before = text.charAt(i - 1);
-		if (ch == '+') {
-			return !Chars.isWordChar(before);
-		}
-		return !Chars.isWordChar(before) && before != '-' && before != '/' && before != '.' && before != ':'
-				&& before != '+' && before != '#' && before != '$';
-	}
-
-	private static boolean continuesWithSeparator(String text, int start, int index) {
-		char ch = text.charAt(index);
-		return isSeparator(ch) && index + 1 < text.length()
-				&& (Chars.isDigit(text.charAt(index + 1)) || isSeparator(text.charAt(index + 1)))
-				&& (index == start || text.charAt(index - 1) != ch);
-	}
-
-	private static boolean isSeparator(char ch) {
-		return ch == ' ' || ch == '-' || ch == '.' || ch == '(' || ch == ')';
+		return digits >= 9 && digits <= 12 && groups >= 3;
 	}
 
 }

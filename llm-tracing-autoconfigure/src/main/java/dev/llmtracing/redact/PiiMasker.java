@@ -20,16 +20,19 @@ import java.util.Set;
 public final class PiiMasker implements Redactor {
 
 	/**
-	 * The built-in detectors, in order of precedence. They hold no state, so all maskers
-	 * share them.
+	 * The built-in detectors but the phone detector, in order of precedence; the phone
+	 * detector, which depends on the phone regions, comes last. They hold no state, so
+	 * all maskers share them.
 	 */
 	private static final List<Detector> BUILT_IN = List.of(new SecretDetector(), new JwtDetector(), new EmailDetector(),
-			new IbanDetector(), new CardDetector(), new IpAddressDetector(), new PhoneDetector());
+			new IbanDetector(), new CardDetector(), new IpAddressDetector());
+
+	private static final String PHONE = "phone";
 
 	/**
 	 * The names of the built-in detectors.
 	 */
-	public static final Set<String> DETECTORS = Set.copyOf(BUILT_IN.stream().map(Detector::name).toList());
+	public static final Set<String> DETECTORS = Set.of("secrets", "jwt", "email", "iban", "card", "ip", PHONE);
 
 	private static final Comparator<Finding> ORDER = Comparator.comparingInt(Finding::start)
 		.thenComparing(Comparator.comparingInt(Finding::end).reversed());
@@ -45,17 +48,36 @@ public final class PiiMasker implements Redactor {
 	}
 
 	/**
-	 * Create a masker with the named built-in detectors.
+	 * Create a masker with the named built-in detectors and the
+	 * {@link PhoneRegions#DEFAULT default phone regions}.
 	 * @param enabled the names of the detectors to use, from {@link #DETECTORS}
 	 * @param extra further detectors, such as user patterns, run after the built-in ones
 	 * @return the masker
 	 */
 	public static PiiMasker of(Set<String> enabled, List<Detector> extra) {
+		return of(enabled, PhoneRegions.DEFAULT, extra);
+	}
+
+	/**
+	 * Create a masker with the named built-in detectors.
+	 * @param enabled the names of the detectors to use, from {@link #DETECTORS}
+	 * @param phoneRegions the regions whose national phone numbers are found, see
+	 * {@link PhoneRegions}
+	 * @param extra further detectors, such as user patterns, run after the built-in ones
+	 * @return the masker
+	 * @throws IllegalArgumentException if a phone region is {@link PhoneRegions#unknown
+	 * unknown}
+	 * @since 0.1.0
+	 */
+	public static PiiMasker of(Set<String> enabled, List<String> phoneRegions, List<Detector> extra) {
 		List<Detector> detectors = new ArrayList<>();
 		for (Detector detector : BUILT_IN) {
 			if (enabled.contains(detector.name())) {
 				detectors.add(detector);
 			}
+		}
+		if (enabled.contains(PHONE)) {
+			detectors.add(PhoneRegions.detector(phoneRegions));
 		}
 		detectors.addAll(extra);
 		return new PiiMasker(detectors);

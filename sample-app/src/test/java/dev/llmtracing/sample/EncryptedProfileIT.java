@@ -62,10 +62,13 @@ class EncryptedProfileIT {
 			.getBody();
 		await().atMost(Duration.ofSeconds(10)).until(() -> SampleApp.exchangeRecords(jsonLog).size() == 1);
 		List<String> lines = Files.readAllLines(jsonLog);
-		assertThat(lines).filteredOn((line) -> line.contains("\"enc-req-1\"")).singleElement().satisfies((line) -> {
-			assertThat(line).contains("\"llm.content.mode\":\"encrypted\"", "\"kid\":\"demo\"")
-				.doesNotContain("patient 4711", "gen_ai.input.messages");
-		});
+		assertThat(lines)
+			.filteredOn((line) -> line.contains("\"enc-req-1\"") && line.contains("\"llm.tracing.exchange\""))
+			.singleElement()
+			.satisfies((line) -> {
+				assertThat(line).contains("\"llm.content.mode\":\"encrypted\"", "\"kid\":\"demo\"")
+					.doesNotContain("patient 4711", "gen_ai.input.messages");
+			});
 		Map<String, Object> record = SampleApp.exchangeRecords(jsonLog).get(0);
 		Map<String, Object> clear = new EncryptedRecords(
 				new AesGcmContentEncryptor(KeyRing.of("demo", "demo", Map.of("demo", DEMO_KEY))))

@@ -3,6 +3,7 @@ package dev.llmtracing.autoconfigure.chat;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -13,6 +14,7 @@ import dev.llmtracing.content.ContentMode;
 import dev.llmtracing.crypto.ContentEncryptor;
 import dev.llmtracing.redact.Detector;
 import dev.llmtracing.redact.PatternDetector;
+import dev.llmtracing.redact.PhoneRegions;
 import dev.llmtracing.redact.PiiMasker;
 import dev.llmtracing.redact.Redactor;
 import dev.llmtracing.redact.RedactorChain;
@@ -47,7 +49,8 @@ final class ContentCaptures {
 					+ "llm.tracing.content.encryption.active-key-id and llm.tracing.content.encryption.keys.<id>, "
 					+ "or define a ContentEncryptor bean");
 		}
-		return capture(content.getMode(), content, masking, userRedactors, failures, encryptor);
+		return capture(content.getMode(), content, masking, userRedactors, failures, encryptor,
+				capturesText(content.getMode()));
 	}
 
 	static ContentCapture forSpans(LlmTracingContentProperties content, LlmTracingMaskingProperties masking,
@@ -55,20 +58,41 @@ final class ContentCaptures {
 		logger.warn("llm.tracing.content.on-spans=true: prompts and completions are put on model spans as "
 				+ "gen_ai.input.messages and gen_ai.output.messages" + (masking.isEnabled() ? ", masked and truncated."
 						: " UNMASKED (llm.tracing.content.masking.enabled=false)."));
-		return capture(ContentMode.FULL, content, masking, userRedactors, failures, null);
+		// The records have warned already if they capture text too
+		return capture(ContentMode.FULL, content, masking, userRedactors, failures, null,
+				!capturesText(content.getMode()));
 	}
 
 	private static ContentCapture capture(ContentMode mode, LlmTracingContentProperties content,
 			LlmTracingMaskingProperties masking, List<Redactor> userRedactors, InstrumentationFailures failures,
-			@Nullable ContentEncryptor encryptor) {
+			@Nullable ContentEncryptor encryptor, boolean warn) {
 		List<Redactor> redactors = new ArrayList<>();
 		if (masking.isEnabled()) {
-			redactors.add(PiiMasker.of(detectors(masking), patterns(masking)));
+			redactors.add(PiiMasker.of(detectors(masking), phoneRegions(masking, warn), patterns(masking)));
 		}
 		redactors.addAll(userRedactors);
 		int maxContentBytes = (int) Math.max(512, content.getMaxRecordSize().toBytes() - RESERVE_BYTES);
 		return new ContentCapture(mode, new RedactorChain(redactors, failures), content.getMaxFieldLength(),
 				maxContentBytes, encryptor);
+	}
+
+	private static boolean capturesText(ContentMode mode) {
+		return mode == ContentMode.FULL || mode == ContentMode.ENCRYPTED;
+	}
+
+	/**
+	 * Return the phone regions in upper case, which {@link LlmTracingMaskingProperties}
+	 * has validated, and warn when libphonenumber is missing: phone numbers are then
+	 * found by their format only.
+	 */
+	private static List<String> phoneRegions(LlmTracingMaskingProperties masking, boolean warn) {
+		if (warn && masking.isPhone() && !PhoneRegions.isLibraryPresent()) {
+			logger.warn("libphonenumber is not on the class path: phone numbers are masked only when written with '+' "
+					+ "and a country code or in three or more groups, and llm.tracing.content.masking.phone-regions "
+					+ "is not used. Add com.googlecode.libphonenumber:libphonenumber to mask national numbers such "
+					+ "as 0115 4960446.");
+		}
+		return masking.getPhoneRegions().stream().map((code) -> code.trim().toUpperCase(Locale.ROOT)).toList();
 	}
 
 	private static void warn(ContentMode mode, boolean masked) {

@@ -2,10 +2,12 @@ package dev.llmtracing.autoconfigure.content;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 import dev.llmtracing.autoconfigure.PropertyChecks;
+import dev.llmtracing.redact.PhoneRegions;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -36,6 +38,14 @@ public class LlmTracingMaskingProperties implements Validator {
 	 * Whether to mask phone numbers.
 	 */
 	private boolean phone = true;
+
+	/**
+	 * Regions whose national phone numbers are masked, as ISO 3166-1 alpha-2 codes
+	 * (numbers written with '+' and a country code are masked whatever the list);
+	 * validated with libphonenumber when it is on the class path.
+	 */
+	private List<String> phoneRegions = new ArrayList<>(
+			List.of("US", "CA", "GB", "IE", "DE", "AT", "CH", "FR", "BE", "NL", "IT", "ES", "PT", "JP", "AU", "IN"));
 
 	/**
 	 * Whether to mask payment card numbers (Luhn-valid).
@@ -89,6 +99,14 @@ public class LlmTracingMaskingProperties implements Validator {
 
 	public void setPhone(boolean phone) {
 		this.phone = phone;
+	}
+
+	public List<String> getPhoneRegions() {
+		return this.phoneRegions;
+	}
+
+	public void setPhoneRegions(List<String> phoneRegions) {
+		this.phoneRegions = phoneRegions;
 	}
 
 	public boolean isCard() {
@@ -148,6 +166,13 @@ public class LlmTracingMaskingProperties implements Validator {
 	public void validate(Object target, Errors errors) {
 		LlmTracingMaskingProperties masking = (LlmTracingMaskingProperties) target;
 		PropertyChecks checks = PropertyChecks.of(errors, "llm.tracing.content.masking");
+		if (masking.isPhone()) {
+			List<String> unknown = PhoneRegions.unknown(upperCase(masking.getPhoneRegions()));
+			if (!unknown.isEmpty()) {
+				checks.reject("phoneRegions", "phone-regions has unknown region codes " + unknown
+						+ ": use ISO 3166-1 alpha-2 codes such as US, GB, DE or JP, or remove them");
+			}
+		}
 		for (int i = 0; i < masking.getPatterns().size(); i++) {
 			String field = "patterns[" + i + "].regex";
 			String regex = masking.getPatterns().get(i).getRegex();
@@ -163,6 +188,10 @@ public class LlmTracingMaskingProperties implements Validator {
 						+ "); fix it or remove the pattern");
 			}
 		}
+	}
+
+	private static List<String> upperCase(List<String> regions) {
+		return regions.stream().map((code) -> code.trim().toUpperCase(Locale.ROOT)).toList();
 	}
 
 	/**

@@ -8,6 +8,8 @@ import dev.llmtracing.autoconfigure.LlmTracingAutoConfiguration;
 import dev.llmtracing.content.ContentCapture;
 import dev.llmtracing.content.ContentMode;
 import dev.llmtracing.record.RecordSchema;
+import dev.llmtracing.autoconfigure.content.LlmTracingMaskingProperties;
+import dev.llmtracing.redact.PhoneRegions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -65,6 +67,21 @@ class LlmTracingContentPropertiesTests {
 		this.runner.withPropertyValues("llm.tracing.content.masking.patterns[0].placeholder=[X]")
 			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
 				.hasMessageContaining("llm.tracing.content.masking.patterns[0].regex must be set"));
+	}
+
+	@Test
+	void unknownPhoneRegionFailsNamingThePropertyAndTheFix() {
+		this.runner.withPropertyValues("llm.tracing.content.masking.phone-regions=GB,XX")
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("llm.tracing.content.masking.phone-regions has unknown region codes [XX]")
+				.hasMessageContaining("use ISO 3166-1 alpha-2 codes"));
+	}
+
+	@Test
+	void phoneRegionsAreCaseInsensitiveAndDefaultToTheDocumentedRegions() {
+		assertThat(new LlmTracingMaskingProperties().getPhoneRegions()).isEqualTo(PhoneRegions.DEFAULT);
+		this.runner.withPropertyValues("llm.tracing.content.mode=full", "llm.tracing.content.masking.phone-regions=gb")
+			.run((context) -> assertThat(context.getBean(ContentCapture.class).getMode()).isEqualTo(ContentMode.FULL));
 	}
 
 	@Test
