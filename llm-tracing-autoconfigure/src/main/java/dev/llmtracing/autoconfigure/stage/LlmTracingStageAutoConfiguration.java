@@ -50,7 +50,7 @@ public final class LlmTracingStageAutoConfiguration {
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(Advice.class)
 	@ConditionalOnBooleanProperty(name = "llm.tracing.stages.enabled", matchIfMissing = true)
-	@EnableAspectJAutoProxy(proxyTargetClass = true)
+	@EnableAspectJAutoProxy
 	static class ObservedStagesConfiguration {
 
 		@Bean
