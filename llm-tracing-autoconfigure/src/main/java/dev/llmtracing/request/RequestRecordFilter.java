@@ -47,7 +47,7 @@ public class RequestRecordFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain filterChain)
 			throws ServletException, IOException {
-		RequestTimeline timeline = this.tracker.start(this.idScopes.current(), MDC.get("traceId"));
+		RequestTimeline timeline = start();
 		if (timeline == null) {
 			filterChain.doFilter(request, response);
 			return;
@@ -61,16 +61,41 @@ public class RequestRecordFilter extends OncePerRequestFilter {
 			throw ex;
 		}
 		finally {
-			if (error == null && request.isAsyncStarted()) {
-				request.getAsyncContext().addListener(new Completion(timeline));
+			try {
+				if (error == null && request.isAsyncStarted()) {
+					request.getAsyncContext().addListener(new Completion(timeline));
+				}
+				else {
+					finish(timeline, request, response, error);
+				}
 			}
-			else {
-				finish(timeline, request, response, error);
+			catch (RuntimeException ex) {
+				this.tracker.recordFailure(ex);
 			}
 		}
 	}
 
+	private @Nullable RequestTimeline start() {
+		try {
+			return this.tracker.start(this.idScopes.current(), MDC.get("traceId"));
+		}
+		catch (RuntimeException ex) {
+			this.tracker.recordFailure(ex);
+			return null;
+		}
+	}
+
 	private void finish(RequestTimeline timeline, HttpServletRequest request, HttpServletResponse response,
+			@Nullable Throwable error) {
+		try {
+			record(timeline, request, response, error);
+		}
+		catch (RuntimeException ex) {
+			this.tracker.recordFailure(ex);
+		}
+	}
+
+	private void record(RequestTimeline timeline, HttpServletRequest request, HttpServletResponse response,
 			@Nullable Throwable error) {
 		Throwable failure = (error != null) ? unwrap(error) : handledException(request);
 		int status = (error != null && response.getStatus() < 400) ? 500 : response.getStatus();

@@ -14,6 +14,7 @@ import dev.llmtracing.record.ExchangeListener;
 import dev.llmtracing.record.ExchangeRecord;
 import dev.llmtracing.record.Outcome;
 import dev.llmtracing.support.InstrumentedComponent;
+import dev.llmtracing.support.ErrorTypes;
 import dev.llmtracing.support.InstrumentationFailures;
 import org.jspecify.annotations.Nullable;
 
@@ -68,6 +69,10 @@ public final class RequestTracker implements ExchangeListener {
 		return (this.running.putIfAbsent(requestId, timeline) == null) ? timeline : null;
 	}
 
+	void recordFailure(RuntimeException ex) {
+		this.failures.record(InstrumentedComponent.REQUEST, ex);
+	}
+
 	boolean isFollowing() {
 		return !this.running.isEmpty();
 	}
@@ -82,7 +87,7 @@ public final class RequestTracker implements ExchangeListener {
 		long durationMillis = timeline.elapsedNanos(System.nanoTime()) / 1_000_000;
 		Outcome outcome = (error != null || (httpStatus != null && httpStatus >= 500)) ? Outcome.ERROR
 				: Outcome.SUCCESS;
-		String errorType = (error != null) ? error.getClass().getName() : null;
+		String errorType = (error != null) ? ErrorTypes.of(error) : null;
 		boolean queued = this.dispatcher.get().execute(() -> {
 			this.running.remove(timeline.ids.requestId(), timeline);
 			publish(timeline, route, httpStatus, durationMillis, outcome, errorType);

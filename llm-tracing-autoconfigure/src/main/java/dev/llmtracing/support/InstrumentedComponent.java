@@ -43,7 +43,12 @@ public enum InstrumentedComponent {
 	/**
 	 * Linking the HTTP span of a streaming model call to the model span.
 	 */
-	STREAM_LINK;
+	STREAM_LINK,
+
+	/**
+	 * Following an inbound request for its request record.
+	 */
+	REQUEST;
 
 	/**
 	 * Return the tag value, such as {@code exchange-listener}.
