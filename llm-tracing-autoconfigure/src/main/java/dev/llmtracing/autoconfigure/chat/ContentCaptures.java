@@ -3,7 +3,6 @@ package dev.llmtracing.autoconfigure.chat;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -81,8 +80,8 @@ final class ContentCaptures {
 	}
 
 	/**
-	 * Return the phone regions in upper case, which {@link LlmTracingMaskingProperties}
-	 * has validated, and warn when libphonenumber is missing: phone numbers are then
+	 * Return the phone regions, which {@link LlmTracingMaskingProperties} has upper-cased
+	 * and validated, and warn when libphonenumber is missing: phone numbers are then
 	 * found by their format only.
 	 */
 	private static List<String> phoneRegions(LlmTracingMaskingProperties masking, boolean warn) {
@@ -92,7 +91,7 @@ final class ContentCaptures {
 					+ "is not used. Add com.googlecode.libphonenumber:libphonenumber to mask national numbers such "
 					+ "as 0115 4960446.");
 		}
-		return masking.getPhoneRegions().stream().map((code) -> code.trim().toUpperCase(Locale.ROOT)).toList();
+		return masking.getPhoneRegions();
 	}
 
 	private static void warn(ContentMode mode, boolean masked) {

@@ -64,16 +64,15 @@ public class LlmTracingCostProperties implements Validator {
 			if (price.getModel() == null || price.getModel().isBlank()) {
 				checks.reject(field + ".model", field + ".model must be set; name a model such as gpt-4o-mini*");
 			}
-			amount(checks, field + ".input", "input", price.getInput(), true);
-			amount(checks, field + ".output", "output", price.getOutput(), true);
-			amount(checks, field + ".cachedInput", "cached-input", price.getCachedInput(), false);
+			amount(checks, field + ".input", field + ".input", price.getInput(), true);
+			amount(checks, field + ".output", field + ".output", price.getOutput(), true);
+			amount(checks, field + ".cachedInput", field + ".cached-input", price.getCachedInput(), false);
 		}
 	}
 
-	private static void amount(PropertyChecks checks, String field, String name, @Nullable BigDecimal value,
+	private static void amount(PropertyChecks checks, String field, String property, @Nullable BigDecimal value,
 			boolean required) {
 		if ((value == null && required) || (value != null && value.signum() < 0)) {
-			String property = field.substring(0, field.lastIndexOf('.') + 1) + name;
 			checks.reject(field, property + " must be set to a price per million tokens of 0 or more, such as 0.15");
 		}
 	}

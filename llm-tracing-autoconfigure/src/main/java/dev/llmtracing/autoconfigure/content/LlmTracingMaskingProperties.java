@@ -106,7 +106,7 @@ public class LlmTracingMaskingProperties implements Validator {
 	}
 
 	public void setPhoneRegions(List<String> phoneRegions) {
-		this.phoneRegions = phoneRegions;
+		this.phoneRegions = phoneRegions.stream().map((code) -> code.trim().toUpperCase(Locale.ROOT)).toList();
 	}
 
 	public boolean isCard() {
@@ -167,7 +167,7 @@ public class LlmTracingMaskingProperties implements Validator {
 		LlmTracingMaskingProperties masking = (LlmTracingMaskingProperties) target;
 		PropertyChecks checks = PropertyChecks.of(errors, "llm.tracing.content.masking");
 		if (masking.isPhone()) {
-			List<String> unknown = PhoneRegions.unknown(upperCase(masking.getPhoneRegions()));
+			List<String> unknown = PhoneRegions.unknown(masking.getPhoneRegions());
 			if (!unknown.isEmpty()) {
 				checks.reject("phoneRegions", "phone-regions has unknown region codes " + unknown
 						+ ": use ISO 3166-1 alpha-2 codes such as US, GB, DE or JP, or remove them");
@@ -188,10 +188,6 @@ public class LlmTracingMaskingProperties implements Validator {
 						+ "); fix it or remove the pattern");
 			}
 		}
-	}
-
-	private static List<String> upperCase(List<String> regions) {
-		return regions.stream().map((code) -> code.trim().toUpperCase(Locale.ROOT)).toList();
 	}
 
 	/**
