@@ -16,6 +16,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class RequestPartObservationHandler implements ObservationHandler<Observation.Context> {
 
+	private static final String MODEL_CONTEXT = "org.springframework.ai.chat.observation.ChatModelObservationContext";
+
 	private static final String TOOL_CONTEXT = "org.springframework.ai.tool.observation.ToolCallingObservationContext";
 
 	private static final String EMBEDDING_CONTEXT = "org.springframework.ai.embedding.observation.EmbeddingModelObservationContext";
@@ -38,11 +40,17 @@ public final class RequestPartObservationHandler implements ObservationHandler<O
 
 	@Override
 	public boolean supportsContext(Observation.Context context) {
-		return part(context) != null;
+		return part(context) != null || isModelCall(context);
 	}
 
 	@Override
 	public void onStart(Observation.Context context) {
+		if (isModelCall(context)) {
+			if (this.tracker.isFollowing()) {
+				this.tracker.modelCallStarted(this.idScopes.currentRequestId());
+			}
+			return;
+		}
 		Part part = part(context);
 		if (part == null) {
 			return;
@@ -63,6 +71,14 @@ public final class RequestPartObservationHandler implements ObservationHandler<O
 		if (activity != null) {
 			activity.end(System.nanoTime());
 		}
+	}
+
+	/**
+	 * Whether the observation is a chat model call, whose time comes from its exchange
+	 * record: its start only tells the request to wait for that record.
+	 */
+	private static boolean isModelCall(Observation.Context context) {
+		return MODEL_CONTEXT.equals(context.getClass().getName());
 	}
 
 	static @Nullable Part part(Observation.Context context) {

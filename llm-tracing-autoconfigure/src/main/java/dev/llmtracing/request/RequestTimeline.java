@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.llmtracing.context.TracingIds;
 import dev.llmtracing.record.ExchangeRecord;
@@ -30,6 +31,12 @@ final class RequestTimeline {
 
 	private final List<ExchangeRecord> exchanges = new ArrayList<>();
 
+	private final AtomicInteger modelCallsStarted = new AtomicInteger();
+
+	private @Nullable Runnable deferredPublish;
+
+	private long deferredAtNanos;
+
 	RequestTimeline(TracingIds ids, @Nullable String traceId, Instant startTime, long startNanos) {
 		this.ids = ids;
 		this.traceId = traceId;
@@ -52,6 +59,49 @@ final class RequestTimeline {
 		synchronized (this.activities) {
 			this.activities.add(model);
 			this.exchanges.add(exchange);
+		}
+	}
+
+	void modelCallStarted() {
+		this.modelCallsStarted.incrementAndGet();
+	}
+
+	/**
+	 * Publish now, or, while model calls that started for this request have not handed
+	 * over their exchange records yet, when the last one arrives. A stream's model
+	 * observation stops after the response completed (Spring AI stops it in
+	 * {@code doFinally}), so its record can come after the request's end.
+	 */
+	void publishWhenComplete(Runnable publish, long nanoTime) {
+		synchronized (this.activities) {
+			if (this.exchanges.size() < this.modelCallsStarted.get()) {
+				this.deferredPublish = publish;
+				this.deferredAtNanos = nanoTime;
+				return;
+			}
+		}
+		publish.run();
+	}
+
+	/**
+	 * Return the deferred publication once it may run: every started model call has its
+	 * record, or the grace period is over.
+	 */
+	@Nullable Runnable takeDeferred(long nanoTime, long graceNanos) {
+		synchronized (this.activities) {
+			Runnable publish = this.deferredPublish;
+			if (publish != null && (this.exchanges.size() >= this.modelCallsStarted.get()
+					|| nanoTime - this.deferredAtNanos > graceNanos)) {
+				this.deferredPublish = null;
+				return publish;
+			}
+			return null;
+		}
+	}
+
+	boolean isDeferred() {
+		synchronized (this.activities) {
+			return this.deferredPublish != null;
 		}
 	}
 

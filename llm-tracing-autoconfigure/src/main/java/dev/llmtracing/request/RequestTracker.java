@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import dev.llmtracing.context.TracingIds;
@@ -28,6 +29,8 @@ import org.jspecify.annotations.Nullable;
  * @author llm-tracing
  */
 public final class RequestTracker implements ExchangeListener {
+
+	private static final long GRACE_NANOS = TimeUnit.SECONDS.toNanos(10);
 
 	private final Map<String, RequestTimeline> running = new ConcurrentHashMap<>();
 
@@ -88,9 +91,13 @@ public final class RequestTracker implements ExchangeListener {
 		Outcome outcome = (error != null || (httpStatus != null && httpStatus >= 500)) ? Outcome.ERROR
 				: Outcome.SUCCESS;
 		String errorType = (error != null) ? ErrorTypes.of(error) : null;
-		boolean queued = this.dispatcher.get().execute(() -> {
+		Runnable publish = () -> {
 			this.running.remove(timeline.ids.requestId(), timeline);
 			publish(timeline, route, httpStatus, durationMillis, outcome, errorType);
+		};
+		boolean queued = this.dispatcher.get().execute(() -> {
+			timeline.publishWhenComplete(publish, System.nanoTime());
+			publishOverdue();
 		});
 		if (!queued) {
 			this.running.remove(timeline.ids.requestId(), timeline);
@@ -103,6 +110,37 @@ public final class RequestTracker implements ExchangeListener {
 		RequestTimeline timeline = (requestId != null) ? this.running.get(requestId) : null;
 		if (timeline != null) {
 			timeline.add(record);
+			Runnable deferred = timeline.takeDeferred(System.nanoTime(), GRACE_NANOS);
+			if (deferred != null) {
+				deferred.run();
+			}
+		}
+		publishOverdue();
+	}
+
+	void modelCallStarted(@Nullable String requestId) {
+		RequestTimeline timeline = (requestId != null) ? this.running.get(requestId) : null;
+		if (timeline != null) {
+			timeline.modelCallStarted();
+		}
+	}
+
+	/**
+	 * Publish the requests that waited longer than the grace period for an exchange
+	 * record that never came (dropped from a full queue, for example).
+	 */
+	private void publishOverdue() {
+		if (this.running.isEmpty()) {
+			return;
+		}
+		long now = System.nanoTime();
+		for (RequestTimeline timeline : this.running.values()) {
+			if (timeline.isDeferred()) {
+				Runnable deferred = timeline.takeDeferred(now, GRACE_NANOS);
+				if (deferred != null) {
+					deferred.run();
+				}
+			}
 		}
 	}
 

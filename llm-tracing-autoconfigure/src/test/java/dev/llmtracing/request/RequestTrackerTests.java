@@ -104,6 +104,19 @@ class RequestTrackerTests {
 	}
 
 	@Test
+	void shouldWaitForTheRecordOfAModelCallThatStoppedAfterTheRequestEnded() throws InterruptedException {
+		RequestTimeline timeline = this.tracker.start(new TracingIds("req-5", null, null), null);
+		Instant modelStart = Instant.now();
+		this.tracker.modelCallStarted("req-5");
+		this.tracker.finish(timeline, "/stream", 200, null);
+		Thread.sleep(200);
+		assertThat(this.records).isEmpty();
+		this.dispatcher.publish(exchange("ex-5", "req-5", modelStart, 10));
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.records.size() == 1);
+		assertThat(this.records.get(0).exchangeIds()).containsExactly("ex-5");
+	}
+
+	@Test
 	void shouldWriteNoRecordForARequestWithoutModelCalls() {
 		RequestTimeline timeline = this.tracker.start(new TracingIds("req-3", null, null), null);
 		this.tracker.finish(timeline, "/health", 200, null);
