@@ -1,0 +1,132 @@
+package dev.llmtracing.benchmarks.e2e;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One run of the application under load: a JVM started with {@code java -jar} on a free
+ * port, its console written to a file, and the probes the driver reads between windows.
+ *
+ * @author llm-tracing
+ */
+final class AppProcess implements AutoCloseable {
+
+	private static final Pattern BYTES = Pattern.compile("\"bytes\":(\\d+)");
+
+	private static final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+	private final String name;
+
+	private final int port;
+
+	private final Process process;
+
+	private AppProcess(String name, int port, Process process) {
+		this.name = name;
+		this.port = port;
+		this.process = process;
+	}
+
+	static AppProcess start(Variant variant, Path jar, String zipkinEndpoint, List<String> jvmOptions, Path logDir)
+			throws IOException {
+		int port = freePort();
+		List<String> command = new ArrayList<>();
+		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.addAll(jvmOptions);
+		command.add("-jar");
+		command.add(jar.toString());
+		command.add("--server.port=" + port);
+		command.add("--management.tracing.export.zipkin.endpoint=" + zipkinEndpoint);
+		command.addAll(variant.arguments());
+		Process process = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(logDir.resolve(variant.name() + ".log").toFile())
+			.start();
+		return new AppProcess(variant.name(), port, process);
+	}
+
+	String name() {
+		return this.name;
+	}
+
+	long pid() {
+		return this.process.pid();
+	}
+
+	String url(String path) {
+		return "http://127.0.0.1:" + this.port + path;
+	}
+
+	void awaitReady(Duration timeout) throws IOException, InterruptedException {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (System.nanoTime() < deadline) {
+			if (!this.process.isAlive()) {
+				throw new IllegalStateException(
+						this.name + " exited with " + this.process.exitValue() + ", see its log");
+			}
+			try {
+				if (get("/actuator/health").contains("UP")) {
+					return;
+				}
+			}
+			catch (IOException ex) {
+				// not listening yet
+			}
+			Thread.sleep(250);
+		}
+		throw new IllegalStateException(this.name + " did not start within " + timeout);
+	}
+
+	long allocatedBytes() throws IOException, InterruptedException {
+		return bytes(get("/bench/allocated"));
+	}
+
+	long heapAfterFullGc() throws IOException, InterruptedException {
+		return bytes(get("/bench/heap-after-gc"));
+	}
+
+	ThreadCpu cpu() throws IOException {
+		return ThreadCpu.of(pid());
+	}
+
+	String get(String path) throws IOException, InterruptedException {
+		HttpRequest request = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(30)).build();
+		HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+		if (response.statusCode() != 200) {
+			throw new IOException(this.name + " answered " + response.statusCode() + " to " + path);
+		}
+		return response.body();
+	}
+
+	private static long bytes(String json) {
+		Matcher matcher = BYTES.matcher(json);
+		if (!matcher.find()) {
+			throw new IllegalStateException("No byte count in " + json);
+		}
+		return Long.parseLong(matcher.group(1));
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+	@Override
+	public void close() throws InterruptedException {
+		this.process.destroy();
+		if (!this.process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+			this.process.destroyForcibly();
+		}
+	}
+
+}

@@ -1,0 +1,181 @@
+package dev.llmtracing.benchmarks.e2e;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.StringJoiner;
+
+/**
+ * The end-to-end benchmark: the same application built without and with the starter, each
+ * variant in its own JVM, warmed up until its throughput stops rising, then loaded in
+ * interleaved rounds (every variant of a scenario once per round, in alternating order)
+ * while the CPU of each thread group and the bytes allocated are read between windows.
+ * See {@code benchmarks/README.md} for the method and the figures.
+ *
+ * <p>
+ * Options, each {@code --name=value}: {@code without-jar}, {@code with-jar},
+ * {@code scenarios} (comma-separated, default all), {@code rounds} (5), {@code window}
+ * (15s), {@code warmup-min} (60s), {@code warmup-max} (180s), {@code warmup-window}
+ * (10s), {@code connections} (16), {@code threads} (2), {@code jvm} (space-separated JVM
+ * options, default {@code -Xms1g -Xmx1g}), {@code out} (target/bench).
+ *
+ * @author llm-tracing
+ */
+public final class EndToEndBenchmark {
+
+	private final Map<String, String> options;
+
+	private final Wrk wrk;
+
+	private final Path out;
+
+	private EndToEndBenchmark(Map<String, String> options) throws Exception {
+		this.options = options;
+		this.out = Path.of(option("out", "target/bench"));
+		Files.createDirectories(this.out);
+		this.wrk = new Wrk(Integer.parseInt(option("threads", "2")), Integer.parseInt(option("connections", "16")),
+				this.out);
+	}
+
+	public static void main(String[] args) throws Exception {
+		Map<String, String> options = new HashMap<>();
+		for (String arg : args) {
+			String[] pair = arg.replaceFirst("^--", "").split("=", 2);
+			options.put(pair[0], (pair.length > 1) ? pair[1] : "true");
+		}
+		new EndToEndBenchmark(options).run();
+	}
+
+	private void run() throws Exception {
+		List<Scenario> scenarios = selectedScenarios();
+		Set<Variant> variants = new LinkedHashSet<>();
+		scenarios.forEach((scenario) -> variants.addAll(scenario.variants()));
+		Map<Variant, AppProcess> apps = new LinkedHashMap<>();
+		Map<String, String> warmups = new LinkedHashMap<>();
+		Map<String, Long> heapAfterGc = new LinkedHashMap<>();
+		List<Window> windows = new ArrayList<>();
+		List<String> jvm = Arrays.asList(option("jvm", "-Xms1g -Xmx1g").trim().split("\\s+"));
+		try (SpanSink spans = new SpanSink()) {
+			try {
+				for (Variant variant : variants) {
+					Path jar = Path.of(variant.withStarter() ? option("with-jar", "target/app-with.jar")
+							: option("without-jar", "target/app-without.jar"));
+					AppProcess app = AppProcess.start(variant, jar, spans.endpoint(), jvm, this.out);
+					app.awaitReady(Duration.ofMinutes(2));
+					apps.put(variant, app);
+				}
+				for (Map.Entry<Variant, AppProcess> app : apps.entrySet()) {
+					warmups.put(app.getKey().name(), warmUp(app.getValue(), pathsOf(scenarios, app.getKey())));
+				}
+				System.out.println(Window.csvHeader());
+				int rounds = Integer.parseInt(option("rounds", "5"));
+				Duration window = duration("window", "15s");
+				for (int round = 1; round <= rounds; round++) {
+					for (Scenario scenario : scenarios) {
+						List<Variant> order = new ArrayList<>(scenario.variants());
+						if (round % 2 == 0) {
+							java.util.Collections.reverse(order);
+						}
+						for (Variant variant : order) {
+							Window measured = measure(round, scenario, variant, apps.get(variant), window);
+							windows.add(measured);
+							System.out.println(measured.csv());
+						}
+					}
+				}
+				for (Map.Entry<Variant, AppProcess> app : apps.entrySet()) {
+					heapAfterGc.put(app.getKey().name(), app.getValue().heapAfterFullGc());
+				}
+			}
+			finally {
+				for (AppProcess app : apps.values()) {
+					app.close();
+				}
+			}
+			Files.writeString(this.out.resolve("windows.csv"),
+					Window.csvHeader() + "\n" + String.join("\n", windows.stream().map(Window::csv).toList()) + "\n");
+			String report = new Report(windows).markdown(scenarios, warmups, heapAfterGc)
+					+ String.format("%nSpans received by the Zipkin endpoint: %d posts, %.1f MB.%n", spans.posts(),
+							spans.bytes() / 1024.0 / 1024.0);
+			Files.writeString(this.out.resolve("results.md"), report);
+			System.out.println(report);
+		}
+	}
+
+	private String warmUp(AppProcess app, List<String> paths) throws Exception {
+		Duration step = duration("warmup-window", "10s");
+		long min = duration("warmup-min", "60s").toSeconds();
+		long max = duration("warmup-max", "180s").toSeconds();
+		List<Double> series = new ArrayList<>();
+		long elapsed = 0;
+		while (elapsed < max) {
+			series.add(this.wrk.run(app, paths, step).perSecond());
+			elapsed += step.toSeconds();
+			if (elapsed >= min && settled(series)) {
+				break;
+			}
+		}
+		double last = series.get(series.size() - 1);
+		int steadyAt = 0;
+		while (series.get(steadyAt) < 0.97 * last) {
+			steadyAt++;
+		}
+		StringJoiner joined = new StringJoiner(", ");
+		series.forEach((rate) -> joined.add(String.format("%.0f", rate)));
+		String summary = joined
+				+ String.format(" (within 3%% of the last after %d s)", (steadyAt + 1) * step.toSeconds());
+		System.out.println("warm-up " + app.name() + ": " + summary);
+		return summary;
+	}
+
+	private static boolean settled(List<Double> series) {
+		int n = series.size();
+		return n >= 3 && Math.abs(series.get(n - 1) / series.get(n - 2) - 1) < 0.03
+				&& Math.abs(series.get(n - 2) / series.get(n - 3) - 1) < 0.03;
+	}
+
+	private Window measure(int round, Scenario scenario, Variant variant, AppProcess app, Duration window)
+			throws Exception {
+		ThreadCpu cpuBefore = app.cpu();
+		long allocatedBefore = app.allocatedBytes();
+		Wrk.Result load = this.wrk.run(app, List.of(scenario.path()), window);
+		ThreadCpu cpuAfter = app.cpu();
+		long allocated = app.allocatedBytes() - allocatedBefore;
+		return new Window(round, scenario, variant, load, cpuAfter.since(cpuBefore), allocated);
+	}
+
+	private List<Scenario> selectedScenarios() {
+		List<String> names = Arrays.asList(option("scenarios", "call,stream,tool,content-4kb").split(","));
+		List<Scenario> selected = Scenario.ALL.stream().filter((scenario) -> names.contains(scenario.name())).toList();
+		if (selected.size() != names.size()) {
+			throw new IllegalArgumentException(
+					"Unknown scenario in " + names + ", known: " + Scenario.ALL.stream().map(Scenario::name).toList());
+		}
+		return selected;
+	}
+
+	private static List<String> pathsOf(List<Scenario> scenarios, Variant variant) {
+		return scenarios.stream()
+			.filter((scenario) -> scenario.variants().contains(variant))
+			.map(Scenario::path)
+			.toList();
+	}
+
+	private Duration duration(String name, String fallback) {
+		String value = option(name, fallback);
+		return Duration.ofSeconds(Long.parseLong(value.replaceFirst("s$", "")));
+	}
+
+	private String option(String name, String fallback) {
+		return this.options.getOrDefault(name, fallback);
+	}
+
+}
