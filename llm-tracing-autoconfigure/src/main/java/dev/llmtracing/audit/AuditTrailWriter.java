@@ -14,6 +14,8 @@ import dev.llmtracing.record.ExchangeListener;
 import dev.llmtracing.record.ExchangeRecord;
 import dev.llmtracing.record.ExchangeRecordFields;
 import dev.llmtracing.record.JsonText;
+import dev.llmtracing.support.InstrumentationFailures;
+import dev.llmtracing.support.InstrumentedComponent;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,10 +37,14 @@ import org.slf4j.LoggerFactory;
  * line would make the file bigger than {@link AuditTrailSettings#maxFileSizeBytes()}, the
  * file is rolled and the same chain goes on in a new file.
  * <p>
- * Each line is written with one write call and nothing is buffered, but the file is not
- * forced to disk. A failure never escapes {@link #onExchange}: the record is lost,
- * counted in {@link #getFailureCount()}, and the file is opened again for the next
- * record.
+ * Each line is written with one write call and nothing is buffered. With
+ * {@link AuditFailureMode#DROP_AND_COUNT} the file is not forced to disk and a failure
+ * never escapes {@link #onExchange}: the record is lost, counted in
+ * {@link #getFailureCount()} and as an {@code audit} instrumentation failure, and the
+ * file is opened again for the next record. With {@link AuditFailureMode#FAIL_CLOSED}
+ * {@link #onExchange} does nothing: each line is written by {@link #writeDurably} on the
+ * caller's thread, forced to disk, and a failure is counted the same way and thrown as an
+ * {@link AuditTrailException}.
  *
  * @author llm-tracing
  */
@@ -49,6 +55,10 @@ public class AuditTrailWriter implements ExchangeListener, AutoCloseable {
 	private final AuditTrailSettings settings;
 
 	private final AtomicLong failures = new AtomicLong();
+
+	private final InstrumentationFailures instrumentationFailures;
+
+	private final AuditFailureMode onFailure;
 
 	private @Nullable FileChannel channel;
 
@@ -63,23 +73,63 @@ public class AuditTrailWriter implements ExchangeListener, AutoCloseable {
 	 * @param settings where and how to write
 	 */
 	public AuditTrailWriter(AuditTrailSettings settings) {
+		this(settings, new InstrumentationFailures(), AuditFailureMode.DROP_AND_COUNT);
+	}
+
+	/**
+	 * Create a writer. The file is opened on the first record.
+	 * @param settings where and how to write
+	 * @param failures counts each record that could not be written as an {@code audit}
+	 * failure
+	 * @param onFailure what a failure does to the model call
+	 */
+	public AuditTrailWriter(AuditTrailSettings settings, InstrumentationFailures failures, AuditFailureMode onFailure) {
 		this.settings = settings;
+		this.instrumentationFailures = failures;
+		this.onFailure = onFailure;
 	}
 
 	@Override
 	public synchronized void onExchange(ExchangeRecord record) {
+		if (this.onFailure == AuditFailureMode.FAIL_CLOSED) {
+			return;
+		}
 		try {
 			append(record);
 			this.failing = false;
 		}
 		catch (IOException | RuntimeException ex) {
-			this.failures.incrementAndGet();
-			if (!this.failing) {
-				logger.warn("Failed to write to audit file '{}': {}", this.settings.file(), ex.toString());
-			}
-			this.failing = true;
-			closeQuietly();
+			failed(ex);
 		}
+	}
+
+	/**
+	 * Write the line of a record and force it to disk, for
+	 * {@link AuditFailureMode#FAIL_CLOSED}: this runs on the caller's thread and costs
+	 * one {@code fsync} per model call.
+	 * @param record the record
+	 * @throws AuditTrailException if the line could not be written or forced to disk
+	 */
+	public synchronized void writeDurably(ExchangeRecord record) {
+		try {
+			append(record);
+			this.channel.force(false);
+			this.failing = false;
+		}
+		catch (IOException | RuntimeException ex) {
+			failed(ex);
+			throw new AuditTrailException(this.settings.file(), record.ids().exchangeId(), ex);
+		}
+	}
+
+	private void failed(Exception ex) {
+		this.failures.incrementAndGet();
+		this.instrumentationFailures.record(InstrumentedComponent.AUDIT, ex);
+		if (!this.failing) {
+			logger.warn("Failed to write to audit file '{}': {}", this.settings.file(), ex.toString());
+		}
+		this.failing = true;
+		closeQuietly();
 	}
 
 	private void append(ExchangeRecord record) throws IOException {

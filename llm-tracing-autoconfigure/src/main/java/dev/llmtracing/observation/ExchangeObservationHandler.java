@@ -1,6 +1,7 @@
 package dev.llmtracing.observation;
 
 import java.time.Instant;
+import java.util.List;
 
 import dev.llmtracing.observation.TraceContextLookup.TraceContext;
 import dev.llmtracing.content.ContentCapture;
@@ -11,6 +12,7 @@ import dev.llmtracing.context.TracingIds;
 import dev.llmtracing.cost.PriceTable;
 import dev.llmtracing.record.ExchangeDispatcher;
 import dev.llmtracing.record.ExchangeRecord;
+import dev.llmtracing.record.RequiredExchangeListener;
 import dev.llmtracing.support.InstrumentedComponent;
 import dev.llmtracing.support.InstrumentationFailures;
 import io.micrometer.observation.Observation;
@@ -28,7 +30,10 @@ import org.springframework.ai.chat.observation.ChatModelObservationContext;
  * response.
  * <p>
  * Every failure of its own is caught and counted: the model call, its response and its
- * exception are never touched.
+ * exception are never touched. The one exception is a {@link RequiredExchangeListener} (a
+ * fail-closed audit trail): when there is one, the record is built on the caller's thread
+ * and handed to it before the call returns, and what it throws is kept in the observation
+ * context for the {@link RequiredListenerFailures} handler to throw out of the call.
  * <p>
  * Not an extension point: to do more with each record, define an
  * {@link dev.llmtracing.record.ExchangeListener} bean; an application that defines its
@@ -52,6 +57,8 @@ public final class ExchangeObservationHandler implements ObservationHandler<Chat
 
 	private final ContentCapture content;
 
+	private final List<RequiredExchangeListener> required;
+
 	/**
 	 * Create a handler.
 	 * @param idScopes reads the IDs of the current thread
@@ -65,6 +72,25 @@ public final class ExchangeObservationHandler implements ObservationHandler<Chat
 	public ExchangeObservationHandler(IdScopes idScopes, ClientFactsResolver factsResolver,
 			TraceContextLookup traceContextLookup, ExchangeDispatcher dispatcher, InstrumentationFailures failures,
 			PriceTable prices, ContentCapture content) {
+		this(idScopes, factsResolver, traceContextLookup, dispatcher, failures, prices, content, List.of());
+	}
+
+	/**
+	 * Create a handler that also hands each record to listeners on the caller's thread.
+	 * @param idScopes reads the IDs of the current thread
+	 * @param factsResolver finds what the {@code ChatClient} knows about the call
+	 * @param traceContextLookup finds the span of the call
+	 * @param dispatcher receives the finished records
+	 * @param failures counts failures of the handler
+	 * @param prices the price table that gives each record its cost
+	 * @param content captures the content of each exchange under the content mode
+	 * @param required told of each record before the call returns; what they throw fails
+	 * the call
+	 */
+	public ExchangeObservationHandler(IdScopes idScopes, ClientFactsResolver factsResolver,
+			TraceContextLookup traceContextLookup, ExchangeDispatcher dispatcher, InstrumentationFailures failures,
+			PriceTable prices, ContentCapture content, List<RequiredExchangeListener> required) {
+		this.required = List.copyOf(required);
 		this.prices = prices;
 		this.content = content;
 		this.idScopes = idScopes;
@@ -101,11 +127,29 @@ public final class ExchangeObservationHandler implements ObservationHandler<Chat
 			long durationNanos = System.nanoTime() - capture.startNanos();
 			Long timeToFirstChunk = timeToFirstChunk(context, capture, durationNanos);
 			TraceContext trace = this.traceContextLookup.find(context);
+			if (!this.required.isEmpty()) {
+				ExchangeRecord record = ExchangeRecords.from(context, capture, durationNanos, timeToFirstChunk, trace,
+						this.prices, this.content);
+				tellRequired(context, record);
+				this.dispatcher.publish(record);
+				return;
+			}
 			this.dispatcher.publish(() -> ExchangeRecords.from(context, capture, durationNanos, timeToFirstChunk, trace,
 					this.prices, this.content));
 		}
 		catch (RuntimeException ex) {
 			this.failures.record(InstrumentedComponent.CAPTURE, ex);
+		}
+	}
+
+	private void tellRequired(ChatModelObservationContext context, ExchangeRecord record) {
+		for (RequiredExchangeListener listener : this.required) {
+			try {
+				listener.onExchange(record);
+			}
+			catch (RuntimeException ex) {
+				RequiredListenerFailures.keep(context, ex);
+			}
 		}
 	}
 

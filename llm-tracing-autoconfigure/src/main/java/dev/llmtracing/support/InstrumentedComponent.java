@@ -48,7 +48,12 @@ public enum InstrumentedComponent {
 	/**
 	 * Following an inbound request for its request record.
 	 */
-	REQUEST;
+	REQUEST,
+
+	/**
+	 * Writing the audit trail.
+	 */
+	AUDIT;
 
 	/**
 	 * Return the tag value, such as {@code exchange-listener}.

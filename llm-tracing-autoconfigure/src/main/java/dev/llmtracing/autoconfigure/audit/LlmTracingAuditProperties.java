@@ -1,5 +1,6 @@
 package dev.llmtracing.autoconfigure.audit;
 
+import dev.llmtracing.audit.AuditFailureMode;
 import dev.llmtracing.autoconfigure.PropertyChecks;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -36,6 +37,14 @@ public class LlmTracingAuditProperties implements Validator {
 	 */
 	private int maxHistory = 30;
 
+	/**
+	 * What a model call does when its audit line cannot be written: 'drop-and-count' (the
+	 * line is written off the caller's thread; a failure is counted and the call goes on)
+	 * or 'fail-closed' (the line is written and forced to disk before the call returns; a
+	 * failure fails the call with an AuditTrailException).
+	 */
+	private AuditFailureMode onFailure = AuditFailureMode.DROP_AND_COUNT;
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -66,6 +75,14 @@ public class LlmTracingAuditProperties implements Validator {
 
 	public void setMaxHistory(int maxHistory) {
 		this.maxHistory = maxHistory;
+	}
+
+	public AuditFailureMode getOnFailure() {
+		return this.onFailure;
+	}
+
+	public void setOnFailure(AuditFailureMode onFailure) {
+		this.onFailure = onFailure;
 	}
 
 	@Override

@@ -22,6 +22,7 @@ import dev.llmtracing.observation.MicrometerTraceContextLookup;
 import dev.llmtracing.observation.ModelObservationEnricher;
 import dev.llmtracing.observation.TraceContextLookup;
 import dev.llmtracing.record.ExchangeDispatcher;
+import dev.llmtracing.record.RequiredExchangeListener;
 import dev.llmtracing.redact.Redactor;
 import dev.llmtracing.support.InstrumentationFailures;
 import dev.llmtracing.support.PromptTagLimiter;
@@ -68,10 +69,10 @@ public final class LlmTracingChatAutoConfiguration {
 	ExchangeObservationHandler llmTracingExchangeObservationHandler(IdScopes idScopes,
 			ObjectProvider<ClientFactsResolver> factsResolver, ObjectProvider<TraceContextLookup> traceContextLookup,
 			ExchangeDispatcher dispatcher, InstrumentationFailures failures, PriceTable prices,
-			ContentCapture contentCapture) {
+			ContentCapture contentCapture, ObjectProvider<RequiredExchangeListener> required) {
 		return new ExchangeObservationHandler(idScopes, factsResolver.getIfAvailable(() -> ClientFactsResolver.NONE),
 				traceContextLookup.getIfAvailable(() -> TraceContextLookup.NONE), dispatcher, failures, prices,
-				contentCapture);
+				contentCapture, required.orderedStream().toList());
 	}
 
 	@Bean
