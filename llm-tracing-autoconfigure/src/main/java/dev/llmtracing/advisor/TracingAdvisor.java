@@ -30,6 +30,11 @@ import org.springframework.core.Ordered;
  */
 public final class TracingAdvisor implements CallAdvisor, StreamAdvisor {
 
+	/**
+	 * The name of the advisor.
+	 */
+	public static final String NAME = "llm-tracing";
+
 	private final IdScopes idScopes;
 
 	private final InstrumentationFailures failures;
@@ -88,7 +93,7 @@ public final class TracingAdvisor implements CallAdvisor, StreamAdvisor {
 
 	@Override
 	public String getName() {
-		return "llm-tracing";
+		return NAME;
 	}
 
 	@Override

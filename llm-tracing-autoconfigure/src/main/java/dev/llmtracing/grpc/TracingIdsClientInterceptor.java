@@ -1,6 +1,7 @@
 package dev.llmtracing.grpc;
 
 import dev.llmtracing.context.IdScopes;
+import dev.llmtracing.context.MdcKeys;
 import dev.llmtracing.context.TracingIds;
 import dev.llmtracing.propagation.HostAllowlist;
 import dev.llmtracing.support.InstrumentedComponent;
@@ -38,21 +39,30 @@ public class TracingIdsClientInterceptor implements ClientInterceptor {
 
 	private final Metadata.Key<String> userKey;
 
+	private final boolean metadataEnabled;
+
+	private final boolean baggageEnabled;
+
 	/**
 	 * Create an interceptor.
 	 * @param idScopes reads the current IDs
 	 * @param allowlist the target hosts that may receive the IDs
 	 * @param keys the names of the ID metadata keys
 	 * @param failures counts failures of the policy
+	 * @param metadataEnabled whether allowed targets get the ID metadata
+	 * @param baggageEnabled whether allowed targets get the IDs as members of the
+	 * {@code baggage} metadata
 	 */
 	public TracingIdsClientInterceptor(IdScopes idScopes, HostAllowlist allowlist, TracingHeaders keys,
-			InstrumentationFailures failures) {
+			InstrumentationFailures failures, boolean metadataEnabled, boolean baggageEnabled) {
 		this.idScopes = idScopes;
 		this.allowlist = allowlist;
 		this.failures = failures;
 		this.requestKey = MetadataKeys.of(keys.requestId());
 		this.contextKey = MetadataKeys.of(keys.contextId());
 		this.userKey = MetadataKeys.of(keys.userId());
+		this.metadataEnabled = metadataEnabled;
+		this.baggageEnabled = baggageEnabled;
 	}
 
 	@Override
@@ -77,9 +87,14 @@ public class TracingIdsClientInterceptor implements ClientInterceptor {
 	private void apply(@Nullable String authority, Metadata headers) {
 		if (this.allowlist.allows(host(authority))) {
 			TracingIds ids = this.idScopes.current();
-			add(headers, this.requestKey, ids.requestId());
-			add(headers, this.contextKey, ids.contextId());
-			add(headers, this.userKey, ids.userId());
+			if (this.metadataEnabled) {
+				add(headers, this.requestKey, ids.requestId());
+				add(headers, this.contextKey, ids.contextId());
+				add(headers, this.userKey, ids.userId());
+			}
+			if (this.baggageEnabled) {
+				addBaggage(headers, ids);
+			}
 			return;
 		}
 		headers.removeAll(this.requestKey);
@@ -94,6 +109,41 @@ public class TracingIdsClientInterceptor implements ClientInterceptor {
 				}
 			}
 		}
+	}
+
+	private void addBaggage(Metadata headers, TracingIds ids) {
+		Iterable<String> existing = headers.getAll(MetadataBaggage.BAGGAGE);
+		StringBuilder members = new StringBuilder();
+		MdcKeys keys = this.idScopes.getKeys();
+		appendMember(members, existing, keys.requestId(), ids.requestId());
+		appendMember(members, existing, keys.contextId(), ids.contextId());
+		appendMember(members, existing, keys.userId(), ids.userId());
+		if (!members.isEmpty()) {
+			headers.put(MetadataBaggage.BAGGAGE, members.toString());
+		}
+	}
+
+	private void appendMember(StringBuilder members, @Nullable Iterable<String> existing, String key,
+			@Nullable String id) {
+		// a valid ID is made of characters that a baggage value may hold unencoded
+		if (id == null || !this.idScopes.isValid(id) || hasMember(existing, key)) {
+			return;
+		}
+		members.append(members.isEmpty() ? "" : ",").append(key).append('=').append(id);
+	}
+
+	private static boolean hasMember(@Nullable Iterable<String> existing, String key) {
+		if (existing != null) {
+			for (String value : existing) {
+				for (String member : value.split(",")) {
+					int equals = member.indexOf('=');
+					if (((equals >= 0) ? member.substring(0, equals) : member).trim().equals(key)) {
+						return true;
+					}
+				}
+			}
+		}
+		return false;
 	}
 
 	private String withoutIds(String baggage) {

@@ -17,12 +17,15 @@ import org.jspecify.annotations.Nullable;
  * named like their MDC keys. Incoming values are handed back unvalidated; the caller
  * validates them like headers before they reach the MDC.
  * <p>
- * Writing makes the request's validated IDs the only values of the ID keys in the baggage
- * of the trace until the scope is closed, so that the propagator never sends on an
- * incoming value that failed validation. Micrometer Tracing cannot remove a baggage
- * entry, so an entry the request has no valid ID for (including one whose key differs
- * only in case) is overwritten with an empty value, which the propagator sends as an
- * empty entry and which llm-tracing reads as absent.
+ * Writing touches the baggage of the trace only where the incoming baggage holds an ID
+ * key: such an entry gets the request's validated ID until the scope is closed, so that
+ * the propagator never sends on an incoming value that failed validation. Micrometer
+ * Tracing cannot remove a baggage entry, so an entry the request has no valid ID for
+ * (including one whose key differs only in case) is overwritten with an empty value,
+ * which the propagator sends as an empty entry and which llm-tracing reads as absent. A
+ * request whose baggage holds no ID key leaves the trace's baggage empty: its IDs are
+ * added to outgoing calls by the client interceptors instead, because every entry in the
+ * trace's baggage costs work on every scope change of every observation.
  *
  * @author llm-tracing
  */
@@ -56,6 +59,9 @@ public class TracerBaggageBridge implements BaggageBridge {
 			return Scope.NONE;
 		}
 		Map<String, String> incoming = this.tracer.getAllBaggage();
+		if (incoming.isEmpty()) {
+			return Scope.NONE;
+		}
 		List<BaggageInScope> scopes = new ArrayList<>(3);
 		try {
 			write(scopes, incoming, this.keys.requestId(), ids.requestId());
@@ -66,18 +72,15 @@ public class TracerBaggageBridge implements BaggageBridge {
 			close(scopes);
 			throw ex;
 		}
-		return () -> close(scopes);
+		return scopes.isEmpty() ? Scope.NONE : () -> close(scopes);
 	}
 
 	private void write(List<BaggageInScope> scopes, Map<String, String> incoming, String key, @Nullable String id) {
-		if (id != null) {
-			scopes.add(this.tracer.createBaggageInScope(key, id));
-		}
-		String value = (id != null) ? id : NO_ID;
 		for (Map.Entry<String, String> entry : incoming.entrySet()) {
 			String name = entry.getKey();
-			boolean written = id != null && name.equals(key);
-			if (!written && name.equalsIgnoreCase(key) && !value.equals(entry.getValue())) {
+			// the exact key gets the valid ID; a key differing only in case is emptied
+			String value = (id != null && name.equals(key)) ? id : NO_ID;
+			if (name.equalsIgnoreCase(key) && !value.equals(entry.getValue())) {
 				scopes.add(this.tracer.createBaggageInScope(name, value));
 			}
 		}

@@ -20,10 +20,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * generated one, an invalid context or user ID is dropped), echoes the request ID in the
  * response and puts the IDs in the MDC until the request is done. When the request has
  * none of the ID headers, the IDs are read from its W3C baggage (validated the same way);
- * when a tracer is present the IDs are put in the baggage of the request's trace, so that
- * instrumented clients carry them to other services, and replace the incoming baggage
- * values of their keys, so that a rejected value is never carried on. Async and error
- * dispatches of the same request reuse the IDs of its first dispatch.
+ * incoming baggage values of the ID keys are replaced by the request's IDs in the trace,
+ * so that a rejected value is never carried on (the client interceptors add the IDs to
+ * outgoing calls). Async and error dispatches of the same request reuse the IDs of its
+ * first dispatch.
  *
  * @author llm-tracing
  */

@@ -33,7 +33,8 @@ class TracingIdsClientInterceptorTests {
 	private final IdScopes idScopes = new IdScopes(MdcKeys.DEFAULT, new IdValidator(64), IdRejectionListener.NONE);
 
 	private final TracingIdsClientInterceptor interceptor = new TracingIdsClientInterceptor(this.idScopes,
-			new HostAllowlist(List.of("localhost", "*.svc.cluster.local")), KEYS, new InstrumentationFailures());
+			new HostAllowlist(List.of("localhost", "*.svc.cluster.local")), KEYS, new InstrumentationFailures(), true,
+			true);
 
 	@Test
 	void shouldSendTheCurrentIdsToAnAllowedTarget() {
@@ -41,6 +42,28 @@ class TracingIdsClientInterceptorTests {
 		assertThat(sent.get(key("x-request-id"))).isEqualTo("req-1");
 		assertThat(sent.get(key("x-user-id"))).isEqualTo("alice");
 		assertThat(sent.containsKey(key("x-context-id"))).isFalse();
+	}
+
+	@Test
+	void shouldSendTheCurrentIdsAsBaggageToAnAllowedTarget() {
+		Metadata metadata = new Metadata();
+		metadata.put(key("baggage"), "tenant=acme,requestId=req-1");
+		Metadata sent = call("localhost:9090", metadata);
+		assertThat(sent.getAll(key("baggage"))).containsExactly("tenant=acme,requestId=req-1", "userId=alice");
+	}
+
+	@Test
+	void shouldSendOnlyWhatIsSwitchedOn() {
+		TracingIdsClientInterceptor baggageOnly = new TracingIdsClientInterceptor(this.idScopes,
+				new HostAllowlist(List.of("localhost")), KEYS, new InstrumentationFailures(), false, true);
+		Metadata sent = call(baggageOnly, "localhost:9090", new Metadata());
+		assertThat(sent.containsKey(key("x-request-id"))).isFalse();
+		assertThat(sent.getAll(key("baggage"))).containsExactly("requestId=req-1,userId=alice");
+		TracingIdsClientInterceptor metadataOnly = new TracingIdsClientInterceptor(this.idScopes,
+				new HostAllowlist(List.of("localhost")), KEYS, new InstrumentationFailures(), true, false);
+		sent = call(metadataOnly, "localhost:9090", new Metadata());
+		assertThat(sent.get(key("x-request-id"))).isEqualTo("req-1");
+		assertThat(sent.containsKey(key("baggage"))).isFalse();
 	}
 
 	@Test
@@ -71,9 +94,13 @@ class TracingIdsClientInterceptorTests {
 	}
 
 	private Metadata call(String authority, Metadata metadata) {
+		return call(this.interceptor, authority, metadata);
+	}
+
+	private Metadata call(TracingIdsClientInterceptor interceptor, String authority, Metadata metadata) {
 		RecordingChannel channel = new RecordingChannel(authority);
 		try (IdScope scope = this.idScopes.open("req-1", null, "alice")) {
-			this.interceptor.interceptCall(method(), CallOptions.DEFAULT, channel).start(new ClientCall.Listener<>() {
+			interceptor.interceptCall(method(), CallOptions.DEFAULT, channel).start(new ClientCall.Listener<>() {
 			}, metadata);
 		}
 		return channel.started.get();

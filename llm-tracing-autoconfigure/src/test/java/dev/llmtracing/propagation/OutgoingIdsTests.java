@@ -15,6 +15,7 @@ import org.slf4j.MDC;
 import org.springframework.http.HttpHeaders;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 /**
  * Tests for {@link OutgoingIds} and {@link HostAllowlist}.
@@ -27,7 +28,7 @@ class OutgoingIdsTests {
 
 	private final OutgoingIds outgoing = new OutgoingIds(this.idScopes,
 			new HostAllowlist(List.of("localhost", "*.svc.cluster.local", "::1")), "X-Request-Id", "X-Context-Id",
-			"X-User-Id");
+			"X-User-Id", true, true);
 
 	@AfterEach
 	void clearMdc() {
@@ -43,6 +44,37 @@ class OutgoingIdsTests {
 		assertThat(headers.getFirst("X-Request-Id")).isEqualTo("req-1");
 		assertThat(headers.getFirst("X-Context-Id")).isEqualTo("ctx-1");
 		assertThat(headers.getFirst("X-User-Id")).isEqualTo("user-1");
+	}
+
+	@Test
+	void allowedHostGetsTheCurrentIdsAsBaggageMembersAndFieldHeaders() {
+		HttpHeaders headers = new HttpHeaders();
+		headers.add("baggage", "tenant=acme,contextId=ctx-1");
+		try (IdScope scope = this.idScopes.open("req-1", "ctx-1", "user-1")) {
+			this.outgoing.apply(URI.create("http://localhost:8080/x"), headers);
+		}
+		assertThat(headers.get("baggage")).containsExactly("tenant=acme,contextId=ctx-1,requestId=req-1,userId=user-1");
+		assertThat(headers.get("requestId")).containsExactly("req-1");
+		assertThat(headers.get("contextId")).containsExactly("ctx-1");
+		assertThat(headers.get("userId")).containsExactly("user-1");
+	}
+
+	@Test
+	void allowedHostGetsOnlyWhatIsSwitchedOn() {
+		HostAllowlist localhost = new HostAllowlist(List.of("localhost"));
+		OutgoingIds headersOnly = new OutgoingIds(this.idScopes, localhost, "X-Request-Id", "X-Context-Id", "X-User-Id",
+				true, false);
+		OutgoingIds baggageOnly = new OutgoingIds(this.idScopes, localhost, "X-Request-Id", "X-Context-Id", "X-User-Id",
+				false, true);
+		HttpHeaders headers = new HttpHeaders();
+		HttpHeaders baggage = new HttpHeaders();
+		try (IdScope scope = this.idScopes.open("req-1", null, null)) {
+			headersOnly.apply(URI.create("http://localhost:8080/x"), headers);
+			baggageOnly.apply(URI.create("http://localhost:8080/x"), baggage);
+		}
+		assertThat(headers.toSingleValueMap()).containsOnlyKeys("X-Request-Id");
+		assertThat(baggage.toSingleValueMap()).containsOnly(entry("baggage", "requestId=req-1"),
+				entry("requestId", "req-1"));
 	}
 
 	@Test
@@ -96,6 +128,8 @@ class OutgoingIdsTests {
 		assertThat(headers.getFirst("X-Request-Id")).isEqualTo("req-1");
 		assertThat(headers.containsHeader("X-User-Id")).isFalse();
 		assertThat(headers.containsHeader("X-Context-Id")).isFalse();
+		assertThat(headers.get("baggage")).containsExactly("requestId=req-1");
+		assertThat(headers.containsHeader("userId")).isFalse();
 	}
 
 	@Test

@@ -1,18 +1,14 @@
 package dev.llmtracing.autoconfigure.chat;
 
+import dev.llmtracing.advisor.AdvisorClientFactsResolver;
+import dev.llmtracing.advisor.TracingAdvisor;
+import dev.llmtracing.advisor.TracingAdvisorObservationPredicate;
 import dev.llmtracing.autoconfigure.ConditionalOnLlmTracingEnabled;
 import dev.llmtracing.autoconfigure.LlmTracingAutoConfiguration;
 import dev.llmtracing.autoconfigure.content.LlmTracingContentProperties;
 import dev.llmtracing.autoconfigure.content.LlmTracingEncryptionAutoConfiguration;
 import dev.llmtracing.autoconfigure.content.LlmTracingMaskingProperties;
-import dev.llmtracing.advisor.AdvisorClientFactsResolver;
-import dev.llmtracing.observation.ClientFactsResolver;
 import dev.llmtracing.content.ContentCapture;
-import dev.llmtracing.observation.ExchangeObservationHandler;
-import dev.llmtracing.observation.MicrometerTraceContextLookup;
-import dev.llmtracing.observation.ModelObservationEnricher;
-import dev.llmtracing.observation.TraceContextLookup;
-import dev.llmtracing.advisor.TracingAdvisor;
 import dev.llmtracing.context.IdScopes;
 import dev.llmtracing.cost.PriceTable;
 import dev.llmtracing.crypto.ContentEncryptor;
@@ -27,6 +23,7 @@ import dev.llmtracing.redact.Redactor;
 import dev.llmtracing.support.InstrumentationFailures;
 import dev.llmtracing.support.PromptTagLimiter;
 import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.handler.TracingObservationHandler;
 
 import org.springframework.ai.chat.client.ChatClientBuilderCustomizer;
@@ -41,6 +38,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Auto-configuration of the capture of chat model calls: an observation handler on Spring
@@ -115,6 +113,13 @@ public final class LlmTracingChatAutoConfiguration {
 		@ConditionalOnBean(TracingAdvisor.class)
 		ChatClientBuilderCustomizer llmTracingChatClientBuilderCustomizer(TracingAdvisor advisor) {
 			return (builder) -> builder.defaultAdvisors(advisor);
+		}
+
+		@Bean
+		@ConditionalOnBean(TracingAdvisor.class)
+		TracingAdvisorObservationPredicate llmTracingAdvisorObservationPredicate(
+				ObjectProvider<ObservationRegistry> registry) {
+			return new TracingAdvisorObservationPredicate(SingletonSupplier.of(registry::getObject));
 		}
 
 	}

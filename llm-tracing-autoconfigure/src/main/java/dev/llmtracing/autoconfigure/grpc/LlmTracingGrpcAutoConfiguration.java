@@ -2,6 +2,7 @@ package dev.llmtracing.autoconfigure.grpc;
 
 import dev.llmtracing.autoconfigure.ConditionalOnLlmTracingEnabled;
 import dev.llmtracing.autoconfigure.LlmTracingAutoConfiguration;
+import dev.llmtracing.autoconfigure.propagation.ConditionalOnOutgoingIds;
 import dev.llmtracing.autoconfigure.propagation.LlmTracingPropagationProperties;
 import dev.llmtracing.context.IdScopes;
 import dev.llmtracing.grpc.TracingIdsClientInterceptor;
@@ -51,7 +52,7 @@ public final class LlmTracingGrpcAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(GlobalClientInterceptor.class)
-	@ConditionalOnBooleanProperty(name = "llm.tracing.propagation.headers", matchIfMissing = true)
+	@ConditionalOnOutgoingIds
 	static class ClientConfiguration {
 
 		@Bean
@@ -60,7 +61,7 @@ public final class LlmTracingGrpcAutoConfiguration {
 		TracingIdsClientInterceptor llmTracingIdsClientInterceptor(LlmTracingGrpcProperties grpc, IdScopes idScopes,
 				LlmTracingPropagationProperties propagation, InstrumentationFailures failures) {
 			return new TracingIdsClientInterceptor(idScopes, new HostAllowlist(propagation.getAllowedHosts()),
-					keys(grpc), failures);
+					keys(grpc), failures, propagation.isHeaders(), propagation.isBaggage());
 		}
 
 	}

@@ -11,7 +11,6 @@ import dev.llmtracing.propagation.OutgoingIdsInterceptor;
 import dev.llmtracing.support.InstrumentationFailures;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.restclient.RestClientCustomizer;
@@ -33,7 +32,7 @@ import org.springframework.http.client.ClientHttpRequestInterceptor;
 @AutoConfiguration(after = LlmTracingAutoConfiguration.class)
 @ConditionalOnClass(ClientHttpRequestInterceptor.class)
 @ConditionalOnLlmTracingEnabled
-@ConditionalOnBooleanProperty(name = "llm.tracing.propagation.headers", matchIfMissing = true)
+@ConditionalOnOutgoingIds
 @EnableConfigurationProperties({ LlmTracingPropagationProperties.class, LlmTracingWebProperties.class })
 public final class LlmTracingClientAutoConfiguration {
 
@@ -42,7 +41,7 @@ public final class LlmTracingClientAutoConfiguration {
 	OutgoingIds llmTracingOutgoingIds(IdScopes idScopes, LlmTracingPropagationProperties propagation,
 			LlmTracingWebProperties web) {
 		return new OutgoingIds(idScopes, new HostAllowlist(propagation.getAllowedHosts()), web.getRequestIdHeader(),
-				web.getContextIdHeader(), web.getUserIdHeader());
+				web.getContextIdHeader(), web.getUserIdHeader(), propagation.isHeaders(), propagation.isBaggage());
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -57,10 +57,16 @@ class LlmTracingGrpcAutoConfigurationTests {
 	}
 
 	@Test
-	void shouldSwitchOffTheClientSideWithOutgoingHeaders() {
-		this.runner.withPropertyValues("llm.tracing.propagation.headers=false")
+	void shouldSwitchOffTheClientSideWithOutgoingHeadersAndBaggage() {
+		this.runner.withPropertyValues("llm.tracing.propagation.headers=false", "llm.tracing.propagation.baggage=false")
 			.run((context) -> assertThat(context).hasSingleBean(TracingIdsServerInterceptor.class)
 				.doesNotHaveBean(TracingIdsClientInterceptor.class));
+	}
+
+	@Test
+	void shouldKeepTheClientSideForBaggageWithoutOutgoingHeaders() {
+		this.runner.withPropertyValues("llm.tracing.propagation.headers=false")
+			.run((context) -> assertThat(context).hasSingleBean(TracingIdsClientInterceptor.class));
 	}
 
 	@Test
