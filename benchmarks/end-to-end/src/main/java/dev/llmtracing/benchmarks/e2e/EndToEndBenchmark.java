@@ -25,7 +25,8 @@ import java.util.StringJoiner;
  * {@code scenarios} (comma-separated, default all), {@code rounds} (5), {@code window}
  * (15s), {@code warmup-min} (60s), {@code warmup-max} (180s), {@code warmup-window}
  * (10s), {@code connections} (16), {@code threads} (2), {@code jvm} (space-separated JVM
- * options, default {@code -Xms1g -Xmx1g}), {@code out} (target/bench).
+ * options, default {@code -Xms1g -Xmx1g}), {@code out} (target/bench), {@code experiment}
+ * (extra variants of the build with the starter, see {@link #withExperiments}).
  *
  * @author llm-tracing
  */
@@ -154,12 +155,32 @@ public final class EndToEndBenchmark {
 
 	private List<Scenario> selectedScenarios() {
 		List<String> names = Arrays.asList(option("scenarios", "call,stream,tool,content-4kb").split(","));
-		List<Scenario> selected = Scenario.ALL.stream().filter((scenario) -> names.contains(scenario.name())).toList();
+		List<Scenario> selected = Scenario.ALL.stream()
+			.filter((scenario) -> names.contains(scenario.name()))
+			.map(this::withExperiments)
+			.toList();
 		if (selected.size() != names.size()) {
 			throw new IllegalArgumentException(
 					"Unknown scenario in " + names + ", known: " + Scenario.ALL.stream().map(Scenario::name).toList());
 		}
 		return selected;
+	}
+
+	/**
+	 * Adds the variants of {@code --experiment=name:--a=1 --b=2;name2:...}, each the
+	 * build with the starter run with these arguments, to the scenario.
+	 */
+	private Scenario withExperiments(Scenario scenario) {
+		String experiments = option("experiment", "");
+		if (experiments.isBlank()) {
+			return scenario;
+		}
+		List<Variant> variants = new ArrayList<>(scenario.variants());
+		for (String experiment : experiments.split(";")) {
+			String[] parts = experiment.split(":", 2);
+			variants.add(new Variant(parts[0], true, Arrays.asList(parts[1].trim().split("\\s+"))));
+		}
+		return new Scenario(scenario.name(), scenario.path(), variants);
 	}
 
 	private static List<String> pathsOf(List<Scenario> scenarios, Variant variant) {
