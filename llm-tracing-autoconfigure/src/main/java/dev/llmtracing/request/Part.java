@@ -7,9 +7,8 @@ import java.util.Locale;
  * kinds run at the same time, the one declared first owns the time.
  *
  * @author llm-tracing
- * @since 0.1.0
  */
-public enum Part {
+enum Part {
 
 	/**
 	 * A model call.

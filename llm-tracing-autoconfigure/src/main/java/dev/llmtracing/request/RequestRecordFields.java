@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @author llm-tracing
  */
-public final class RequestRecordFields {
+final class RequestRecordFields {
 
 	/**
 	 * The version of the request record's JSON schema.
