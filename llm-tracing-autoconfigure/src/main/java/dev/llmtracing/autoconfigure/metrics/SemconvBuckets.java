@@ -1,4 +1,4 @@
-package dev.llmtracing.metrics;
+package dev.llmtracing.autoconfigure.metrics;
 
 import java.time.Duration;
 import java.util.Arrays;
@@ -11,7 +11,7 @@ import java.util.List;
  *
  * @author llm-tracing
  */
-public final class SemconvBuckets {
+final class SemconvBuckets {
 
 	/**
 	 * The bucket boundaries of {@code gen_ai.client.operation.duration}.

@@ -1,4 +1,4 @@
-package dev.llmtracing.metrics;
+package dev.llmtracing.autoconfigure.metrics;
 
 import java.util.EnumMap;
 import java.util.Locale;
@@ -6,6 +6,7 @@ import java.util.Map;
 
 import dev.llmtracing.context.IdKind;
 import dev.llmtracing.context.IdRejectionListener;
+import dev.llmtracing.metrics.MetricNames;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -16,7 +17,7 @@ import io.micrometer.core.instrument.MeterRegistry;
  *
  * @author llm-tracing
  */
-public class IdRejectionCounter implements IdRejectionListener {
+final class IdRejectionCounter implements IdRejectionListener {
 
 	private final MeterRegistry registry;
 
@@ -26,7 +27,7 @@ public class IdRejectionCounter implements IdRejectionListener {
 	 * Create a counter.
 	 * @param registry the registry to register it in
 	 */
-	public IdRejectionCounter(MeterRegistry registry) {
+	IdRejectionCounter(MeterRegistry registry) {
 		this.registry = registry;
 		for (IdKind kind : IdKind.values()) {
 			this.kindTags.put(kind, kind.name().toLowerCase(Locale.ROOT));

@@ -1,4 +1,4 @@
-package dev.llmtracing.metrics;
+package dev.llmtracing.autoconfigure.metrics;
 
 import java.time.Duration;
 import java.util.List;

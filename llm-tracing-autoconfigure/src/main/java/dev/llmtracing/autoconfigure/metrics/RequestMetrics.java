@@ -1,8 +1,9 @@
-package dev.llmtracing.metrics;
+package dev.llmtracing.autoconfigure.metrics;
 
 import java.time.Duration;
 import java.util.Map;
 
+import dev.llmtracing.metrics.MetricNames;
 import dev.llmtracing.request.RequestListener;
 import dev.llmtracing.request.RequestRecord;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -17,7 +18,7 @@ import io.micrometer.core.instrument.Timer;
  *
  * @author llm-tracing
  */
-public class RequestMetrics implements RequestListener {
+final class RequestMetrics implements RequestListener {
 
 	private static final String NONE = "none";
 
@@ -27,7 +28,7 @@ public class RequestMetrics implements RequestListener {
 	 * Create an instance.
 	 * @param registry the registry to record on
 	 */
-	public RequestMetrics(MeterRegistry registry) {
+	RequestMetrics(MeterRegistry registry) {
 		this.registry = registry;
 	}
 

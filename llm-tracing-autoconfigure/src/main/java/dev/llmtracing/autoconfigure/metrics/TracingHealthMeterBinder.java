@@ -1,5 +1,6 @@
-package dev.llmtracing.metrics;
+package dev.llmtracing.autoconfigure.metrics;
 
+import dev.llmtracing.metrics.MetricNames;
 import dev.llmtracing.record.ExchangeDispatcher;
 import dev.llmtracing.support.InstrumentedComponent;
 import dev.llmtracing.support.InstrumentationFailures;
@@ -14,7 +15,7 @@ import io.micrometer.core.instrument.binder.MeterBinder;
  *
  * @author llm-tracing
  */
-public class TracingHealthMeterBinder implements MeterBinder {
+final class TracingHealthMeterBinder implements MeterBinder {
 
 	private final ExchangeDispatcher dispatcher;
 
@@ -25,7 +26,7 @@ public class TracingHealthMeterBinder implements MeterBinder {
 	 * @param dispatcher the record dispatcher
 	 * @param failures the count of instrumentation failures
 	 */
-	public TracingHealthMeterBinder(ExchangeDispatcher dispatcher, InstrumentationFailures failures) {
+	TracingHealthMeterBinder(ExchangeDispatcher dispatcher, InstrumentationFailures failures) {
 		this.dispatcher = dispatcher;
 		this.failures = failures;
 	}

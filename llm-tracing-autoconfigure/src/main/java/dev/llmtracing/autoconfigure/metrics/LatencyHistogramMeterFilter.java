@@ -1,8 +1,9 @@
-package dev.llmtracing.metrics;
+package dev.llmtracing.autoconfigure.metrics;
 
 import java.time.Duration;
 import java.util.List;
 
+import dev.llmtracing.metrics.MetricNames;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.config.MeterFilter;
@@ -20,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @author llm-tracing
  */
-public class LatencyHistogramMeterFilter implements MeterFilter {
+final class LatencyHistogramMeterFilter implements MeterFilter {
 
 	private final double[] bucketNanos;
 
@@ -28,7 +29,7 @@ public class LatencyHistogramMeterFilter implements MeterFilter {
 	 * Create a filter.
 	 * @param buckets the bucket boundaries
 	 */
-	public LatencyHistogramMeterFilter(List<Duration> buckets) {
+	LatencyHistogramMeterFilter(List<Duration> buckets) {
 		this.bucketNanos = buckets.stream().mapToDouble(Duration::toNanos).sorted().distinct().toArray();
 	}
 

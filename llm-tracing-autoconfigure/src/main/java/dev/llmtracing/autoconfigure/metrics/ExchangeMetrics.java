@@ -1,15 +1,15 @@
-package dev.llmtracing.metrics;
+package dev.llmtracing.autoconfigure.metrics;
 
 import java.time.Duration;
 import java.util.List;
 
+import dev.llmtracing.metrics.MetricNames;
 import dev.llmtracing.observation.ModelObservationDocumentation.LowCardinalityKeyNames;
 import dev.llmtracing.record.ExchangeFields;
 import dev.llmtracing.record.ExchangeListener;
 import dev.llmtracing.record.ExchangeRecord;
 import dev.llmtracing.record.ExchangeRequest;
 import dev.llmtracing.record.Outcome;
-import dev.llmtracing.support.BoundedValues;
 import dev.llmtracing.support.PromptTagLimiter;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -25,7 +25,9 @@ import org.jspecify.annotations.Nullable;
  *
  * @author llm-tracing
  */
-public class ExchangeMetrics implements ExchangeListener {
+final class ExchangeMetrics implements ExchangeListener {
+
+	private static final String NONE = "none";
 
 	private final MeterRegistry registry;
 
@@ -39,7 +41,7 @@ public class ExchangeMetrics implements ExchangeListener {
 	 * @param promptTags bounds the prompt name and version tags
 	 * @param ttftBuckets the bucket boundaries of the time to first chunk
 	 */
-	public ExchangeMetrics(MeterRegistry registry, PromptTagLimiter promptTags, List<Duration> ttftBuckets) {
+	ExchangeMetrics(MeterRegistry registry, PromptTagLimiter promptTags, List<Duration> ttftBuckets) {
 		this.registry = registry;
 		this.promptTags = promptTags;
 		this.ttftBuckets = ttftBuckets.toArray(Duration[]::new);
@@ -98,7 +100,7 @@ public class ExchangeMetrics implements ExchangeListener {
 	}
 
 	private static String finishReason(List<String> reasons) {
-		return reasons.isEmpty() ? BoundedValues.NONE : reasons.get(0);
+		return reasons.isEmpty() ? NONE : reasons.get(0);
 	}
 
 	private static String orUnknown(@Nullable String value) {

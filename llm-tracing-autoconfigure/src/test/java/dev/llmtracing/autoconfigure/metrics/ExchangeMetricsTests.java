@@ -1,4 +1,4 @@
-package dev.llmtracing.metrics;
+package dev.llmtracing.autoconfigure.metrics;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import dev.llmtracing.cost.Cost;
+import dev.llmtracing.metrics.MetricNames;
 import dev.llmtracing.record.ExchangeIds;
 import dev.llmtracing.record.ExchangeRecord;
 import dev.llmtracing.record.ExchangeRequest;
