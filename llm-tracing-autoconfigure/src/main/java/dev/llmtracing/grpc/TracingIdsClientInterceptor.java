@@ -2,7 +2,7 @@ package dev.llmtracing.grpc;
 
 import dev.llmtracing.context.IdScopes;
 import dev.llmtracing.context.TracingIds;
-import dev.llmtracing.propagation.HostAllowlist;
+import dev.llmtracing.context.HostAllowlist;
 import dev.llmtracing.support.InstrumentedComponent;
 import dev.llmtracing.support.InstrumentationFailures;
 import dev.llmtracing.web.TracingHeaders;

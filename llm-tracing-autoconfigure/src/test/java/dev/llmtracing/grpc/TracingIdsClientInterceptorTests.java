@@ -8,7 +8,7 @@ import dev.llmtracing.context.IdScope;
 import dev.llmtracing.context.IdScopes;
 import dev.llmtracing.context.IdValidator;
 import dev.llmtracing.context.MdcKeys;
-import dev.llmtracing.propagation.HostAllowlist;
+import dev.llmtracing.context.HostAllowlist;
 import dev.llmtracing.support.InstrumentationFailures;
 import dev.llmtracing.web.TracingHeaders;
 import io.grpc.CallOptions;

@@ -1,4 +1,4 @@
-package dev.llmtracing.propagation;
+package dev.llmtracing.autoconfigure.propagation;
 
 import java.net.URI;
 import java.util.List;
@@ -6,6 +6,7 @@ import java.util.List;
 import dev.llmtracing.context.IdScopes;
 import dev.llmtracing.context.MdcKeys;
 import dev.llmtracing.context.TracingIds;
+import dev.llmtracing.context.HostAllowlist;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
@@ -19,7 +20,7 @@ import org.springframework.http.HttpHeaders;
  *
  * @author llm-tracing
  */
-public final class OutgoingIds {
+final class OutgoingIds {
 
 	private static final String BAGGAGE = "baggage";
 
@@ -41,7 +42,7 @@ public final class OutgoingIds {
 	 * @param contextHeader the name of the context ID header
 	 * @param userHeader the name of the user ID header
 	 */
-	public OutgoingIds(IdScopes idScopes, HostAllowlist allowlist, String requestHeader, String contextHeader,
+	OutgoingIds(IdScopes idScopes, HostAllowlist allowlist, String requestHeader, String contextHeader,
 			String userHeader) {
 		this.idScopes = idScopes;
 		this.allowlist = allowlist;

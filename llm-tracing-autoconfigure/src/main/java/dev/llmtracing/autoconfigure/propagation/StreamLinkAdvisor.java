@@ -1,4 +1,4 @@
-package dev.llmtracing.openai;
+package dev.llmtracing.autoconfigure.propagation;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,7 +27,7 @@ import org.springframework.core.Ordered;
  *
  * @author llm-tracing
  */
-public class StreamLinkAdvisor implements StreamAdvisor {
+final class StreamLinkAdvisor implements StreamAdvisor {
 
 	/**
 	 * The advisor order: just before Spring AI's terminal stream advisor.
@@ -40,7 +40,7 @@ public class StreamLinkAdvisor implements StreamAdvisor {
 	 * Create an advisor.
 	 * @param failures counts failures of the advisor
 	 */
-	public StreamLinkAdvisor(InstrumentationFailures failures) {
+	StreamLinkAdvisor(InstrumentationFailures failures) {
 		this.failures = failures;
 	}
 

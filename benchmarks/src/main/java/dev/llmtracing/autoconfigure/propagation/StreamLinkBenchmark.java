@@ -1,12 +1,10 @@
-package dev.llmtracing.benchmarks;
+package dev.llmtracing.autoconfigure.propagation;
 
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import dev.llmtracing.openai.StreamLinkAdvisor;
-import dev.llmtracing.openai.StreamLinkHeader;
-import dev.llmtracing.openai.StreamSpanLinkHandler;
+import dev.llmtracing.benchmarks.PromptInput;
 import dev.llmtracing.support.InstrumentationFailures;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -33,7 +31,8 @@ import org.springframework.ai.openai.OpenAiChatOptions;
  * ({@code markPrompt}, against passing the request on unchanged in {@code passThrough}),
  * and the handler remembering and forgetting the model observation under its marker
  * ({@code rememberAndForget}). Linking the HTTP observation itself runs on OkHttp's
- * dispatcher thread, not the caller's.
+ * dispatcher thread, not the caller's. It lives in the package of the (package-private)
+ * advisor and handler it measures.
  *
  * @author llm-tracing
  */

@@ -1,4 +1,4 @@
-package dev.llmtracing.openai;
+package dev.llmtracing.autoconfigure.propagation;
 
 import java.io.IOException;
 
@@ -13,7 +13,7 @@ import okhttp3.Response;
  *
  * @author llm-tracing
  */
-public class StreamLinkHeaderRemover implements Interceptor {
+final class StreamLinkHeaderRemover implements Interceptor {
 
 	@Override
 	public Response intercept(Chain chain) throws IOException {

@@ -1,4 +1,4 @@
-package dev.llmtracing.propagation;
+package dev.llmtracing.context;
 
 import java.util.List;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package dev.llmtracing.propagation;
+package dev.llmtracing.autoconfigure.propagation;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

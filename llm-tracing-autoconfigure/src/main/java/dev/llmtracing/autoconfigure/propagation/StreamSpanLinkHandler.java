@@ -1,4 +1,4 @@
-package dev.llmtracing.openai;
+package dev.llmtracing.autoconfigure.propagation;
 
 import java.time.Duration;
 import java.util.Map;
@@ -30,7 +30,7 @@ import org.springframework.ai.chat.observation.ChatModelObservationContext;
  *
  * @author llm-tracing
  */
-public class StreamSpanLinkHandler implements ObservationHandler<Observation.Context> {
+final class StreamSpanLinkHandler implements ObservationHandler<Observation.Context> {
 
 	private static final int MAX_OPEN_LINKS = 10_000;
 
@@ -50,7 +50,7 @@ public class StreamSpanLinkHandler implements ObservationHandler<Observation.Con
 	 * Create a handler.
 	 * @param failures counts failures of the handler
 	 */
-	public StreamSpanLinkHandler(InstrumentationFailures failures) {
+	StreamSpanLinkHandler(InstrumentationFailures failures) {
 		this(failures, MAX_OPEN_LINKS, MAX_LINK_AGE, System::nanoTime);
 	}
 

@@ -1,4 +1,4 @@
-package dev.llmtracing.propagation;
+package dev.llmtracing.autoconfigure.propagation;
 
 import dev.llmtracing.support.InstrumentedComponent;
 import dev.llmtracing.support.InstrumentationFailures;
@@ -16,7 +16,7 @@ import org.springframework.web.reactive.function.client.ExchangeFunction;
  *
  * @author llm-tracing
  */
-public class OutgoingIdsFilterFunction implements ExchangeFilterFunction {
+final class OutgoingIdsFilterFunction implements ExchangeFilterFunction {
 
 	private final OutgoingIds outgoingIds;
 
@@ -27,7 +27,7 @@ public class OutgoingIdsFilterFunction implements ExchangeFilterFunction {
 	 * @param outgoingIds the policy
 	 * @param failures counts failures of the policy, which never fail the request
 	 */
-	public OutgoingIdsFilterFunction(OutgoingIds outgoingIds, InstrumentationFailures failures) {
+	OutgoingIdsFilterFunction(OutgoingIds outgoingIds, InstrumentationFailures failures) {
 		this.outgoingIds = outgoingIds;
 		this.failures = failures;
 	}

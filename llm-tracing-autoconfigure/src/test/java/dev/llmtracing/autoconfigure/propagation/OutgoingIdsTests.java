@@ -1,4 +1,4 @@
-package dev.llmtracing.propagation;
+package dev.llmtracing.autoconfigure.propagation;
 
 import java.net.URI;
 import java.util.List;
@@ -8,6 +8,7 @@ import dev.llmtracing.context.IdScope;
 import dev.llmtracing.context.IdScopes;
 import dev.llmtracing.context.IdValidator;
 import dev.llmtracing.context.MdcKeys;
+import dev.llmtracing.context.HostAllowlist;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;

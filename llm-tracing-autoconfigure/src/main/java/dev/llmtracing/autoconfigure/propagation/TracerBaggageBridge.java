@@ -1,4 +1,4 @@
-package dev.llmtracing.tracing;
+package dev.llmtracing.autoconfigure.propagation;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @author llm-tracing
  */
-public class TracerBaggageBridge implements BaggageBridge {
+final class TracerBaggageBridge implements BaggageBridge {
 
 	private static final String NO_ID = "";
 
@@ -39,7 +39,7 @@ public class TracerBaggageBridge implements BaggageBridge {
 	 * @param tracer the tracer
 	 * @param keys the MDC keys, also the baggage keys
 	 */
-	public TracerBaggageBridge(Tracer tracer, MdcKeys keys) {
+	TracerBaggageBridge(Tracer tracer, MdcKeys keys) {
 		this.tracer = tracer;
 		this.keys = keys;
 	}

@@ -1,4 +1,4 @@
-package dev.llmtracing.propagation;
+package dev.llmtracing.autoconfigure.propagation;
 
 import java.io.IOException;
 
@@ -16,7 +16,7 @@ import org.springframework.http.client.ClientHttpResponse;
  *
  * @author llm-tracing
  */
-public class OutgoingIdsInterceptor implements ClientHttpRequestInterceptor {
+final class OutgoingIdsInterceptor implements ClientHttpRequestInterceptor {
 
 	private final OutgoingIds outgoingIds;
 
@@ -27,7 +27,7 @@ public class OutgoingIdsInterceptor implements ClientHttpRequestInterceptor {
 	 * @param outgoingIds the policy
 	 * @param failures counts failures of the policy, which never fail the request
 	 */
-	public OutgoingIdsInterceptor(OutgoingIds outgoingIds, InstrumentationFailures failures) {
+	OutgoingIdsInterceptor(OutgoingIds outgoingIds, InstrumentationFailures failures) {
 		this.outgoingIds = outgoingIds;
 		this.failures = failures;
 	}

@@ -1,4 +1,4 @@
-package dev.llmtracing.openai;
+package dev.llmtracing.autoconfigure.propagation;
 
 import dev.llmtracing.standin.StandInModelServer;
 import okhttp3.MediaType;

@@ -1,4 +1,4 @@
-package dev.llmtracing.openai;
+package dev.llmtracing.autoconfigure.propagation;
 
 import java.util.Map;
 
@@ -14,7 +14,7 @@ import org.springframework.ai.openai.OpenAiChatOptions;
  *
  * @author llm-tracing
  */
-public final class StreamLinkHeader {
+final class StreamLinkHeader {
 
 	/**
 	 * The header name.
