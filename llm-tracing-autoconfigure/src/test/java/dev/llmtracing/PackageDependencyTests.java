@@ -39,8 +39,6 @@ class PackageDependencyTests {
 	 * none may use it.
 	 */
 	private static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
-			Map.entry("web", Set.of("context", "support")), Map.entry("reactive", Set.of("web", "context", "support")),
-			Map.entry("grpc", Set.of("web", "context", "support")),
 			Map.entry("advisor", Set.of("observation", "content", "context", "support")),
 			Map.entry("observation", Set.of("content", "record", "context", "cost", "support")),
 			Map.entry("metrics", Set.of("stage")), Map.entry("stage", Set.of("context", "observation", "support")),

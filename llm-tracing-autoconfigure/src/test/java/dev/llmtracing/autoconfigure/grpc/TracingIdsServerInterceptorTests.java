@@ -1,4 +1,4 @@
-package dev.llmtracing.grpc;
+package dev.llmtracing.autoconfigure.grpc;
 
 import java.util.List;
 import java.util.Map;
@@ -8,7 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import dev.llmtracing.context.IdScopes;
 import dev.llmtracing.context.IdValidator;
 import dev.llmtracing.context.MdcKeys;
-import dev.llmtracing.web.TracingHeaders;
+import dev.llmtracing.context.TracingHeaders;
 import io.grpc.Attributes;
 import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;

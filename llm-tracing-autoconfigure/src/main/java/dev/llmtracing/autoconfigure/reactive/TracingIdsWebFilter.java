@@ -1,11 +1,11 @@
-package dev.llmtracing.reactive;
+package dev.llmtracing.autoconfigure.reactive;
 
 import dev.llmtracing.context.BaggageBridge;
 import dev.llmtracing.context.IdScopes;
 import dev.llmtracing.context.IdsThreadLocalAccessor;
 import dev.llmtracing.context.InboundIds;
 import dev.llmtracing.context.TracingIds;
-import dev.llmtracing.web.TracingHeaders;
+import dev.llmtracing.context.TracingHeaders;
 import io.micrometer.context.ContextSnapshot;
 import io.micrometer.context.ContextSnapshotFactory;
 import reactor.core.publisher.Mono;
@@ -18,20 +18,19 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
- * WebFlux filter that does for reactive applications what the servlet
- * {@link dev.llmtracing.web.TracingIdsFilter} does: it reads the request, context and
- * user ID headers, validates them (an invalid request ID is replaced by a generated one,
- * an invalid context or user ID is dropped, each rejection counted), reads the IDs from
- * the request's W3C baggage when it has none of the headers, and echoes the request ID in
- * the response. The IDs are put in the Reactor context of the request under
- * {@link IdsThreadLocalAccessor#KEY}; Micrometer's context propagation sets them in the
- * MDC wherever the request's work runs and removes them afterwards, so an event-loop
- * thread never keeps them. The filter itself never touches the MDC of the thread it runs
- * on.
+ * WebFlux filter that does for reactive applications what the servlet filter does: it
+ * reads the request, context and user ID headers, validates them (an invalid request ID
+ * is replaced by a generated one, an invalid context or user ID is dropped, each
+ * rejection counted), reads the IDs from the request's W3C baggage when it has none of
+ * the headers, and echoes the request ID in the response. The IDs are put in the Reactor
+ * context of the request under {@link IdsThreadLocalAccessor#KEY}; Micrometer's context
+ * propagation sets them in the MDC wherever the request's work runs and removes them
+ * afterwards, so an event-loop thread never keeps them. The filter itself never touches
+ * the MDC of the thread it runs on.
  *
  * @author llm-tracing
  */
-public class TracingIdsWebFilter implements WebFilter, Ordered {
+final class TracingIdsWebFilter implements WebFilter, Ordered {
 
 	private static final ContextSnapshotFactory SNAPSHOTS = ContextSnapshotFactory.builder().build();
 
@@ -48,7 +47,7 @@ public class TracingIdsWebFilter implements WebFilter, Ordered {
 	 * @param baggage reads IDs from incoming baggage when the request has no ID header
 	 * @param order the order of the filter in the WebFlux filter chain
 	 */
-	public TracingIdsWebFilter(IdScopes idScopes, TracingHeaders headers, BaggageBridge baggage, int order) {
+	TracingIdsWebFilter(IdScopes idScopes, TracingHeaders headers, BaggageBridge baggage, int order) {
 		this.headers = headers;
 		this.inboundIds = new InboundIds(idScopes, baggage);
 		this.order = order;

@@ -1,4 +1,4 @@
-package dev.llmtracing.grpc;
+package dev.llmtracing.autoconfigure.grpc;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -10,7 +10,7 @@ import dev.llmtracing.context.IdValidator;
 import dev.llmtracing.context.MdcKeys;
 import dev.llmtracing.context.HostAllowlist;
 import dev.llmtracing.support.InstrumentationFailures;
-import dev.llmtracing.web.TracingHeaders;
+import dev.llmtracing.context.TracingHeaders;
 import io.grpc.CallOptions;
 import io.grpc.Channel;
 import io.grpc.ClientCall;

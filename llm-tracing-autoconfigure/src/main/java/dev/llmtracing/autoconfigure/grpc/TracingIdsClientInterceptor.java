@@ -1,11 +1,11 @@
-package dev.llmtracing.grpc;
+package dev.llmtracing.autoconfigure.grpc;
 
 import dev.llmtracing.context.IdScopes;
 import dev.llmtracing.context.TracingIds;
 import dev.llmtracing.context.HostAllowlist;
 import dev.llmtracing.support.InstrumentedComponent;
 import dev.llmtracing.support.InstrumentationFailures;
-import dev.llmtracing.web.TracingHeaders;
+import dev.llmtracing.context.TracingHeaders;
 import io.grpc.CallOptions;
 import io.grpc.Channel;
 import io.grpc.ClientCall;
@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @author llm-tracing
  */
-public class TracingIdsClientInterceptor implements ClientInterceptor {
+final class TracingIdsClientInterceptor implements ClientInterceptor {
 
 	private final IdScopes idScopes;
 
@@ -45,7 +45,7 @@ public class TracingIdsClientInterceptor implements ClientInterceptor {
 	 * @param keys the names of the ID metadata keys
 	 * @param failures counts failures of the policy
 	 */
-	public TracingIdsClientInterceptor(IdScopes idScopes, HostAllowlist allowlist, TracingHeaders keys,
+	TracingIdsClientInterceptor(IdScopes idScopes, HostAllowlist allowlist, TracingHeaders keys,
 			InstrumentationFailures failures) {
 		this.idScopes = idScopes;
 		this.allowlist = allowlist;

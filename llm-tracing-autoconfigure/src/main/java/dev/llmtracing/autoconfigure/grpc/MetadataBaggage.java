@@ -1,4 +1,4 @@
-package dev.llmtracing.grpc;
+package dev.llmtracing.autoconfigure.grpc;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package dev.llmtracing.reactive;
+package dev.llmtracing.autoconfigure.reactive;
 
 import java.util.List;
 import java.util.Map;
@@ -11,7 +11,7 @@ import dev.llmtracing.context.IdValidator;
 import dev.llmtracing.context.IdsThreadLocalAccessor;
 import dev.llmtracing.context.MdcKeys;
 import dev.llmtracing.context.TracingIds;
-import dev.llmtracing.web.TracingHeaders;
+import dev.llmtracing.context.TracingHeaders;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;

@@ -1,10 +1,10 @@
-package dev.llmtracing.grpc;
+package dev.llmtracing.autoconfigure.grpc;
 
 import dev.llmtracing.context.IdScope;
 import dev.llmtracing.context.IdScopes;
 import dev.llmtracing.context.InboundIds;
 import dev.llmtracing.context.TracingIds;
-import dev.llmtracing.web.TracingHeaders;
+import dev.llmtracing.context.TracingHeaders;
 import io.grpc.ForwardingServerCall.SimpleForwardingServerCall;
 import io.grpc.ForwardingServerCallListener.SimpleForwardingServerCallListener;
 import io.grpc.Metadata;
@@ -28,7 +28,7 @@ import io.grpc.Status;
  *
  * @author llm-tracing
  */
-public class TracingIdsServerInterceptor implements ServerInterceptor {
+final class TracingIdsServerInterceptor implements ServerInterceptor {
 
 	/**
 	 * The source reported with IDs rejected from gRPC metadata.
@@ -50,7 +50,7 @@ public class TracingIdsServerInterceptor implements ServerInterceptor {
 	 * @param idScopes validates the IDs and opens their scope
 	 * @param keys the names of the ID metadata keys and whether to echo the request ID
 	 */
-	public TracingIdsServerInterceptor(IdScopes idScopes, TracingHeaders keys) {
+	TracingIdsServerInterceptor(IdScopes idScopes, TracingHeaders keys) {
 		this.idScopes = idScopes;
 		this.echoRequestId = keys.echoRequestId();
 		this.requestKey = MetadataKeys.of(keys.requestId());

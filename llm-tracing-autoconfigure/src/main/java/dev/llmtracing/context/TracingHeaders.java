@@ -1,4 +1,4 @@
-package dev.llmtracing.web;
+package dev.llmtracing.context;
 
 import org.springframework.util.Assert;
 

@@ -1,4 +1,4 @@
-package dev.llmtracing.web;
+package dev.llmtracing.autoconfigure.web;
 
 import java.io.IOException;
 
@@ -6,6 +6,7 @@ import dev.llmtracing.context.BaggageBridge;
 import dev.llmtracing.context.IdScope;
 import dev.llmtracing.context.IdScopes;
 import dev.llmtracing.context.InboundIds;
+import dev.llmtracing.context.TracingHeaders;
 import dev.llmtracing.context.TracingIds;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -27,7 +28,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *
  * @author llm-tracing
  */
-public class TracingIdsFilter extends OncePerRequestFilter {
+final class TracingIdsFilter extends OncePerRequestFilter {
 
 	/**
 	 * The source reported with rejected IDs.
@@ -52,7 +53,7 @@ public class TracingIdsFilter extends OncePerRequestFilter {
 	 * @param idScopes opens the ID scope
 	 * @param headers the names of the ID headers and whether to echo the request ID
 	 */
-	public TracingIdsFilter(IdScopes idScopes, TracingHeaders headers) {
+	TracingIdsFilter(IdScopes idScopes, TracingHeaders headers) {
 		this(idScopes, headers, BaggageBridge.NONE);
 	}
 
@@ -63,7 +64,7 @@ public class TracingIdsFilter extends OncePerRequestFilter {
 	 * @param baggage reads IDs from incoming baggage when a header is missing, and puts
 	 * the request's IDs in the baggage of its trace
 	 */
-	public TracingIdsFilter(IdScopes idScopes, TracingHeaders headers, BaggageBridge baggage) {
+	TracingIdsFilter(IdScopes idScopes, TracingHeaders headers, BaggageBridge baggage) {
 		this.idScopes = idScopes;
 		this.headers = headers;
 		this.inboundIds = new InboundIds(idScopes, baggage);

@@ -1,4 +1,4 @@
-package dev.llmtracing.grpc;
+package dev.llmtracing.autoconfigure.grpc;
 
 import io.grpc.Metadata;
 import org.junit.jupiter.api.Test;
