@@ -1,4 +1,4 @@
-package dev.llmtracing.request;
+package dev.llmtracing.autoconfigure.request;
 
 /**
  * One activity of a request: a part (and for stages, its name) between two instants, in

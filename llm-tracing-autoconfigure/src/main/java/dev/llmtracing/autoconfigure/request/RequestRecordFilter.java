@@ -1,4 +1,4 @@
-package dev.llmtracing.request;
+package dev.llmtracing.autoconfigure.request;
 
 import java.io.IOException;
 
@@ -22,7 +22,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *
  * @author llm-tracing
  */
-public class RequestRecordFilter extends OncePerRequestFilter {
+final class RequestRecordFilter extends OncePerRequestFilter {
 
 	private static final String BEST_MATCHING_PATTERN = "org.springframework.web.servlet.HandlerMapping.bestMatchingPattern";
 
@@ -39,7 +39,7 @@ public class RequestRecordFilter extends OncePerRequestFilter {
 	 * @param tracker follows the running requests
 	 * @param idScopes reads the request's IDs
 	 */
-	public RequestRecordFilter(RequestTracker tracker, IdScopes idScopes) {
+	RequestRecordFilter(RequestTracker tracker, IdScopes idScopes) {
 		this.tracker = tracker;
 		this.idScopes = idScopes;
 	}

@@ -1,4 +1,4 @@
-package dev.llmtracing.request;
+package dev.llmtracing.autoconfigure.request;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -14,6 +14,8 @@ import dev.llmtracing.context.MdcKeys;
 import dev.llmtracing.context.TracingIds;
 import dev.llmtracing.record.Outcome;
 import dev.llmtracing.record.RecordSchema;
+import dev.llmtracing.request.RequestRecord;
+import dev.llmtracing.request.RequestTotals;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ClassPathResource;
 import tools.jackson.databind.json.JsonMapper;

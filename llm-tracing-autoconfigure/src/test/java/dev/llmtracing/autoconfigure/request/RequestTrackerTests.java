@@ -1,4 +1,4 @@
-package dev.llmtracing.request;
+package dev.llmtracing.autoconfigure.request;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -22,6 +22,8 @@ import dev.llmtracing.record.ExchangeResponse;
 import dev.llmtracing.record.Outcome;
 import dev.llmtracing.record.Timing;
 import dev.llmtracing.record.TokenUsage;
+import dev.llmtracing.request.RequestRecord;
+import dev.llmtracing.request.RequestTotals;
 import dev.llmtracing.stage.LlmStages;
 import dev.llmtracing.stage.StageNames;
 import dev.llmtracing.support.InstrumentationFailures;

@@ -1,4 +1,4 @@
-package dev.llmtracing.request;
+package dev.llmtracing.autoconfigure.request;
 
 import java.util.List;
 
@@ -8,6 +8,7 @@ import dev.llmtracing.context.IdScopes;
 import dev.llmtracing.context.IdValidator;
 import dev.llmtracing.context.MdcKeys;
 import dev.llmtracing.record.ExchangeDispatcher;
+import dev.llmtracing.request.RequestListener;
 import dev.llmtracing.support.InstrumentationFailures;
 import dev.llmtracing.support.InstrumentedComponent;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,8 @@
-package dev.llmtracing.request;
+package dev.llmtracing.autoconfigure.request;
 
 import dev.llmtracing.context.MdcKeys;
+import dev.llmtracing.request.RequestListener;
+import dev.llmtracing.request.RequestRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -13,7 +15,7 @@ import org.slf4j.spi.LoggingEventBuilder;
  *
  * @author llm-tracing
  */
-public class RequestRecordLogger implements RequestListener {
+final class RequestRecordLogger implements RequestListener {
 
 	private final Logger logger;
 
@@ -24,7 +26,7 @@ public class RequestRecordLogger implements RequestListener {
 	 * @param loggerName the name of the logger to write to
 	 * @param keys the MDC keys of the IDs
 	 */
-	public RequestRecordLogger(String loggerName, MdcKeys keys) {
+	RequestRecordLogger(String loggerName, MdcKeys keys) {
 		this.logger = LoggerFactory.getLogger(loggerName);
 		this.keys = keys;
 	}

@@ -1,4 +1,4 @@
-package dev.llmtracing.request;
+package dev.llmtracing.autoconfigure.request;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -14,6 +14,9 @@ import dev.llmtracing.record.ExchangeDispatcher;
 import dev.llmtracing.record.ExchangeListener;
 import dev.llmtracing.record.ExchangeRecord;
 import dev.llmtracing.record.Outcome;
+import dev.llmtracing.request.RequestListener;
+import dev.llmtracing.request.RequestRecord;
+import dev.llmtracing.request.RequestTotals;
 import dev.llmtracing.support.InstrumentedComponent;
 import dev.llmtracing.support.ErrorTypes;
 import dev.llmtracing.support.InstrumentationFailures;
@@ -28,7 +31,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @author llm-tracing
  */
-public final class RequestTracker implements ExchangeListener {
+final class RequestTracker implements ExchangeListener {
 
 	private static final long GRACE_NANOS = TimeUnit.SECONDS.toNanos(10);
 
@@ -54,8 +57,8 @@ public final class RequestTracker implements ExchangeListener {
 	 * @param maxRunning the most requests followed at once; further ones are not
 	 * @param failures counts exceptions thrown by listeners
 	 */
-	public RequestTracker(Supplier<ExchangeDispatcher> dispatcher, List<RequestListener> listeners,
-			boolean onlyWithModelCalls, int maxRunning, InstrumentationFailures failures) {
+	RequestTracker(Supplier<ExchangeDispatcher> dispatcher, List<RequestListener> listeners, boolean onlyWithModelCalls,
+			int maxRunning, InstrumentationFailures failures) {
 		this.dispatcher = dispatcher;
 		this.listeners = List.copyOf(listeners);
 		this.onlyWithModelCalls = onlyWithModelCalls;

@@ -1,10 +1,12 @@
-package dev.llmtracing.request;
+package dev.llmtracing.autoconfigure.request;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.llmtracing.context.MdcKeys;
 import dev.llmtracing.record.ExchangeFields;
+import dev.llmtracing.request.RequestRecord;
+import dev.llmtracing.request.RequestTotals;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -1,4 +1,4 @@
-package dev.llmtracing.request;
+package dev.llmtracing.autoconfigure.request;
 
 import dev.llmtracing.context.IdScopes;
 import dev.llmtracing.stage.StageContext;
@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @author llm-tracing
  */
-public final class RequestPartObservationHandler implements ObservationHandler<Observation.Context> {
+final class RequestPartObservationHandler implements ObservationHandler<Observation.Context> {
 
 	private static final String MODEL_CONTEXT = "org.springframework.ai.chat.observation.ChatModelObservationContext";
 
@@ -33,7 +33,7 @@ public final class RequestPartObservationHandler implements ObservationHandler<O
 	 * @param tracker follows the running requests
 	 * @param idScopes reads the request ID of the current thread
 	 */
-	public RequestPartObservationHandler(RequestTracker tracker, IdScopes idScopes) {
+	RequestPartObservationHandler(RequestTracker tracker, IdScopes idScopes) {
 		this.tracker = tracker;
 		this.idScopes = idScopes;
 	}

@@ -1,4 +1,4 @@
-package dev.llmtracing.benchmarks;
+package dev.llmtracing.autoconfigure.request;
 
 import java.util.concurrent.TimeUnit;
 
@@ -7,8 +7,6 @@ import dev.llmtracing.context.IdScopes;
 import dev.llmtracing.context.IdValidator;
 import dev.llmtracing.context.MdcKeys;
 import dev.llmtracing.record.ExchangeDispatcher;
-import dev.llmtracing.request.RequestPartObservationHandler;
-import dev.llmtracing.request.RequestTracker;
 import dev.llmtracing.stage.LlmStage;
 import dev.llmtracing.stage.LlmStageAspect;
 import dev.llmtracing.stage.LlmStages;
@@ -36,7 +34,8 @@ import org.springframework.aop.aspectj.annotation.AspectJProxyFactory;
  * aspect ({@code annotated}), and {@code LlmStages.call} ({@code programmatic}). The
  * registry has what the starter gives a typical application: Micrometer's meter handler
  * (a timer and a long task timer per stage) and the handler that adds stages to the
- * running request, here with no request running.
+ * running request, here with no request running. It lives in the package of the
+ * (package-private) request tracker and handler it builds.
  *
  * @author llm-tracing
  */

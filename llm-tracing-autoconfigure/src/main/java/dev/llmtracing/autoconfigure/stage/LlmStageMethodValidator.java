@@ -1,9 +1,12 @@
-package dev.llmtracing.stage;
+package dev.llmtracing.autoconfigure.stage;
 
 import java.lang.reflect.Method;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+
+import dev.llmtracing.stage.LlmStage;
+import dev.llmtracing.stage.StageNames;
 
 import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.BeanInitializationException;
@@ -19,7 +22,7 @@ import org.springframework.core.annotation.AnnotationUtils;
  *
  * @author llm-tracing
  */
-public final class LlmStageMethodValidator implements BeanPostProcessor {
+final class LlmStageMethodValidator implements BeanPostProcessor {
 
 	private final Set<Class<?>> checked = ConcurrentHashMap.newKeySet();
 
