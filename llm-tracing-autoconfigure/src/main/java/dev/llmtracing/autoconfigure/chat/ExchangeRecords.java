@@ -1,10 +1,10 @@
-package dev.llmtracing.observation;
+package dev.llmtracing.autoconfigure.chat;
 
 import java.util.ArrayList;
 import java.util.List;
 
 import dev.llmtracing.support.ErrorTypes;
-import dev.llmtracing.observation.TraceContextLookup.TraceContext;
+import dev.llmtracing.autoconfigure.chat.TraceContextLookup.TraceContext;
 import dev.llmtracing.content.ContentCapture;
 import dev.llmtracing.content.Responses;
 import dev.llmtracing.context.TracingIds;

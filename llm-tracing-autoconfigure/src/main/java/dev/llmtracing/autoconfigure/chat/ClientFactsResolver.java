@@ -1,4 +1,4 @@
-package dev.llmtracing.observation;
+package dev.llmtracing.autoconfigure.chat;
 
 import io.micrometer.observation.Observation;
 
@@ -8,7 +8,7 @@ import io.micrometer.observation.Observation;
  * @author llm-tracing
  */
 @FunctionalInterface
-public interface ClientFactsResolver {
+interface ClientFactsResolver {
 
 	/**
 	 * A resolver for applications without {@code ChatClient}: no facts.

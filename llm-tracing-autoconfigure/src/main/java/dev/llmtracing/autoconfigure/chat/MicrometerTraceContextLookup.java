@@ -1,4 +1,4 @@
-package dev.llmtracing.observation;
+package dev.llmtracing.autoconfigure.chat;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.tracing.Span;
@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @author llm-tracing
  */
-public final class MicrometerTraceContextLookup implements TraceContextLookup {
+final class MicrometerTraceContextLookup implements TraceContextLookup {
 
 	@Override
 	public @Nullable TraceContext find(Observation.Context context) {

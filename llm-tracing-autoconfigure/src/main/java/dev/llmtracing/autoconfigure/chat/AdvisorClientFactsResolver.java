@@ -1,11 +1,9 @@
-package dev.llmtracing.advisor;
+package dev.llmtracing.autoconfigure.chat;
 
 import java.util.Map;
 
+import dev.llmtracing.advisor.LlmTracingParams;
 import dev.llmtracing.context.TracingIds;
-import dev.llmtracing.observation.ClientFacts;
-import dev.llmtracing.observation.ClientFactsResolver;
-import dev.llmtracing.observation.FirstChunkTimer;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationView;
 import org.jspecify.annotations.Nullable;
@@ -20,7 +18,7 @@ import org.springframework.ai.chat.memory.ChatMemory;
  *
  * @author llm-tracing
  */
-public final class AdvisorClientFactsResolver implements ClientFactsResolver {
+final class AdvisorClientFactsResolver implements ClientFactsResolver {
 
 	private static final int MAX_DEPTH = 32;
 

@@ -1,4 +1,4 @@
-package dev.llmtracing.observation;
+package dev.llmtracing.autoconfigure.chat;
 
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -15,7 +15,7 @@ import org.springframework.ai.chat.model.ChatResponse;
  *
  * @author llm-tracing
  */
-public final class FirstChunkTimer {
+final class FirstChunkTimer {
 
 	private final AtomicLong firstChunkNanos = new AtomicLong();
 

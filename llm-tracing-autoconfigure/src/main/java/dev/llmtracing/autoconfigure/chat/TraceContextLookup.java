@@ -1,4 +1,4 @@
-package dev.llmtracing.observation;
+package dev.llmtracing.autoconfigure.chat;
 
 import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  * @author llm-tracing
  */
 @FunctionalInterface
-public interface TraceContextLookup {
+interface TraceContextLookup {
 
 	/**
 	 * A lookup for applications without tracing.

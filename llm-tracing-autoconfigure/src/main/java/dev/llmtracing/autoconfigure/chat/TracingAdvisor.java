@@ -1,11 +1,11 @@
-package dev.llmtracing.advisor;
+package dev.llmtracing.autoconfigure.chat;
 
 import java.util.HashMap;
 import java.util.Map;
 
+import dev.llmtracing.advisor.LlmTracingParams;
 import dev.llmtracing.context.IdScopes;
 import dev.llmtracing.context.TracingIds;
-import dev.llmtracing.observation.FirstChunkTimer;
 import dev.llmtracing.support.InstrumentedComponent;
 import dev.llmtracing.support.InstrumentationFailures;
 import org.jspecify.annotations.Nullable;
@@ -28,7 +28,7 @@ import org.springframework.core.Ordered;
  *
  * @author llm-tracing
  */
-public final class TracingAdvisor implements CallAdvisor, StreamAdvisor {
+final class TracingAdvisor implements CallAdvisor, StreamAdvisor {
 
 	private final IdScopes idScopes;
 
@@ -39,7 +39,7 @@ public final class TracingAdvisor implements CallAdvisor, StreamAdvisor {
 	 * @param idScopes reads the caller's IDs
 	 * @param failures counts failures of the advisor
 	 */
-	public TracingAdvisor(IdScopes idScopes, InstrumentationFailures failures) {
+	TracingAdvisor(IdScopes idScopes, InstrumentationFailures failures) {
 		this.idScopes = idScopes;
 		this.failures = failures;
 	}

@@ -1,10 +1,11 @@
-package dev.llmtracing.benchmarks;
+package dev.llmtracing.autoconfigure.chat;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import dev.llmtracing.benchmarks.PromptInput;
 import dev.llmtracing.content.ContentCapture;
 import dev.llmtracing.content.ContentMode;
 import dev.llmtracing.context.IdRejectionListener;
@@ -14,10 +15,6 @@ import dev.llmtracing.context.IdValidator;
 import dev.llmtracing.context.MdcKeys;
 import dev.llmtracing.cost.ModelPrice;
 import dev.llmtracing.cost.PriceTable;
-import dev.llmtracing.observation.ClientFactsResolver;
-import dev.llmtracing.observation.ExchangeObservationHandler;
-import dev.llmtracing.observation.ModelObservationEnricher;
-import dev.llmtracing.observation.TraceContextLookup;
 import dev.llmtracing.record.ExchangeDispatcher;
 import dev.llmtracing.redact.PiiMasker;
 import dev.llmtracing.support.InstrumentationFailures;
@@ -52,7 +49,7 @@ import org.springframework.ai.chat.prompt.Prompt;
  * the same observation with llm-tracing's handler and filter, which capture the IDs,
  * enrich the observation and queue the record ({@code records}); the record is built,
  * masked and written by the writer thread, which here hands it to a listener that drops
- * it.
+ * it. It lives in the package of the (package-private) handler and filter it measures.
  *
  * @author llm-tracing
  */

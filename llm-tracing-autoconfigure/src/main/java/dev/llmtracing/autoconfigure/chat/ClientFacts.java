@@ -1,4 +1,4 @@
-package dev.llmtracing.observation;
+package dev.llmtracing.autoconfigure.chat;
 
 import dev.llmtracing.context.TracingIds;
 import org.jspecify.annotations.Nullable;
@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * @param firstChunkTimer notes the first chunk of a stream, or {@code null}
  * @author llm-tracing
  */
-public record ClientFacts(@Nullable TracingIds ids, @Nullable String conversationId, @Nullable String promptName,
+record ClientFacts(@Nullable TracingIds ids, @Nullable String conversationId, @Nullable String promptName,
 		@Nullable String promptVersion, @Nullable FirstChunkTimer firstChunkTimer) {
 
 	/**

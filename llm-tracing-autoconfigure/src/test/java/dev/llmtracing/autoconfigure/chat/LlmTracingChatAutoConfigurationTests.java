@@ -1,17 +1,13 @@
-package dev.llmtracing.autoconfigure;
+package dev.llmtracing.autoconfigure.chat;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import dev.llmtracing.autoconfigure.chat.LlmTracingChatAutoConfiguration;
+import dev.llmtracing.autoconfigure.LlmTracingAutoConfiguration;
 import dev.llmtracing.autoconfigure.web.LlmTracingWebAutoConfiguration;
-import dev.llmtracing.observation.ClientFactsResolver;
 import dev.llmtracing.content.ContentCapture;
 import dev.llmtracing.content.ContentMode;
-import dev.llmtracing.observation.ExchangeObservationHandler;
-import dev.llmtracing.observation.TraceContextLookup;
-import dev.llmtracing.advisor.TracingAdvisor;
 import dev.llmtracing.context.IdRejectionListener;
 import dev.llmtracing.context.IdScope;
 import dev.llmtracing.context.IdScopes;
@@ -47,7 +43,7 @@ import static org.awaitility.Awaitility.await;
  *
  * @author llm-tracing
  */
-class LlmTracingAutoConfigurationTests {
+class LlmTracingChatAutoConfigurationTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(
 			AutoConfigurations.of(LlmTracingAutoConfiguration.class, LlmTracingChatAutoConfiguration.class));

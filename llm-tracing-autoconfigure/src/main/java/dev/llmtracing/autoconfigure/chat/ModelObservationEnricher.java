@@ -1,4 +1,4 @@
-package dev.llmtracing.observation;
+package dev.llmtracing.autoconfigure.chat;
 
 import dev.llmtracing.support.ErrorTypes;
 import dev.llmtracing.content.ContentCapture;
@@ -29,7 +29,7 @@ import org.springframework.ai.chat.observation.ChatModelObservationContext;
  *
  * @author llm-tracing
  */
-public final class ModelObservationEnricher implements ObservationFilter {
+final class ModelObservationEnricher implements ObservationFilter {
 
 	private final PromptTagLimiter promptTags;
 
@@ -42,7 +42,7 @@ public final class ModelObservationEnricher implements ObservationFilter {
 	 * @param promptTags bounds the prompt name and version tags
 	 * @param failures counts failures of the enricher
 	 */
-	public ModelObservationEnricher(PromptTagLimiter promptTags, InstrumentationFailures failures) {
+	ModelObservationEnricher(PromptTagLimiter promptTags, InstrumentationFailures failures) {
 		this(promptTags, failures, null);
 	}
 
@@ -54,7 +54,7 @@ public final class ModelObservationEnricher implements ObservationFilter {
 	 * {@code gen_ai.input.messages} and {@code gen_ai.output.messages}, or {@code null}
 	 * for none
 	 */
-	public ModelObservationEnricher(PromptTagLimiter promptTags, InstrumentationFailures failures,
+	ModelObservationEnricher(PromptTagLimiter promptTags, InstrumentationFailures failures,
 			@Nullable ContentCapture spanContent) {
 		this.promptTags = promptTags;
 		this.failures = failures;

@@ -1,8 +1,8 @@
-package dev.llmtracing.observation;
+package dev.llmtracing.autoconfigure.chat;
 
 import java.time.Instant;
 
-import dev.llmtracing.observation.TraceContextLookup.TraceContext;
+import dev.llmtracing.autoconfigure.chat.TraceContextLookup.TraceContext;
 import dev.llmtracing.content.ContentCapture;
 import dev.llmtracing.context.IdScopes;
 import dev.llmtracing.context.RandomIds;
@@ -36,7 +36,7 @@ import org.springframework.ai.chat.observation.ChatModelObservationContext;
  *
  * @author llm-tracing
  */
-public final class ExchangeObservationHandler implements ObservationHandler<ChatModelObservationContext> {
+final class ExchangeObservationHandler implements ObservationHandler<ChatModelObservationContext> {
 
 	private final IdScopes idScopes;
 
@@ -62,7 +62,7 @@ public final class ExchangeObservationHandler implements ObservationHandler<Chat
 	 * @param prices the price table that gives each record its cost
 	 * @param content captures the content of each exchange under the content mode
 	 */
-	public ExchangeObservationHandler(IdScopes idScopes, ClientFactsResolver factsResolver,
+	ExchangeObservationHandler(IdScopes idScopes, ClientFactsResolver factsResolver,
 			TraceContextLookup traceContextLookup, ExchangeDispatcher dispatcher, InstrumentationFailures failures,
 			PriceTable prices, ContentCapture content) {
 		this.prices = prices;

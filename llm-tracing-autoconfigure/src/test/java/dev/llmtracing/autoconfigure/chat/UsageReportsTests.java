@@ -1,4 +1,4 @@
-package dev.llmtracing.observation;
+package dev.llmtracing.autoconfigure.chat;
 
 import java.util.Map;
 
