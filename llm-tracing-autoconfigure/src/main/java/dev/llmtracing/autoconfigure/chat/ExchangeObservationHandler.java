@@ -8,7 +8,6 @@ import dev.llmtracing.context.IdScopes;
 import dev.llmtracing.context.RandomIds;
 import dev.llmtracing.context.ReplayMarker;
 import dev.llmtracing.context.TracingIds;
-import dev.llmtracing.cost.PriceTable;
 import dev.llmtracing.record.ExchangeDispatcher;
 import dev.llmtracing.record.ExchangeRecord;
 import dev.llmtracing.support.InstrumentedComponent;

@@ -9,7 +9,6 @@ import dev.llmtracing.content.ContentCapture;
 import dev.llmtracing.content.Responses;
 import dev.llmtracing.context.TracingIds;
 import dev.llmtracing.cost.Cost;
-import dev.llmtracing.cost.PriceTable;
 import dev.llmtracing.record.ExchangeIds;
 import dev.llmtracing.record.ExchangeRecord;
 import dev.llmtracing.record.ExchangeRequest;

@@ -7,7 +7,6 @@ import dev.llmtracing.autoconfigure.content.LlmTracingEncryptionAutoConfiguratio
 import dev.llmtracing.autoconfigure.content.LlmTracingMaskingProperties;
 import dev.llmtracing.content.ContentCapture;
 import dev.llmtracing.context.IdScopes;
-import dev.llmtracing.cost.PriceTable;
 import dev.llmtracing.crypto.ContentEncryptor;
 import dev.llmtracing.record.ExchangeDispatcher;
 import dev.llmtracing.redact.Redactor;

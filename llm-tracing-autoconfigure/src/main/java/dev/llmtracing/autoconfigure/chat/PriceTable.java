@@ -1,9 +1,10 @@
-package dev.llmtracing.cost;
+package dev.llmtracing.autoconfigure.chat;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.List;
 
+import dev.llmtracing.cost.Cost;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @author llm-tracing
  */
-public final class PriceTable {
+final class PriceTable {
 
 	private static final BigDecimal MILLION = BigDecimal.valueOf(1_000_000);
 
@@ -23,7 +24,7 @@ public final class PriceTable {
 	 * Create a price table.
 	 * @param prices the prices, tried in order
 	 */
-	public PriceTable(List<ModelPrice> prices) {
+	PriceTable(List<ModelPrice> prices) {
 		this.prices = List.copyOf(prices);
 	}
 

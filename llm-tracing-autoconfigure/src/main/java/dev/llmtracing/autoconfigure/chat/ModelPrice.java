@@ -1,4 +1,4 @@
-package dev.llmtracing.cost;
+package dev.llmtracing.autoconfigure.chat;
 
 import java.math.BigDecimal;
 
@@ -18,7 +18,7 @@ import org.springframework.util.PatternMatchUtils;
  * @param currency the currency of the prices, such as {@code USD}
  * @author llm-tracing
  */
-public record ModelPrice(String model, BigDecimal input, BigDecimal output, @Nullable BigDecimal cachedInput,
+record ModelPrice(String model, BigDecimal input, BigDecimal output, @Nullable BigDecimal cachedInput,
 		String currency) {
 
 	/**

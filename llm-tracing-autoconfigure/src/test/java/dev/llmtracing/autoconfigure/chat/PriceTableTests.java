@@ -1,8 +1,9 @@
-package dev.llmtracing.cost;
+package dev.llmtracing.autoconfigure.chat;
 
 import java.math.BigDecimal;
 import java.util.List;
 
+import dev.llmtracing.cost.Cost;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
