@@ -35,8 +35,8 @@ public final class LlmTracingParams {
 	public static final String IDS = "llm.tracing.ids";
 
 	/**
-	 * The {@link dev.llmtracing.observation.FirstChunkTimer} of a stream, set by the
-	 * {@link TracingAdvisor}.
+	 * The {@link dev.llmtracing.autoconfigure.chat.FirstChunkTimer} of a stream, set by
+	 * the {@link TracingAdvisor}.
 	 */
 	public static final String FIRST_CHUNK_TIMER = "llm.tracing.first-chunk-timer";
 

@@ -1,7 +1,8 @@
 /**
- * The {@code ChatClient} advisor that carries the caller's IDs onto each model call, and
- * the advisor parameters an application sets to describe a call. Supported API:
- * {@link dev.llmtracing.advisor.LlmTracingParams}.
+ * The advisor parameters an application sets to describe a {@code ChatClient} call,
+ * {@link dev.llmtracing.advisor.LlmTracingParams} (supported API). The advisor that reads
+ * them and carries the caller's IDs onto each model call is wired by
+ * {@code dev.llmtracing.autoconfigure.chat}.
  */
 @NullMarked
 package dev.llmtracing.advisor;

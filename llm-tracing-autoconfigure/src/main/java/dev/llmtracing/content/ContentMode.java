@@ -6,6 +6,7 @@ import java.util.Locale;
  * What the exchange record keeps of the prompt and the completion.
  *
  * @author llm-tracing
+ * @since 0.1.0
  */
 public enum ContentMode {
 

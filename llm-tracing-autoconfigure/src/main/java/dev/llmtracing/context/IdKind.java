@@ -4,6 +4,7 @@ package dev.llmtracing.context;
  * The kinds of {@link TracingIds}.
  *
  * @author llm-tracing
+ * @since 0.1.0
  */
 public enum IdKind {
 

@@ -7,6 +7,7 @@ package dev.llmtracing.context;
  * that opened it, best with try-with-resources.
  *
  * @author llm-tracing
+ * @since 0.1.0
  */
 public final class IdScope implements AutoCloseable {
 

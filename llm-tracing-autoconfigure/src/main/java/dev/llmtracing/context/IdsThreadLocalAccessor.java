@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
  * runs and the thread's previous values are restored afterwards.
  *
  * @author llm-tracing
+ * @since 0.1.0
  */
 public final class IdsThreadLocalAccessor implements ThreadLocalAccessor<TracingIds> {
 

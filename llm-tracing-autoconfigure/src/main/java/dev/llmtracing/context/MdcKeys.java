@@ -9,6 +9,7 @@ import org.springframework.util.Assert;
  * @param contextId the MDC key of the context ID
  * @param userId the MDC key of the user ID
  * @author llm-tracing
+ * @since 0.1.0
  */
 public record MdcKeys(String requestId, String contextId, String userId) {
 

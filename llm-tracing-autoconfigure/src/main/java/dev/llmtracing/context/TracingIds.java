@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
  * @param contextId the ID of the conversation or session that spans several requests
  * @param userId the ID of the user on whose behalf the work is done
  * @author llm-tracing
+ * @since 0.1.0
  */
 public record TracingIds(@Nullable String requestId, @Nullable String contextId, @Nullable String userId) {
 

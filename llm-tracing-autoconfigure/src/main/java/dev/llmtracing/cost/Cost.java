@@ -8,6 +8,7 @@ import java.math.BigDecimal;
  * @param amount the amount, in {@code currency}
  * @param currency the currency
  * @author llm-tracing
+ * @since 0.1.0
  */
 public record Cost(BigDecimal amount, String currency) {
 

@@ -18,6 +18,7 @@ import javax.crypto.spec.GCMParameterSpec;
  * names, so that older records stay readable after the active key changes.
  *
  * @author llm-tracing
+ * @since 0.1.0
  */
 public final class AesGcmContentEncryptor implements ContentEncryptor {
 

@@ -5,6 +5,7 @@ package dev.llmtracing.crypto;
  * wrong, or the content was changed or is malformed. The message never contains a key.
  *
  * @author llm-tracing
+ * @since 0.1.0
  */
 public class ContentDecryptionException extends RuntimeException {
 

@@ -14,6 +14,7 @@ import java.util.Map;
  * @param nonce the nonce, in Base64
  * @param ciphertext the ciphertext followed by the authentication tag, in Base64
  * @author llm-tracing
+ * @since 0.1.0
  */
 public record EncryptedContent(String algorithm, String keyId, String nonce, String ciphertext) {
 

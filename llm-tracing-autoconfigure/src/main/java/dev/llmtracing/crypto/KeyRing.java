@@ -19,6 +19,7 @@ import org.jspecify.annotations.Nullable;
  * records. Neither {@link #toString()} nor any message of this class shows a key.
  *
  * @author llm-tracing
+ * @since 0.1.0
  */
 public final class KeyRing {
 

@@ -6,6 +6,7 @@ import dev.llmtracing.stage.StageObservationDocumentation;
  * The names of the meters llm-tracing registers or configures.
  *
  * @author llm-tracing
+ * @since 0.1.0
  */
 public final class MetricNames {
 

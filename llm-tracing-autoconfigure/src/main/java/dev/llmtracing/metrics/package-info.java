@@ -1,6 +1,6 @@
 /**
- * Micrometer meters: semantic-convention histograms for Spring AI's own meters, and the
- * meters it lacks (time to first chunk, cost, outcomes, the instrumentation's health).
+ * The names of llm-tracing's meters. The meters themselves are registered by
+ * {@code dev.llmtracing.autoconfigure.metrics}.
  */
 @NullMarked
 package dev.llmtracing.metrics;

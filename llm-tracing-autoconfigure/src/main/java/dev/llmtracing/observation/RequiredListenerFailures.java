@@ -28,7 +28,13 @@ public final class RequiredListenerFailures implements ObservationHandler<ChatMo
 
 	private static final Logger logger = LoggerFactory.getLogger(RequiredListenerFailures.class);
 
-	static void keep(ChatModelObservationContext context, RuntimeException ex) {
+	/**
+	 * Keep the first failure of a required listener on the observation of the call, to be
+	 * thrown when the observation stops.
+	 * @param context the observation context of the model call
+	 * @param ex the failure
+	 */
+	public static void keep(ChatModelObservationContext context, RuntimeException ex) {
 		if (context.get(Failure.class) == null) {
 			context.put(Failure.class, new Failure(ex));
 		}

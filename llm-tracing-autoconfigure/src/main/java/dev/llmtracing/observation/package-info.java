@@ -1,7 +1,8 @@
 /**
- * Capture on Spring AI's model observation: the handler that records one exchange per
- * model call, the filter that adds llm-tracing's keys to it, and their key names.
- * Supported API: {@link dev.llmtracing.observation.ModelObservationDocumentation}.
+ * The key names llm-tracing puts on Spring AI's model observation,
+ * {@link dev.llmtracing.observation.ModelObservationDocumentation} (supported API),
+ * shared by the exchange records, the meters and the span enricher. The handler and the
+ * enricher on that observation are wired by {@code dev.llmtracing.autoconfigure.chat}.
  */
 @NullMarked
 package dev.llmtracing.observation;

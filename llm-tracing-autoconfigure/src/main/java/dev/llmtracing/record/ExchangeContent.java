@@ -21,6 +21,7 @@ import org.jspecify.annotations.Nullable;
  * @param toolDefinitions the tools offered to the model ({@code type}, {@code name},
  * {@code description}, {@code parameters}), or {@code null}
  * @author llm-tracing
+ * @since 0.1.0
  */
 public record ExchangeContent(String mode, @Nullable Map<String, Object> digest,
 		@Nullable List<Map<String, Object>> inputMessages, @Nullable List<Map<String, Object>> outputMessages,

@@ -6,6 +6,7 @@ import java.util.Locale;
  * How a model call ended.
  *
  * @author llm-tracing
+ * @since 0.1.0
  */
 public enum Outcome {
 

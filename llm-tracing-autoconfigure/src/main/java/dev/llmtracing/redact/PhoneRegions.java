@@ -15,7 +15,6 @@ import java.util.Set;
  * to the regions your users write numbers from.
  *
  * @author llm-tracing
- * @since 0.1.0
  */
 public final class PhoneRegions {
 

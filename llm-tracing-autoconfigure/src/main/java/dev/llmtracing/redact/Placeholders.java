@@ -5,6 +5,7 @@ package dev.llmtracing.redact;
  * find.
  *
  * @author llm-tracing
+ * @since 0.1.0
  */
 public final class Placeholders {
 

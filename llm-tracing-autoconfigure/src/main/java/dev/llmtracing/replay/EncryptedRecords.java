@@ -14,6 +14,7 @@ import dev.llmtracing.record.ExchangeFields;
  * clear, for replay.
  *
  * @author llm-tracing
+ * @since 0.1.0
  */
 public final class EncryptedRecords {
 

@@ -19,6 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
  * format) or the audit trail.
  *
  * @author llm-tracing
+ * @since 0.1.0
  */
 public final class ExchangeLogReader {
 

@@ -26,6 +26,7 @@ import org.springframework.ai.chat.prompt.Prompt;
  * replayed; others are refused with a message that says why.
  *
  * @author llm-tracing
+ * @since 0.1.0
  */
 public final class ExchangeReplayer {
 

@@ -5,6 +5,7 @@ package dev.llmtracing.replay;
  * do.
  *
  * @author llm-tracing
+ * @since 0.1.0
  */
 public class ReplayException extends RuntimeException {
 

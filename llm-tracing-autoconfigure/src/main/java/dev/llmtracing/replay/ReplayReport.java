@@ -27,6 +27,7 @@ import org.jspecify.annotations.Nullable;
  * so that it is not exactly the original
  * @param notReplayed recorded request settings the replay could not apply
  * @author llm-tracing
+ * @since 0.1.0
  */
 public record ReplayReport(String originalExchangeId, @Nullable String originalModel, @Nullable String replayModel,
 		@Nullable String originalCompletion, @Nullable String replayCompletion, boolean identical,

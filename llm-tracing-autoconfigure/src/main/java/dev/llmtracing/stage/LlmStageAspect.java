@@ -14,9 +14,8 @@ import org.springframework.core.annotation.AnnotatedElementUtils;
 
 /**
  * The Spring AOP aspect that runs methods annotated {@link LlmStage @LlmStage} as stages.
- * Names were checked at start-up by {@link LlmStageMethodValidator}. The annotation is
- * read once per method rather than bound on every call, which keeps the cost per call
- * down.
+ * Names were checked at start-up (by the auto-configuration). The annotation is read once
+ * per method rather than bound on every call, which keeps the cost per call down.
  *
  * @author llm-tracing
  */

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @author llm-tracing
  */
-public final class BoundedValues {
+final class BoundedValues {
 
 	/**
 	 * The value used once the limit is reached.
@@ -33,7 +33,7 @@ public final class BoundedValues {
 	 * Create an instance.
 	 * @param limit the maximum number of distinct values kept
 	 */
-	public BoundedValues(int limit) {
+	BoundedValues(int limit) {
 		this.limit = limit;
 	}
 

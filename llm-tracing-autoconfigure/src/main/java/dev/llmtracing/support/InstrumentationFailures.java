@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
  * at DEBUG level) so that a broken component cannot flood the log.
  *
  * @author llm-tracing
+ * @since 0.1.0
  */
 public final class InstrumentationFailures {
 

@@ -7,6 +7,7 @@ import java.util.Locale;
  * value of the {@code component} tag of {@code llm.tracing.instrumentation.failures}.
  *
  * @author llm-tracing
+ * @since 0.1.0
  */
 public enum InstrumentedComponent {
 

@@ -1,6 +1,5 @@
 package dev.llmtracing.it;
 
-import dev.llmtracing.openai.StreamLinkHeader;
 import dev.llmtracing.testsupport.StandInModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -31,6 +30,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "management.tracing.sampling.probability=1.0", "spring.ai.openai.api-key=unused" })
 class HandBuiltModelStreamIT {
 
+	/**
+	 * The marker header of the stream link (package-private in
+	 * {@code dev.llmtracing.autoconfigure.propagation}), which must never leave the
+	 * application.
+	 */
+	private static final String STREAM_LINK_HEADER = "X-Llm-Tracing-Stream-Link";
+
 	@RegisterExtension
 	static final StandInModel standIn = new StandInModel();
 
@@ -53,7 +59,7 @@ class HandBuiltModelStreamIT {
 			.block();
 		assertThat(answer).contains("Stand-in");
 		assertThat(standIn.server().getRequestHeaders()).hasSize(1);
-		standIn.assertNoRequestHadHeader(StreamLinkHeader.NAME);
+		standIn.assertNoRequestHadHeader(STREAM_LINK_HEADER);
 	}
 
 	@SpringBootConfiguration

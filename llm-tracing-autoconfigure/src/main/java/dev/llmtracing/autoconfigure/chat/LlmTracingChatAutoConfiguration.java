@@ -1,8 +1,5 @@
 package dev.llmtracing.autoconfigure.chat;
 
-import dev.llmtracing.advisor.AdvisorClientFactsResolver;
-import dev.llmtracing.advisor.TracingAdvisor;
-import dev.llmtracing.advisor.TracingAdvisorObservationPredicate;
 import dev.llmtracing.autoconfigure.ConditionalOnLlmTracingEnabled;
 import dev.llmtracing.autoconfigure.LlmTracingAutoConfiguration;
 import dev.llmtracing.autoconfigure.content.LlmTracingContentProperties;
@@ -10,13 +7,7 @@ import dev.llmtracing.autoconfigure.content.LlmTracingEncryptionAutoConfiguratio
 import dev.llmtracing.autoconfigure.content.LlmTracingMaskingProperties;
 import dev.llmtracing.content.ContentCapture;
 import dev.llmtracing.context.IdScopes;
-import dev.llmtracing.cost.PriceTable;
 import dev.llmtracing.crypto.ContentEncryptor;
-import dev.llmtracing.observation.ClientFactsResolver;
-import dev.llmtracing.observation.ExchangeObservationHandler;
-import dev.llmtracing.observation.MicrometerTraceContextLookup;
-import dev.llmtracing.observation.ModelObservationEnricher;
-import dev.llmtracing.observation.TraceContextLookup;
 import dev.llmtracing.record.ExchangeDispatcher;
 import dev.llmtracing.record.RequiredExchangeListener;
 import dev.llmtracing.redact.Redactor;

@@ -3,9 +3,6 @@ package dev.llmtracing.autoconfigure.chat;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.llmtracing.cost.ModelPrice;
-import dev.llmtracing.cost.PriceTable;
-
 /**
  * Builds the {@link PriceTable} from {@code llm.tracing.cost.*}, which
  * {@link LlmTracingCostProperties} has validated.

@@ -5,11 +5,9 @@ import dev.llmtracing.autoconfigure.LlmTracingAutoConfiguration;
 import dev.llmtracing.autoconfigure.propagation.ConditionalOnOutgoingIds;
 import dev.llmtracing.autoconfigure.propagation.LlmTracingPropagationProperties;
 import dev.llmtracing.context.IdScopes;
-import dev.llmtracing.grpc.TracingIdsClientInterceptor;
-import dev.llmtracing.grpc.TracingIdsServerInterceptor;
-import dev.llmtracing.propagation.HostAllowlist;
+import dev.llmtracing.context.HostAllowlist;
 import dev.llmtracing.support.InstrumentationFailures;
-import dev.llmtracing.web.TracingHeaders;
+import dev.llmtracing.context.TracingHeaders;
 import io.grpc.ServerInterceptor;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.llmtracing.autoconfigure.PropertyChecks;
-import dev.llmtracing.metrics.SemconvBuckets;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.Errors;

@@ -20,7 +20,7 @@ import org.springframework.core.env.MapPropertySource;
  *
  * @author llm-tracing
  */
-public class BaggageDefaultsEnvironmentPostProcessor implements EnvironmentPostProcessor {
+final class BaggageDefaultsEnvironmentPostProcessor implements EnvironmentPostProcessor {
 
 	static final String REMOTE_FIELDS = "management.tracing.baggage.remote-fields";
 

@@ -4,7 +4,6 @@ import dev.llmtracing.autoconfigure.ConditionalOnLlmTracingEnabled;
 import dev.llmtracing.autoconfigure.LlmTracingAutoConfiguration;
 import dev.llmtracing.context.BaggageBridge;
 import dev.llmtracing.context.IdScopes;
-import dev.llmtracing.tracing.TracerBaggageBridge;
 import io.micrometer.tracing.Tracer;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;

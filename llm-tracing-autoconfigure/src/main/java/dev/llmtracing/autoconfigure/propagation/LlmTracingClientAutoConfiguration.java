@@ -4,10 +4,7 @@ import dev.llmtracing.autoconfigure.ConditionalOnLlmTracingEnabled;
 import dev.llmtracing.autoconfigure.LlmTracingAutoConfiguration;
 import dev.llmtracing.autoconfigure.web.LlmTracingWebProperties;
 import dev.llmtracing.context.IdScopes;
-import dev.llmtracing.propagation.HostAllowlist;
-import dev.llmtracing.propagation.OutgoingIds;
-import dev.llmtracing.propagation.OutgoingIdsFilterFunction;
-import dev.llmtracing.propagation.OutgoingIdsInterceptor;
+import dev.llmtracing.context.HostAllowlist;
 import dev.llmtracing.support.InstrumentationFailures;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;

@@ -2,9 +2,6 @@ package dev.llmtracing.autoconfigure.propagation;
 
 import dev.llmtracing.autoconfigure.ConditionalOnLlmTracingEnabled;
 import dev.llmtracing.autoconfigure.LlmTracingAutoConfiguration;
-import dev.llmtracing.openai.StreamLinkAdvisor;
-import dev.llmtracing.openai.StreamLinkHeaderRemover;
-import dev.llmtracing.openai.StreamSpanLinkHandler;
 import dev.llmtracing.support.InstrumentationFailures;
 import io.micrometer.core.instrument.binder.okhttp3.OkHttpContext;
 import io.micrometer.tracing.Tracer;

@@ -1,7 +1,5 @@
 package dev.llmtracing.autoconfigure.propagation;
 
-import dev.llmtracing.openai.StreamSpanLinkHandler;
-
 import org.springframework.boot.micrometer.observation.autoconfigure.ObservationHandlerGroup;
 
 /**

@@ -7,8 +7,7 @@ import dev.llmtracing.autoconfigure.propagation.LlmTracingPropagationAutoConfigu
 import dev.llmtracing.autoconfigure.web.LlmTracingWebProperties;
 import dev.llmtracing.context.BaggageBridge;
 import dev.llmtracing.context.IdScopes;
-import dev.llmtracing.reactive.TracingIdsWebFilter;
-import dev.llmtracing.web.TracingHeaders;
+import dev.llmtracing.context.TracingHeaders;
 import io.micrometer.context.ContextSnapshotFactory;
 import reactor.core.publisher.Mono;
 

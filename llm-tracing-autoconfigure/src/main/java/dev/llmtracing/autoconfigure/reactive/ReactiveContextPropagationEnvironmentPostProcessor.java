@@ -20,7 +20,7 @@ import org.springframework.core.env.MapPropertySource;
  *
  * @author llm-tracing
  */
-public class ReactiveContextPropagationEnvironmentPostProcessor implements EnvironmentPostProcessor {
+final class ReactiveContextPropagationEnvironmentPostProcessor implements EnvironmentPostProcessor {
 
 	static final String CONTEXT_PROPAGATION = "spring.reactor.context-propagation";
 

@@ -1,5 +1,7 @@
 /**
- * Auto-configuration of the WebFlux filter that reads the ID headers.
+ * Auto-configuration of the WebFlux filter that reads, validates and echoes the ID
+ * headers of inbound requests and carries the IDs in the Reactor context, and the filter
+ * itself.
  */
 @NullMarked
 package dev.llmtracing.autoconfigure.reactive;

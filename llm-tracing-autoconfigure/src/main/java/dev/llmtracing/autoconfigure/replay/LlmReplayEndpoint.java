@@ -28,7 +28,7 @@ import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
  * @author llm-tracing
  */
 @Endpoint(id = "llmreplay")
-public class LlmReplayEndpoint {
+final class LlmReplayEndpoint {
 
 	private final ChatModel chatModel;
 

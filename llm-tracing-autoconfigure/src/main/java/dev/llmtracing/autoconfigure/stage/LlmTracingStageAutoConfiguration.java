@@ -4,7 +4,6 @@ import dev.llmtracing.autoconfigure.ConditionalOnLlmTracingEnabled;
 import dev.llmtracing.autoconfigure.LlmTracingAutoConfiguration;
 import dev.llmtracing.metrics.MetricNames;
 import dev.llmtracing.stage.LlmStageAspect;
-import dev.llmtracing.stage.LlmStageMethodValidator;
 import dev.llmtracing.stage.LlmStages;
 import dev.llmtracing.stage.StageNames;
 import dev.llmtracing.stage.StageObservationConvention;

@@ -1,5 +1,6 @@
 /**
- * Auto-configuration of stages: the {@code @LlmStage} aspect and {@code LlmStages}.
+ * Auto-configuration of stages: the {@code @LlmStage} aspect, the start-up check of stage
+ * names, and {@code LlmStages}.
  */
 @NullMarked
 package dev.llmtracing.autoconfigure.stage;

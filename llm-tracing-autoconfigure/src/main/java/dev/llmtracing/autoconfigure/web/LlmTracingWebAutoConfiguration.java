@@ -5,8 +5,7 @@ import dev.llmtracing.autoconfigure.LlmTracingAutoConfiguration;
 import dev.llmtracing.autoconfigure.propagation.LlmTracingBaggageAutoConfiguration;
 import dev.llmtracing.context.BaggageBridge;
 import dev.llmtracing.context.IdScopes;
-import dev.llmtracing.web.TracingHeaders;
-import dev.llmtracing.web.TracingIdsFilter;
+import dev.llmtracing.context.TracingHeaders;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 

@@ -1,5 +1,6 @@
 /**
- * Auto-configuration of the servlet filter that reads the ID headers.
+ * Auto-configuration of the servlet filter that reads, validates and echoes the ID
+ * headers of inbound requests, and the filter itself.
  */
 @NullMarked
 package dev.llmtracing.autoconfigure.web;

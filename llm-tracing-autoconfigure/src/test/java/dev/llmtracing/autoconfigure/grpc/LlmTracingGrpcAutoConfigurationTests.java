@@ -1,8 +1,6 @@
 package dev.llmtracing.autoconfigure.grpc;
 
 import dev.llmtracing.autoconfigure.LlmTracingAutoConfiguration;
-import dev.llmtracing.grpc.TracingIdsClientInterceptor;
-import dev.llmtracing.grpc.TracingIdsServerInterceptor;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;

@@ -7,11 +7,7 @@ import dev.llmtracing.autoconfigure.LlmTracingAutoConfiguration;
 import dev.llmtracing.context.IdKind;
 import dev.llmtracing.context.IdRejectionListener;
 import dev.llmtracing.context.IdScopes;
-import dev.llmtracing.metrics.ExchangeMetrics;
-import dev.llmtracing.metrics.IdRejectionCounter;
-import dev.llmtracing.metrics.LatencyHistogramMeterFilter;
 import dev.llmtracing.metrics.MetricNames;
-import dev.llmtracing.metrics.TracingHealthMeterBinder;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 

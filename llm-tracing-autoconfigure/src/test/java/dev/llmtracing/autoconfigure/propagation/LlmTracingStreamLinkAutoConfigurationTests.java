@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.llmtracing.autoconfigure.LlmTracingAutoConfiguration;
-import dev.llmtracing.openai.StreamLinkHeader;
 import io.micrometer.tracing.otel.bridge.OtelCurrentTraceContext;
 import io.micrometer.tracing.otel.bridge.OtelTracer;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
@@ -24,8 +23,6 @@ import org.springframework.boot.micrometer.tracing.autoconfigure.NoopTracerAutoC
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import dev.llmtracing.openai.StreamLinkAdvisor;
-import dev.llmtracing.openai.StreamSpanLinkHandler;
 import io.micrometer.tracing.Tracer;
 import org.junit.jupiter.api.Test;
 

@@ -1,10 +1,6 @@
 package dev.llmtracing.autoconfigure.request;
 
 import dev.llmtracing.autoconfigure.LlmTracingAutoConfiguration;
-import dev.llmtracing.request.RequestPartObservationHandler;
-import dev.llmtracing.request.RequestRecordFilter;
-import dev.llmtracing.request.RequestRecordLogger;
-import dev.llmtracing.request.RequestTracker;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;

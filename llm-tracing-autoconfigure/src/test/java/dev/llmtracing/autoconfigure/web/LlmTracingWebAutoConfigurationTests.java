@@ -4,8 +4,7 @@ import java.util.EnumSet;
 
 import dev.llmtracing.autoconfigure.LlmTracingAutoConfiguration;
 import dev.llmtracing.context.IdScopes;
-import dev.llmtracing.web.TracingHeaders;
-import dev.llmtracing.web.TracingIdsFilter;
+import dev.llmtracing.context.TracingHeaders;
 import jakarta.servlet.DispatcherType;
 import org.junit.jupiter.api.Test;
 

@@ -1,0 +1,50 @@
+package dev.llmtracing.autoconfigure.chat;
+
+import java.util.Map;
+
+import dev.llmtracing.advisor.LlmTracingParams;
+import dev.llmtracing.context.TracingIds;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationView;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.ai.chat.client.advisor.observation.AdvisorObservationContext;
+import org.springframework.ai.chat.memory.ChatMemory;
+
+/**
+ * Finds the {@link ClientFacts} of a model call made by a {@code ChatClient}: the model
+ * observation's nearest parent is the observation of the innermost advisor, whose request
+ * carries the advisor parameters after every advisor has run.
+ *
+ * @author llm-tracing
+ */
+final class AdvisorClientFactsResolver implements ClientFactsResolver {
+
+	private static final int MAX_DEPTH = 32;
+
+	@Override
+	public ClientFacts resolve(Observation.Context context) {
+		ObservationView parent = context.getParentObservation();
+		for (int depth = 0; parent != null && depth < MAX_DEPTH; depth++) {
+			if (parent.getContextView() instanceof AdvisorObservationContext advisorContext) {
+				return from(advisorContext.getChatClientRequest().context());
+			}
+			parent = parent.getContextView().getParentObservation();
+		}
+		return ClientFacts.NONE;
+	}
+
+	private static ClientFacts from(Map<String, @Nullable Object> params) {
+		TracingIds ids = (params.get(LlmTracingParams.IDS) instanceof TracingIds value) ? value : null;
+		FirstChunkTimer timer = (params.get(LlmTracingParams.FIRST_CHUNK_TIMER) instanceof FirstChunkTimer value)
+				? value : null;
+		return new ClientFacts(ids, string(params.get(ChatMemory.CONVERSATION_ID)),
+				string(params.get(LlmTracingParams.PROMPT_NAME)), string(params.get(LlmTracingParams.PROMPT_VERSION)),
+				timer);
+	}
+
+	private static @Nullable String string(@Nullable Object value) {
+		return (value != null) ? value.toString() : null;
+	}
+
+}

@@ -1,0 +1,173 @@
+package dev.llmtracing.autoconfigure.chat;
+
+import java.time.Instant;
+import java.util.List;
+
+import dev.llmtracing.autoconfigure.chat.TraceContextLookup.TraceContext;
+import dev.llmtracing.content.ContentCapture;
+import dev.llmtracing.context.IdScopes;
+import dev.llmtracing.context.RandomIds;
+import dev.llmtracing.context.ReplayMarker;
+import dev.llmtracing.context.TracingIds;
+import dev.llmtracing.observation.RequiredListenerFailures;
+import dev.llmtracing.record.ExchangeDispatcher;
+import dev.llmtracing.record.ExchangeRecord;
+import dev.llmtracing.record.RequiredExchangeListener;
+import dev.llmtracing.support.InstrumentedComponent;
+import dev.llmtracing.support.InstrumentationFailures;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.ai.chat.observation.ChatModelObservationContext;
+
+/**
+ * Records exactly one exchange per model call. Spring AI observes every chat model call
+ * (call and stream, through a {@code ChatClient} or directly, each round of a
+ * tool-calling loop) as a {@code gen_ai.client.operation} observation; this handler
+ * captures the IDs when it starts and publishes an {@link ExchangeRecord} when it stops,
+ * which for a stream is when it completes, fails or is cancelled, with the aggregated
+ * response.
+ * <p>
+ * Every failure of its own is caught and counted: the model call, its response and its
+ * exception are never touched. The one exception is a {@link RequiredExchangeListener} (a
+ * fail-closed audit trail): when there is one, the record is built on the caller's thread
+ * and handed to it before the call returns, and what it throws is kept in the observation
+ * context for the {@link RequiredListenerFailures} handler to throw out of the call.
+ * <p>
+ * Not an extension point: to do more with each record, define an
+ * {@link dev.llmtracing.record.ExchangeListener} bean; an application that defines its
+ * own bean of this type replaces the auto-configured one.
+ *
+ * @author llm-tracing
+ */
+final class ExchangeObservationHandler implements ObservationHandler<ChatModelObservationContext> {
+
+	private final IdScopes idScopes;
+
+	private final ClientFactsResolver factsResolver;
+
+	private final TraceContextLookup traceContextLookup;
+
+	private final ExchangeDispatcher dispatcher;
+
+	private final InstrumentationFailures failures;
+
+	private final PriceTable prices;
+
+	private final ContentCapture content;
+
+	private final List<RequiredExchangeListener> required;
+
+	/**
+	 * Create a handler.
+	 * @param idScopes reads the IDs of the current thread
+	 * @param factsResolver finds what the {@code ChatClient} knows about the call
+	 * @param traceContextLookup finds the span of the call
+	 * @param dispatcher receives the finished records
+	 * @param failures counts failures of the handler
+	 * @param prices the price table that gives each record its cost
+	 * @param content captures the content of each exchange under the content mode
+	 */
+	ExchangeObservationHandler(IdScopes idScopes, ClientFactsResolver factsResolver,
+			TraceContextLookup traceContextLookup, ExchangeDispatcher dispatcher, InstrumentationFailures failures,
+			PriceTable prices, ContentCapture content) {
+		this(idScopes, factsResolver, traceContextLookup, dispatcher, failures, prices, content, List.of());
+	}
+
+	/**
+	 * Create a handler that also hands each record to listeners on the caller's thread.
+	 * @param idScopes reads the IDs of the current thread
+	 * @param factsResolver finds what the {@code ChatClient} knows about the call
+	 * @param traceContextLookup finds the span of the call
+	 * @param dispatcher receives the finished records
+	 * @param failures counts failures of the handler
+	 * @param prices the price table that gives each record its cost
+	 * @param content captures the content of each exchange under the content mode
+	 * @param required told of each record before the call returns; what they throw fails
+	 * the call
+	 */
+	public ExchangeObservationHandler(IdScopes idScopes, ClientFactsResolver factsResolver,
+			TraceContextLookup traceContextLookup, ExchangeDispatcher dispatcher, InstrumentationFailures failures,
+			PriceTable prices, ContentCapture content, List<RequiredExchangeListener> required) {
+		this.required = List.copyOf(required);
+		this.prices = prices;
+		this.content = content;
+		this.idScopes = idScopes;
+		this.factsResolver = factsResolver;
+		this.traceContextLookup = traceContextLookup;
+		this.dispatcher = dispatcher;
+		this.failures = failures;
+	}
+
+	@Override
+	public void onStart(ChatModelObservationContext context) {
+		try {
+			ClientFacts facts = this.factsResolver.resolve(context);
+			if (facts.firstChunkTimer() != null) {
+				facts.firstChunkTimer().restart();
+			}
+			TracingIds ids = (facts.ids() != null) ? facts.ids() : this.idScopes.current();
+			context.put(ExchangeCapture.class, new ExchangeCapture(RandomIds.next(), Instant.now(), System.nanoTime(),
+					ids, facts, ReplayMarker.current()));
+		}
+		catch (RuntimeException ex) {
+			this.failures.record(InstrumentedComponent.CAPTURE, ex);
+		}
+	}
+
+	@Override
+	public void onStop(ChatModelObservationContext context) {
+		try {
+			ExchangeCapture capture = context.get(ExchangeCapture.class);
+			if (capture == null) {
+				return;
+			}
+			context.remove(ExchangeCapture.class);
+			long durationNanos = System.nanoTime() - capture.startNanos();
+			Long timeToFirstChunk = timeToFirstChunk(context, capture, durationNanos);
+			TraceContext trace = this.traceContextLookup.find(context);
+			if (!this.required.isEmpty()) {
+				ExchangeRecord record = ExchangeRecords.from(context, capture, durationNanos, timeToFirstChunk, trace,
+						this.prices, this.content);
+				tellRequired(context, record);
+				this.dispatcher.publish(record);
+				return;
+			}
+			this.dispatcher.publish(() -> ExchangeRecords.from(context, capture, durationNanos, timeToFirstChunk, trace,
+					this.prices, this.content));
+		}
+		catch (RuntimeException ex) {
+			this.failures.record(InstrumentedComponent.CAPTURE, ex);
+		}
+	}
+
+	private void tellRequired(ChatModelObservationContext context, ExchangeRecord record) {
+		for (RequiredExchangeListener listener : this.required) {
+			try {
+				listener.onExchange(record);
+			}
+			catch (RuntimeException ex) {
+				RequiredListenerFailures.keep(context, ex);
+			}
+		}
+	}
+
+	/**
+	 * Read the time to first chunk when the call stops, not later on the writer thread: a
+	 * chunk the advisor notes after the model call stopped is no first chunk of it, and a
+	 * time to first chunk is never longer than the call.
+	 */
+	private static @Nullable Long timeToFirstChunk(ChatModelObservationContext context, ExchangeCapture capture,
+			long durationNanos) {
+		FirstChunkTimer timer = capture.facts().firstChunkTimer();
+		Long sinceStart = (timer != null && context.isStreaming()) ? timer.sinceStart(capture.startNanos()) : null;
+		return (sinceStart != null && sinceStart <= durationNanos) ? sinceStart : null;
+	}
+
+	@Override
+	public boolean supportsContext(Observation.Context context) {
+		return context instanceof ChatModelObservationContext;
+	}
+
+}

@@ -1,0 +1,59 @@
+package dev.llmtracing.autoconfigure.request;
+
+import dev.llmtracing.context.MdcKeys;
+import dev.llmtracing.request.RequestListener;
+import dev.llmtracing.request.RequestRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.slf4j.spi.LoggingEventBuilder;
+
+/**
+ * Writes each request as one INFO event on a dedicated logger, the way the exchange
+ * records are written: facts as SLF4J key-value pairs, IDs as MDC entries, and a short
+ * summary as the message.
+ *
+ * @author llm-tracing
+ */
+final class RequestRecordLogger implements RequestListener {
+
+	private final Logger logger;
+
+	private final MdcKeys keys;
+
+	/**
+	 * Create a record logger.
+	 * @param loggerName the name of the logger to write to
+	 * @param keys the MDC keys of the IDs
+	 */
+	RequestRecordLogger(String loggerName, MdcKeys keys) {
+		this.logger = LoggerFactory.getLogger(loggerName);
+		this.keys = keys;
+	}
+
+	@Override
+	public void onRequest(RequestRecord record) {
+		if (!this.logger.isInfoEnabled()) {
+			return;
+		}
+		try {
+			RequestRecordFields.ids(record, this.keys).forEach(MDC::put);
+			LoggingEventBuilder event = this.logger.atInfo();
+			RequestRecordFields.facts(record).forEach(event::addKeyValue);
+			event.log(summary(record));
+		}
+		finally {
+			MDC.clear();
+		}
+	}
+
+	static String summary(RequestRecord record) {
+		StringBuilder summary = new StringBuilder(96);
+		summary.append("request ").append((record.route() != null) ? record.route() : "?");
+		summary.append(' ').append(record.outcome().value()).append(" in ").append(record.durationMillis());
+		summary.append(" ms, ").append(record.totals().modelCalls()).append(" model call(s): ");
+		summary.append(record.breakdown());
+		return summary.toString();
+	}
+
+}

@@ -1,0 +1,197 @@
+package dev.llmtracing.autoconfigure.request;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import dev.llmtracing.context.TracingIds;
+import dev.llmtracing.record.ExchangeDispatcher;
+import dev.llmtracing.record.ExchangeListener;
+import dev.llmtracing.record.ExchangeRecord;
+import dev.llmtracing.record.Outcome;
+import dev.llmtracing.request.RequestListener;
+import dev.llmtracing.request.RequestRecord;
+import dev.llmtracing.request.RequestTotals;
+import dev.llmtracing.support.InstrumentedComponent;
+import dev.llmtracing.support.ErrorTypes;
+import dev.llmtracing.support.InstrumentationFailures;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Follows the requests that are running: the inbound filter starts and finishes them,
+ * {@link RequestPartObservationHandler} adds their stages, tool executions and
+ * retrievals, and as an {@link ExchangeListener} it adds their model calls. A finished
+ * request becomes a {@link RequestRecord} on the exchange dispatcher's thread, after the
+ * records of its model calls, and is handed to the {@link RequestListener listeners}.
+ *
+ * @author llm-tracing
+ */
+final class RequestTracker implements ExchangeListener {
+
+	private static final long GRACE_NANOS = TimeUnit.SECONDS.toNanos(10);
+
+	private final Map<String, RequestTimeline> running = new ConcurrentHashMap<>();
+
+	private final Supplier<ExchangeDispatcher> dispatcher;
+
+	private final List<RequestListener> listeners;
+
+	private final boolean onlyWithModelCalls;
+
+	private final int maxRunning;
+
+	private final InstrumentationFailures failures;
+
+	/**
+	 * Create a tracker.
+	 * @param dispatcher the dispatcher whose thread builds and hands out the records,
+	 * looked up when the first request finishes (the dispatcher also tells this tracker
+	 * of exchanges)
+	 * @param listeners the listeners of finished requests
+	 * @param onlyWithModelCalls whether to record only requests that made a model call
+	 * @param maxRunning the most requests followed at once; further ones are not
+	 * @param failures counts exceptions thrown by listeners
+	 */
+	RequestTracker(Supplier<ExchangeDispatcher> dispatcher, List<RequestListener> listeners, boolean onlyWithModelCalls,
+			int maxRunning, InstrumentationFailures failures) {
+		this.dispatcher = dispatcher;
+		this.listeners = List.copyOf(listeners);
+		this.onlyWithModelCalls = onlyWithModelCalls;
+		this.maxRunning = maxRunning;
+		this.failures = failures;
+	}
+
+	@Nullable RequestTimeline start(TracingIds ids, @Nullable String traceId) {
+		String requestId = ids.requestId();
+		if (requestId == null || this.running.size() >= this.maxRunning) {
+			return null;
+		}
+		RequestTimeline timeline = new RequestTimeline(ids, traceId, Instant.now(), System.nanoTime());
+		return (this.running.putIfAbsent(requestId, timeline) == null) ? timeline : null;
+	}
+
+	void recordFailure(RuntimeException ex) {
+		this.failures.record(InstrumentedComponent.REQUEST, ex);
+	}
+
+	boolean isFollowing() {
+		return !this.running.isEmpty();
+	}
+
+	@Nullable Activity begin(@Nullable String requestId, Part part, String key) {
+		RequestTimeline timeline = (requestId != null) ? this.running.get(requestId) : null;
+		return (timeline != null) ? timeline.begin(part, key, System.nanoTime()) : null;
+	}
+
+	void finish(RequestTimeline timeline, @Nullable String route, @Nullable Integer httpStatus,
+			@Nullable Throwable error) {
+		long durationMillis = timeline.elapsedNanos(System.nanoTime()) / 1_000_000;
+		Outcome outcome = (error != null || (httpStatus != null && httpStatus >= 500)) ? Outcome.ERROR
+				: Outcome.SUCCESS;
+		String errorType = (error != null) ? ErrorTypes.of(error) : null;
+		Runnable publish = () -> {
+			this.running.remove(timeline.ids.requestId(), timeline);
+			publish(timeline, route, httpStatus, durationMillis, outcome, errorType);
+		};
+		boolean queued = this.dispatcher.get().execute(() -> {
+			timeline.publishWhenComplete(publish, System.nanoTime());
+			publishOverdue();
+		});
+		if (!queued) {
+			this.running.remove(timeline.ids.requestId(), timeline);
+		}
+	}
+
+	@Override
+	public void onExchange(ExchangeRecord record) {
+		String requestId = record.ids().requestId();
+		RequestTimeline timeline = (requestId != null) ? this.running.get(requestId) : null;
+		if (timeline != null) {
+			timeline.add(record);
+			Runnable deferred = timeline.takeDeferred(System.nanoTime(), GRACE_NANOS);
+			if (deferred != null) {
+				deferred.run();
+			}
+		}
+		publishOverdue();
+	}
+
+	void modelCallStarted(@Nullable String requestId) {
+		RequestTimeline timeline = (requestId != null) ? this.running.get(requestId) : null;
+		if (timeline != null) {
+			timeline.modelCallStarted();
+		}
+	}
+
+	/**
+	 * Publish the requests that waited longer than the grace period for an exchange
+	 * record that never came (dropped from a full queue, for example).
+	 */
+	private void publishOverdue() {
+		if (this.running.isEmpty()) {
+			return;
+		}
+		long now = System.nanoTime();
+		for (RequestTimeline timeline : this.running.values()) {
+			if (timeline.isDeferred()) {
+				Runnable deferred = timeline.takeDeferred(now, GRACE_NANOS);
+				if (deferred != null) {
+					deferred.run();
+				}
+			}
+		}
+	}
+
+	private void publish(RequestTimeline timeline, @Nullable String route, @Nullable Integer httpStatus,
+			long durationMillis, Outcome outcome, @Nullable String errorType) {
+		List<ExchangeRecord> exchanges = timeline.exchanges();
+		if (this.onlyWithModelCalls && exchanges.isEmpty()) {
+			return;
+		}
+		List<String> exchangeIds = new ArrayList<>(exchanges.size());
+		for (ExchangeRecord exchange : exchanges) {
+			exchangeIds.add(exchange.ids().exchangeId());
+		}
+		String traceId = timeline.traceId;
+		if (traceId == null && !exchanges.isEmpty()) {
+			traceId = exchanges.get(0).ids().traceId();
+		}
+		RequestRecord record = new RequestRecord(timeline.ids, traceId, route, httpStatus, timeline.startTime,
+				durationMillis, exchangeIds, Breakdown.of(timeline.activities(), durationMillis), totals(exchanges),
+				outcome, errorType);
+		for (RequestListener listener : this.listeners) {
+			try {
+				listener.onRequest(record);
+			}
+			catch (Throwable ex) {
+				this.failures.record(InstrumentedComponent.EXCHANGE_LISTENER, ex);
+			}
+		}
+	}
+
+	private static RequestTotals totals(List<ExchangeRecord> exchanges) {
+		Long input = null;
+		Long output = null;
+		BigDecimal cost = null;
+		String currency = null;
+		for (ExchangeRecord exchange : exchanges) {
+			if (exchange.usage().inputTokens() != null) {
+				input = ((input != null) ? input : 0L) + exchange.usage().inputTokens();
+			}
+			if (exchange.usage().outputTokens() != null) {
+				output = ((output != null) ? output : 0L) + exchange.usage().outputTokens();
+			}
+			if (exchange.cost() != null && (currency == null || currency.equals(exchange.cost().currency()))) {
+				cost = ((cost != null) ? cost : BigDecimal.ZERO).add(exchange.cost().amount());
+				currency = exchange.cost().currency();
+			}
+		}
+		return new RequestTotals(exchanges.size(), input, output, cost, currency);
+	}
+
+}

@@ -1,0 +1,70 @@
+package dev.llmtracing.autoconfigure.request;
+
+import java.util.List;
+
+import dev.llmtracing.context.IdRejectionListener;
+import dev.llmtracing.context.IdScope;
+import dev.llmtracing.context.IdScopes;
+import dev.llmtracing.context.IdValidator;
+import dev.llmtracing.context.MdcKeys;
+import dev.llmtracing.record.ExchangeDispatcher;
+import dev.llmtracing.request.RequestListener;
+import dev.llmtracing.support.InstrumentationFailures;
+import dev.llmtracing.support.InstrumentedComponent;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.mock.web.MockFilterChain;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNoException;
+
+/**
+ * Tests that {@link RequestRecordFilter} never fails a request with a failure of its own:
+ * it counts it instead.
+ *
+ * @author llm-tracing
+ */
+class RequestRecordFilterTests {
+
+	private final InstrumentationFailures failures = new InstrumentationFailures();
+
+	private final IdScopes idScopes = new IdScopes(MdcKeys.DEFAULT, new IdValidator(64), IdRejectionListener.NONE);
+
+	@Test
+	void aBrokenTrackerNeverFailsTheRequestAndIsCounted() {
+		RequestTracker broken = new RequestTracker(() -> {
+			throw new IllegalStateException("no dispatcher");
+		}, List.<RequestListener>of(), false, 10, this.failures);
+		RequestRecordFilter filter = new RequestRecordFilter(broken, this.idScopes);
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		MockFilterChain chain = new MockFilterChain();
+		try (IdScope scope = this.idScopes.open("req-1", null, null)) {
+			assertThatNoException()
+				.isThrownBy(() -> filter.doFilter(new MockHttpServletRequest("GET", "/chat"), response, chain));
+		}
+		assertThat(chain.getRequest()).isNotNull();
+		assertThat(response.getStatus()).isEqualTo(200);
+		assertThat(this.failures.count(InstrumentedComponent.REQUEST)).isEqualTo(1);
+	}
+
+	@Test
+	void aWorkingTrackerCountsNoFailure() {
+		ExchangeDispatcher dispatcher = new ExchangeDispatcher(List.of(), 10, java.time.Duration.ofSeconds(1),
+				this.failures);
+		try {
+			RequestTracker tracker = new RequestTracker(() -> dispatcher, List.of(), false, 10, this.failures);
+			RequestRecordFilter filter = new RequestRecordFilter(tracker, this.idScopes);
+			try (IdScope scope = this.idScopes.open("req-2", null, null)) {
+				assertThatNoException().isThrownBy(() -> filter.doFilter(new MockHttpServletRequest("GET", "/chat"),
+						new MockHttpServletResponse(), new MockFilterChain()));
+			}
+			assertThat(this.failures.count(InstrumentedComponent.REQUEST)).isZero();
+		}
+		finally {
+			dispatcher.close();
+		}
+	}
+
+}

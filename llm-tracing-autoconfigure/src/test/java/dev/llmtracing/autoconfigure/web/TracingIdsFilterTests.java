@@ -1,0 +1,149 @@
+package dev.llmtracing.autoconfigure.web;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.llmtracing.context.IdScopes;
+import dev.llmtracing.context.IdValidator;
+import dev.llmtracing.context.MdcKeys;
+import dev.llmtracing.context.TracingHeaders;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterChain;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
+
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+/**
+ * Tests for {@link TracingIdsFilter}.
+ *
+ * @author llm-tracing
+ */
+class TracingIdsFilterTests {
+
+	private final List<String> rejections = new ArrayList<>();
+
+	private final TracingIdsFilter filter = new TracingIdsFilter(
+			new IdScopes(MdcKeys.DEFAULT, new IdValidator(64), (kind, source) -> this.rejections.add(kind.name())),
+			TracingHeaders.DEFAULT);
+
+	private final Map<String, String> seenInChain = new HashMap<>();
+
+	private final FilterChain chain = (request, response) -> this.seenInChain.putAll(MDC.getCopyOfContextMap());
+
+	@AfterEach
+	void clearMdc() {
+		MDC.clear();
+	}
+
+	@Test
+	void shouldPutHeaderIdsInMdcAndEchoRequestId() throws Exception {
+		MockHttpServletRequest request = new MockHttpServletRequest("POST", "/chat");
+		request.addHeader("X-Request-Id", "req-1");
+		request.addHeader("X-Context-Id", "conv-9");
+		request.addHeader("X-User-Id", "alice");
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		this.filter.doFilter(request, response, this.chain);
+		assertThat(this.seenInChain).containsEntry("requestId", "req-1")
+			.containsEntry("contextId", "conv-9")
+			.containsEntry("userId", "alice");
+		assertThat(response.getHeader("X-Request-Id")).isEqualTo("req-1");
+		assertThat(MDC.getCopyOfContextMap()).isNullOrEmpty();
+	}
+
+	@Test
+	void shouldGenerateRequestIdWhenAbsent() throws Exception {
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		this.filter.doFilter(new MockHttpServletRequest("GET", "/"), response, this.chain);
+		assertThat(response.getHeader("X-Request-Id")).hasSize(36).isEqualTo(this.seenInChain.get("requestId"));
+		assertThat(this.seenInChain).doesNotContainKeys("contextId", "userId");
+	}
+
+	@Test
+	void shouldReplaceInvalidRequestIdAndNeverEchoIt() throws Exception {
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/");
+		request.addHeader("X-Request-Id", "evil\r\nSet-Cookie: x=1");
+		request.addHeader("X-Context-Id", "<script>alert(1)</script>");
+		request.addHeader("X-User-Id", "bob smith");
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		this.filter.doFilter(request, response, this.chain);
+		assertThat(response.getHeader("X-Request-Id")).hasSize(36).doesNotContain("evil");
+		assertThat(this.seenInChain).doesNotContainKeys("contextId", "userId");
+		assertThat(this.seenInChain.values()).noneMatch((value) -> value.contains("evil") || value.contains("script"));
+		assertThat(this.rejections).containsExactly("REQUEST", "CONTEXT", "USER");
+	}
+
+	@Test
+	void shouldRestoreThreadMdcAfterRequestEvenWhenChainFails() {
+		MDC.put("requestId", "from-before");
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/");
+		request.addHeader("X-Request-Id", "req-2");
+		FilterChain failing = (req, res) -> {
+			throw new IllegalStateException("boom");
+		};
+		assertThatIllegalStateException()
+			.isThrownBy(() -> this.filter.doFilter(request, new MockHttpServletResponse(), failing))
+			.withMessage("boom");
+		assertThat(MDC.get("requestId")).isEqualTo("from-before");
+	}
+
+	@Test
+	void shouldReuseIdsOfFirstDispatchInAsyncDispatch() throws Exception {
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/");
+		this.filter.doFilter(request, new MockHttpServletResponse(), this.chain);
+		String first = this.seenInChain.get("requestId");
+		this.seenInChain.clear();
+		request.setDispatcherType(DispatcherType.ASYNC);
+		request.removeAttribute(TracingIdsFilter.class.getName() + ".FILTERED");
+		this.filter.doFilter(request, new MockHttpServletResponse(), this.chain);
+		assertThat(this.seenInChain.get("requestId")).isEqualTo(first);
+	}
+
+	@Test
+	void shouldNotEchoWhenDisabled() throws Exception {
+		TracingIdsFilter quiet = new TracingIdsFilter(new IdScopes(MdcKeys.DEFAULT, new IdValidator(64), (k, s) -> {
+		}), new TracingHeaders("X-Request-Id", "X-Context-Id", "X-User-Id", false));
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		quiet.doFilter(new MockHttpServletRequest("GET", "/"), response, this.chain);
+		assertThat(response.getHeader("X-Request-Id")).isNull();
+	}
+
+	@Test
+	void readsValidatedIdsFromBaggageWhenNoHeaderIsPresentAndWritesBaggage() throws Exception {
+		java.util.Map<String, String> incoming = java.util.Map.of("requestId", "from-baggage", "contextId",
+				"bad value!", "userId", "u-7");
+		java.util.List<dev.llmtracing.context.TracingIds> written = new java.util.ArrayList<>();
+		dev.llmtracing.context.BaggageBridge bridge = new dev.llmtracing.context.BaggageBridge() {
+
+			@Override
+			public String read(String key) {
+				return incoming.get(key);
+			}
+
+			@Override
+			public Scope write(dev.llmtracing.context.TracingIds ids) {
+				written.add(ids);
+				return Scope.NONE;
+			}
+
+		};
+		TracingIdsFilter withBaggage = new TracingIdsFilter(
+				new IdScopes(MdcKeys.DEFAULT, new IdValidator(64), (kind, source) -> this.rejections.add(source)),
+				TracingHeaders.DEFAULT, bridge);
+		withBaggage.doFilter(new MockHttpServletRequest("GET", "/"), new MockHttpServletResponse(), this.chain);
+		assertThat(this.seenInChain).containsEntry("requestId", "from-baggage")
+			.containsEntry("userId", "u-7")
+			.doesNotContainKey("contextId");
+		assertThat(this.rejections).containsExactly("baggage");
+		assertThat(written).hasSize(1);
+		assertThat(written.get(0).requestId()).isEqualTo("from-baggage");
+	}
+
+}
