@@ -139,6 +139,17 @@ class StandInModelServerTests {
 								List.of("city", "days"))));
 	}
 
+	@Test
+	void shouldKeepTheHeadersAndRepliesOfTheLatestRequestsOnly() throws Exception {
+		for (int i = 0; i <= StandInModelServer.KEPT; i++) {
+			post(Map.of("model", "m1", "messages", List.of(Map.of("role", "user", "content", "message " + i))));
+		}
+		assertThat(this.server.getRequestCount()).isEqualTo(StandInModelServer.KEPT + 1);
+		assertThat(this.server.getRequestHeaders()).hasSize(StandInModelServer.KEPT);
+		assertThat(this.server.getReplies()).hasSize(StandInModelServer.KEPT);
+		assertThat(this.server.getReplies().get(0).content()).contains("message 1");
+	}
+
 	private JsonNode toolCall(HttpResponse<String> response) {
 		return this.mapper.readTree(response.body()).path("choices").get(0).path("message").path("tool_calls").get(0);
 	}
