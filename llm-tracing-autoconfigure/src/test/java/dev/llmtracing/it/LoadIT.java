@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -47,7 +48,7 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(classes = LoadTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "llm.tracing.content.mode=full", "llm.tracing.content.masking.enabled=false",
-				"management.endpoint.health.show-details=always" })
+				"management.endpoint.health.show-details=always", "spring.mvc.async.request-timeout=120s" })
 class LoadIT {
 
 	private static final int REQUESTS = Integer.getInteger("load-it.requests", 10_000);
@@ -87,6 +88,10 @@ class LoadIT {
 		}
 		List<Sent> sent;
 		long started = System.nanoTime();
+		AtomicInteger peakQueue = new AtomicInteger();
+		ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+		sampler.scheduleAtFixedRate(() -> peakQueue.accumulateAndGet(this.dispatcher.getQueueSize(), Math::max), 0, 50,
+				TimeUnit.MILLISECONDS);
 		try (JsonLogFile log = JsonLogFile.attach(file)) {
 			sent = sendAll();
 			assertThat(sent).filteredOn((request) -> request.status != 200).as("failed requests").isEmpty();
@@ -95,9 +100,11 @@ class LoadIT {
 				.until(() -> log.count("llm.tracing.exchange") >= expectedCalls
 						&& log.count("llm.tracing.request") >= REQUESTS);
 		}
+		sampler.shutdownNow();
 		long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
-		System.out.printf("LoadIT: %d requests, %d model calls at %d connections in %d ms (%d requests/s)%n", REQUESTS,
-				modelCalls, CONNECTIONS, millis, REQUESTS * 1000L / millis);
+		System.out.printf(
+				"LoadIT: %d requests, %d model calls at %d connections in %d ms (%d requests/s), peak writer queue %d%n",
+				REQUESTS, modelCalls, CONNECTIONS, millis, REQUESTS * 1000L / millis, peakQueue.get());
 		assertThat(standIn.server().getRequestCount()).as("model calls").isEqualTo(modelCalls);
 		List<Map<String, Object>> lines = JsonLogFile.read(file);
 		List<Map<String, Object>> exchanges = ofLogger(lines, "llm.tracing.exchange");
@@ -139,7 +146,7 @@ class LoadIT {
 		boolean anonymous = index % 7 == 3;
 		String marker = String.format("%s-%06d", anonymous ? "anon" : "load", index);
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + kind.path))
-			.timeout(Duration.ofSeconds(30))
+			.timeout(Duration.ofSeconds(120))
 			.header("Content-Type", "text/plain")
 			.POST(HttpRequest.BodyPublishers.ofString("Say hello for " + marker));
 		if (!anonymous) {
