@@ -5,8 +5,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -141,13 +145,21 @@ class StandInModelServerTests {
 
 	@Test
 	void shouldKeepTheHeadersAndRepliesOfTheLatestRequestsOnly() throws Exception {
-		for (int i = 0; i <= StandInModelServer.KEPT; i++) {
-			post(Map.of("model", "m1", "messages", List.of(Map.of("role", "user", "content", "message " + i))));
+		ExecutorService pool = Executors.newFixedThreadPool(16);
+		List<Future<HttpResponse<String>>> responses = new ArrayList<>();
+		for (int i = 0; i < StandInModelServer.KEPT; i++) {
+			responses.add(pool.submit(() -> post(
+					Map.of("model", "m1", "messages", List.of(Map.of("role", "user", "content", "earlier"))))));
 		}
+		for (Future<HttpResponse<String>> response : responses) {
+			assertThat(response.get().statusCode()).isEqualTo(200);
+		}
+		pool.shutdown();
+		post(Map.of("model", "m1", "messages", List.of(Map.of("role", "user", "content", "latest"))));
 		assertThat(this.server.getRequestCount()).isEqualTo(StandInModelServer.KEPT + 1);
 		assertThat(this.server.getRequestHeaders()).hasSize(StandInModelServer.KEPT);
 		assertThat(this.server.getReplies()).hasSize(StandInModelServer.KEPT);
-		assertThat(this.server.getReplies().get(0).content()).contains("message 1");
+		assertThat(this.server.getReplies().get(StandInModelServer.KEPT - 1).content()).contains("latest");
 	}
 
 	private JsonNode toolCall(HttpResponse<String> response) {
