@@ -39,6 +39,12 @@ public final class StandInModelServer implements AutoCloseable {
 	 */
 	private static final int FAULTY_CHUNK = 2;
 
+	/**
+	 * How many of the latest requests' headers and replies are kept, so that a long run
+	 * (a soak test, the sample app) does not grow the heap.
+	 */
+	static final int KEPT = 1000;
+
 	private final ObjectMapper mapper = JsonMapper.builder().build();
 
 	private final HttpServer server;
@@ -106,7 +112,7 @@ public final class StandInModelServer implements AutoCloseable {
 	}
 
 	/**
-	 * Return the headers of each request received, in order.
+	 * Return the headers of each request received, in order: the latest {@value #KEPT}.
 	 * @return the request headers
 	 */
 	public List<Map<String, List<String>>> getRequestHeaders() {
@@ -114,7 +120,8 @@ public final class StandInModelServer implements AutoCloseable {
 	}
 
 	/**
-	 * Return the replies the server gave (or was asked to fail), in order.
+	 * Return the replies the server gave (or was asked to fail), in order: the latest
+	 * {@value #KEPT}.
 	 * @return the replies
 	 */
 	public List<StandInReply> getReplies() {
@@ -155,14 +162,14 @@ public final class StandInModelServer implements AutoCloseable {
 			return;
 		}
 		this.requestCount.incrementAndGet();
-		this.requestHeaders.add(Map.copyOf(exchange.getRequestHeaders()));
+		keep(this.requestHeaders, Map.copyOf(exchange.getRequestHeaders()));
 		JsonNode request;
 		try (InputStream body = exchange.getRequestBody()) {
 			request = this.mapper.readTree(body);
 		}
 		StandInReply reply = StandInReply.of(request);
 		Fault fault = Fault.of(request, this.latency.dividedBy(10));
-		this.replies.add(reply);
+		keep(this.replies, reply);
 		pause(reply.delay().plus(this.latency));
 		if (reply.errorStatus() > 0) {
 			if (reply.errorStatus() == 429 || reply.errorStatus() == 503) {
@@ -229,6 +236,13 @@ public final class StandInModelServer implements AutoCloseable {
 		out.write(part);
 		out.flush();
 		throw new ConnectionCut();
+	}
+
+	private static <T> void keep(List<T> list, T element) {
+		list.add(element);
+		if (list.size() > KEPT) {
+			list.remove(0);
+		}
 	}
 
 	private byte[] error(String message) {

@@ -10,8 +10,12 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -259,6 +263,25 @@ class StandInModelServerTests {
 						Map.of("type", "object", "properties",
 								Map.of("city", Map.of("type", "string"), "days", Map.of("type", "integer")), "required",
 								List.of("city", "days"))));
+	}
+
+	@Test
+	void shouldKeepTheHeadersAndRepliesOfTheLatestRequestsOnly() throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(16);
+		List<Future<HttpResponse<String>>> responses = new ArrayList<>();
+		for (int i = 0; i < StandInModelServer.KEPT; i++) {
+			responses.add(pool.submit(() -> post(
+					Map.of("model", "m1", "messages", List.of(Map.of("role", "user", "content", "earlier"))))));
+		}
+		for (Future<HttpResponse<String>> response : responses) {
+			assertThat(response.get().statusCode()).isEqualTo(200);
+		}
+		pool.shutdown();
+		post(Map.of("model", "m1", "messages", List.of(Map.of("role", "user", "content", "latest"))));
+		assertThat(this.server.getRequestCount()).isEqualTo(StandInModelServer.KEPT + 1);
+		assertThat(this.server.getRequestHeaders()).hasSize(StandInModelServer.KEPT);
+		assertThat(this.server.getReplies()).hasSize(StandInModelServer.KEPT);
+		assertThat(this.server.getReplies().get(StandInModelServer.KEPT - 1).content()).contains("latest");
 	}
 
 	private JsonNode toolCall(HttpResponse<String> response) {
