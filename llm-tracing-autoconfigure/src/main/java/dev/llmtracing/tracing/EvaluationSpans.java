@@ -12,12 +12,12 @@ import io.micrometer.tracing.Tracer;
 /**
  * Puts each feedback on a linked exchange into that exchange's trace, as the
  * OpenTelemetry GenAI conventions ask: a short span {@code evaluation {name}}, child of
- * (and linked to) the rated model call's span, with the {@code gen_ai.evaluation.result} event and the
- * attributes {@code gen_ai.evaluation.name}, {@code gen_ai.evaluation.score.value},
- * {@code gen_ai.evaluation.score.label} and {@code gen_ai.response.id}. Micrometer
- * Tracing's events carry no attributes, so the attributes are the span's. Feedback whose
- * exchange is not in the index, or had no recorded span (tracing off or not sampled),
- * gets no span.
+ * (and linked to) the rated model call's span, with the {@code gen_ai.evaluation.result}
+ * event and the attributes {@code gen_ai.evaluation.name},
+ * {@code gen_ai.evaluation.score.value}, {@code gen_ai.evaluation.score.label} and
+ * {@code gen_ai.response.id}. Micrometer Tracing's events carry no attributes, so the
+ * attributes are the span's. Feedback whose exchange is not in the index, or had no
+ * recorded span (tracing off or not sampled), gets no span.
  *
  * @author llm-tracing
  */

@@ -51,7 +51,8 @@ final class Directives {
 
 	private static boolean isDirective(String body) {
 		return body.equals("length") || body.equals("no-usage") || body.startsWith("delay:")
-				|| body.startsWith("error:");
+				|| body.startsWith("error:") || body.equals("refuse") || body.equals("empty") || body.equals("random")
+				|| body.equals("content-filter");
 	}
 
 }
