@@ -42,6 +42,7 @@ class PackageDependencyTests {
 			Map.entry("advisor", Set.of("observation", "content", "context", "support")),
 			Map.entry("observation", Set.of("content", "record", "context", "cost", "support")),
 			Map.entry("metrics", Set.of("stage")), Map.entry("stage", Set.of("context", "observation", "support")),
+			Map.entry("feedback", Set.of("record", "context", "support")), Map.entry("quality", Set.of("record")),
 			Map.entry("request", Set.of("stage", "record", "context", "support")),
 			Map.entry("replay", Set.of("content", "record", "redact", "crypto", "context", "support")),
 			Map.entry("audit", Set.of("record", "crypto", "context", "support")),

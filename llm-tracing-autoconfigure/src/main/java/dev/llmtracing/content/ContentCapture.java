@@ -98,6 +98,23 @@ public final class ContentCapture {
 		};
 	}
 
+	/**
+	 * Capture a free text given about an exchange, such as a feedback comment: masked and
+	 * capped like the content of a record, and only in mode {@code FULL}, the one mode
+	 * that keeps text in clear.
+	 * @param text the text
+	 * @param maxChars the maximum number of characters to keep
+	 * @return the masked, capped text, or {@code null} in any other mode
+	 */
+	public @Nullable String captureText(String text, int maxChars) {
+		if (this.mode != ContentMode.FULL) {
+			return null;
+		}
+		Map<String, Object> part = new LinkedHashMap<>(4);
+		this.limiter.put(part, "text", text, Math.min(maxChars, this.maxFieldChars));
+		return (String) part.get("text");
+	}
+
 	private Map<String, Object> digest(Prompt prompt, @Nullable ChatResponse response) {
 		Map<String, Object> digest = new LinkedHashMap<>();
 		digest.put("algorithm", "SHA-256");

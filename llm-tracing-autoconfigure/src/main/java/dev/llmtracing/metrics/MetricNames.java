@@ -55,6 +55,15 @@ public final class MetricNames {
 	/** Timer of the time of inbound requests in each part, by route and part. */
 	public static final String REQUEST_PART_DURATION = "llm.request.part.duration";
 
+	/** Counter of exchanges by quality signal. */
+	public static final String QUALITY_SIGNAL = "llm.quality.signal";
+
+	/** Counter of feedback by name and label. */
+	public static final String FEEDBACK = "llm.feedback";
+
+	/** Distribution summary of the values of feedback, by name. */
+	public static final String FEEDBACK_SCORE = "llm.feedback.score";
+
 	private MetricNames() {
 	}
 

@@ -38,6 +38,12 @@ public final class ExchangeFields {
 	/** The exchange ID of the exchange that this one replays. */
 	public static final String REPLAY_OF = "llm.replay.of";
 
+	/**
+	 * The quality signals of the exchange, such as {@code truncated} or {@code refusal};
+	 * absent when there are none.
+	 */
+	public static final String QUALITY_SIGNALS = "llm.quality.signals";
+
 	/** The ID of the model call. */
 	public static final String EXCHANGE_ID = "exchangeId";
 

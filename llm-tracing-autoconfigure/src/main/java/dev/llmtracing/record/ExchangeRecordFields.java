@@ -85,6 +85,9 @@ public final class ExchangeRecordFields {
 		fields.put(ExchangeFields.OUTCOME, record.outcome().value());
 		put(fields, ExchangeFields.REPLAY_OF, record.replayOf());
 		put(fields, ExchangeFields.ERROR_TYPE, record.errorType());
+		if (!record.signals().isEmpty()) {
+			fields.put(ExchangeFields.QUALITY_SIGNALS, record.signals());
+		}
 		ExchangeContent content = record.content();
 		if (content != null) {
 			fields.put(ExchangeFields.CONTENT_MODE, content.mode());

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @author llm-tracing
  */
-final class BoundedValues {
+public final class BoundedValues {
 
 	/**
 	 * The value used once the limit is reached.
@@ -33,7 +33,7 @@ final class BoundedValues {
 	 * Create an instance.
 	 * @param limit the maximum number of distinct values kept
 	 */
-	BoundedValues(int limit) {
+	public BoundedValues(int limit) {
 		this.limit = limit;
 	}
 

@@ -54,7 +54,17 @@ public enum InstrumentedComponent {
 	/**
 	 * Writing the audit trail.
 	 */
-	AUDIT;
+	AUDIT,
+
+	/**
+	 * Naming the quality signals of an exchange.
+	 */
+	QUALITY,
+
+	/**
+	 * Recording feedback: its record, meters and evaluation span.
+	 */
+	FEEDBACK;
 
 	/**
 	 * Return the tag value, such as {@code exchange-listener}.

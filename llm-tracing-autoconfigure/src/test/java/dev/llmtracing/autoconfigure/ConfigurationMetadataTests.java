@@ -24,7 +24,8 @@ class ConfigurationMetadataTests {
 	/**
 	 * Properties that have no default on purpose.
 	 */
-	private static final List<String> WITHOUT_DEFAULT = List.of("llm.tracing.content.encryption.active-key-id");
+	private static final List<String> WITHOUT_DEFAULT = List.of("llm.tracing.content.encryption.active-key-id",
+			"llm.tracing.quality.slow.default-objective");
 
 	@Test
 	@SuppressWarnings("unchecked")

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.jspecify.annotations.Nullable;
@@ -30,7 +31,13 @@ import tools.jackson.databind.JsonNode;
  * fails, the first succeeds;</li>
  * <li>{@code [length]} ends with finish reason {@code length};</li>
  * <li>{@code [no-usage]} reports no token usage: no {@code usage} object in a response,
- * no usage chunk in a stream, as many OpenAI-compatible servers do.</li>
+ * no usage chunk in a stream, as many OpenAI-compatible servers do;</li>
+ * <li>{@code [refuse]} answers with a refusal ("I'm sorry, but I can't help with
+ * that.");</li>
+ * <li>{@code [empty]} answers with no text at all;</li>
+ * <li>{@code [random]} ends the answer with a random number, so that the same prompt gets
+ * a different answer each time;</li>
+ * <li>{@code [content-filter]} ends with finish reason {@code content_filter}.</li>
  * </ul>
  * When the request offers tools and the last message is the user's, the answer calls the
  * first tool (see {@link ToolCall} for its arguments); once a tool result follows, the
@@ -89,9 +96,24 @@ public record StandInReply(String id, String model, @Nullable String content, @N
 		String voice = model.contains("large") ? "Stand-in large reply to: " : "Stand-in reply to: ";
 		String content = "tool".equals(lastRole) ? "Stand-in answer from the tool result: " + clip(lastText)
 				: voice + clip(Directives.strip(userText)) + history(messages);
-		String finishReason = Directives.has(userText, "length") ? "length" : "stop";
+		content = quality(userText, content);
+		String finishReason = Directives.has(userText, "length") ? "length"
+				: Directives.has(userText, "content-filter") ? "content_filter" : "stop";
 		return new StandInReply(id, model, content, null, finishReason, promptTokens, words(content), delay,
 				errorStatus);
+	}
+
+	private static String quality(String userText, String content) {
+		if (Directives.has(userText, "refuse")) {
+			return "I'm sorry, but I can't help with that.";
+		}
+		if (Directives.has(userText, "empty")) {
+			return "";
+		}
+		if (Directives.has(userText, "random")) {
+			return content + " #" + ThreadLocalRandom.current().nextInt(1_000_000_000);
+		}
+		return content;
 	}
 
 	/**

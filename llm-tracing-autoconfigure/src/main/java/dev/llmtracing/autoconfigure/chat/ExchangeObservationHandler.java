@@ -5,6 +5,7 @@ import java.util.List;
 
 import dev.llmtracing.autoconfigure.chat.TraceContextLookup.TraceContext;
 import dev.llmtracing.content.ContentCapture;
+import dev.llmtracing.context.ExchangeIdEcho;
 import dev.llmtracing.context.IdScopes;
 import dev.llmtracing.context.RandomIds;
 import dev.llmtracing.context.ReplayMarker;
@@ -12,6 +13,7 @@ import dev.llmtracing.context.TracingIds;
 import dev.llmtracing.observation.RequiredListenerFailures;
 import dev.llmtracing.record.ExchangeDispatcher;
 import dev.llmtracing.record.ExchangeRecord;
+import dev.llmtracing.record.ExchangeSignalDetector;
 import dev.llmtracing.record.RequiredExchangeListener;
 import dev.llmtracing.support.InstrumentedComponent;
 import dev.llmtracing.support.InstrumentationFailures;
@@ -59,6 +61,8 @@ final class ExchangeObservationHandler implements ObservationHandler<ChatModelOb
 
 	private final List<RequiredExchangeListener> required;
 
+	private final ExchangeSignalDetector signals;
+
 	/**
 	 * Create a handler.
 	 * @param idScopes reads the IDs of the current thread
@@ -90,6 +94,28 @@ final class ExchangeObservationHandler implements ObservationHandler<ChatModelOb
 	public ExchangeObservationHandler(IdScopes idScopes, ClientFactsResolver factsResolver,
 			TraceContextLookup traceContextLookup, ExchangeDispatcher dispatcher, InstrumentationFailures failures,
 			PriceTable prices, ContentCapture content, List<RequiredExchangeListener> required) {
+		this(idScopes, factsResolver, traceContextLookup, dispatcher, failures, prices, content, required,
+				ExchangeSignalDetector.NONE);
+	}
+
+	/**
+	 * Create a handler that also names the quality signals of each record.
+	 * @param idScopes reads the IDs of the current thread
+	 * @param factsResolver finds what the {@code ChatClient} knows about the call
+	 * @param traceContextLookup finds the span of the call
+	 * @param dispatcher receives the finished records
+	 * @param failures counts failures of the handler
+	 * @param prices the price table that gives each record its cost
+	 * @param content captures the content of each exchange under the content mode
+	 * @param required told of each record before the call returns; what they throw fails
+	 * the call
+	 * @param signals names the quality signals of each record where it is built
+	 */
+	public ExchangeObservationHandler(IdScopes idScopes, ClientFactsResolver factsResolver,
+			TraceContextLookup traceContextLookup, ExchangeDispatcher dispatcher, InstrumentationFailures failures,
+			PriceTable prices, ContentCapture content, List<RequiredExchangeListener> required,
+			ExchangeSignalDetector signals) {
+		this.signals = signals;
 		this.required = List.copyOf(required);
 		this.prices = prices;
 		this.content = content;
@@ -108,8 +134,10 @@ final class ExchangeObservationHandler implements ObservationHandler<ChatModelOb
 				facts.firstChunkTimer().restart();
 			}
 			TracingIds ids = (facts.ids() != null) ? facts.ids() : this.idScopes.current();
-			context.put(ExchangeCapture.class, new ExchangeCapture(RandomIds.next(), Instant.now(), System.nanoTime(),
-					ids, facts, ReplayMarker.current()));
+			String exchangeId = RandomIds.next();
+			context.put(ExchangeCapture.class, new ExchangeCapture(exchangeId, Instant.now(), System.nanoTime(), ids,
+					facts, ReplayMarker.current()));
+			ExchangeIdEcho.started(exchangeId);
 		}
 		catch (RuntimeException ex) {
 			this.failures.record(InstrumentedComponent.CAPTURE, ex);
@@ -128,17 +156,36 @@ final class ExchangeObservationHandler implements ObservationHandler<ChatModelOb
 			Long timeToFirstChunk = timeToFirstChunk(context, capture, durationNanos);
 			TraceContext trace = this.traceContextLookup.find(context);
 			if (!this.required.isEmpty()) {
-				ExchangeRecord record = ExchangeRecords.from(context, capture, durationNanos, timeToFirstChunk, trace,
-						this.prices, this.content);
+				ExchangeRecord record = withSignals(context, ExchangeRecords.from(context, capture, durationNanos,
+						timeToFirstChunk, trace, this.prices, this.content));
 				tellRequired(context, record);
 				this.dispatcher.publish(record);
 				return;
 			}
-			this.dispatcher.publish(() -> ExchangeRecords.from(context, capture, durationNanos, timeToFirstChunk, trace,
-					this.prices, this.content));
+			this.dispatcher.publish(() -> withSignals(context, ExchangeRecords.from(context, capture, durationNanos,
+					timeToFirstChunk, trace, this.prices, this.content)));
 		}
 		catch (RuntimeException ex) {
 			this.failures.record(InstrumentedComponent.CAPTURE, ex);
+		}
+	}
+
+	/**
+	 * Name the quality signals of a record where it is built: on the dispatcher's thread,
+	 * or on the caller's when a required listener must see the record first. A failing
+	 * detector is counted and the record keeps no signals.
+	 */
+	private ExchangeRecord withSignals(ChatModelObservationContext context, ExchangeRecord record) {
+		if (this.signals == ExchangeSignalDetector.NONE) {
+			return record;
+		}
+		try {
+			return record
+				.withSignals(this.signals.detect(record, new ModelOutput(context.getRequest(), context.getResponse())));
+		}
+		catch (RuntimeException ex) {
+			this.failures.record(InstrumentedComponent.QUALITY, ex);
+			return record;
 		}
 	}
 

@@ -9,6 +9,7 @@ import dev.llmtracing.content.ContentCapture;
 import dev.llmtracing.context.IdScopes;
 import dev.llmtracing.crypto.ContentEncryptor;
 import dev.llmtracing.record.ExchangeDispatcher;
+import dev.llmtracing.record.ExchangeSignalDetector;
 import dev.llmtracing.record.RequiredExchangeListener;
 import dev.llmtracing.redact.Redactor;
 import dev.llmtracing.support.InstrumentationFailures;
@@ -58,10 +59,12 @@ public final class LlmTracingChatAutoConfiguration {
 	ExchangeObservationHandler llmTracingExchangeObservationHandler(IdScopes idScopes,
 			ObjectProvider<ClientFactsResolver> factsResolver, ObjectProvider<TraceContextLookup> traceContextLookup,
 			ExchangeDispatcher dispatcher, InstrumentationFailures failures, PriceTable prices,
-			ContentCapture contentCapture, ObjectProvider<RequiredExchangeListener> required) {
+			ContentCapture contentCapture, ObjectProvider<RequiredExchangeListener> required,
+			ObjectProvider<ExchangeSignalDetector> signals) {
 		return new ExchangeObservationHandler(idScopes, factsResolver.getIfAvailable(() -> ClientFactsResolver.NONE),
 				traceContextLookup.getIfAvailable(() -> TraceContextLookup.NONE), dispatcher, failures, prices,
-				contentCapture, required.orderedStream().toList());
+				contentCapture, required.orderedStream().toList(),
+				signals.getIfAvailable(() -> ExchangeSignalDetector.NONE));
 	}
 
 	@Bean

@@ -19,9 +19,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Meters of finished exchanges that Spring AI does not provide: the time to first chunk
- * of streams, the count of calls by outcome and finish reason, and their cost. Tags are
- * the provider, the requested model and the bounded prompt name and version, named as on
- * the model observation's meters; IDs are never tags.
+ * of streams, the count of calls by outcome and finish reason and by quality signal, and
+ * their cost. Tags are the provider, the requested model and the bounded prompt name and
+ * version, named as on the model observation's meters; IDs are never tags.
  *
  * @author llm-tracing
  */
@@ -72,6 +72,14 @@ final class ExchangeMetrics implements ExchangeListener {
 				.record(Duration.ofNanos(timeToFirstChunk));
 		}
 		recordCost(record, tags);
+		for (String signal : record.signals()) {
+			Counter.builder(MetricNames.QUALITY_SIGNAL)
+				.description("Model calls by quality signal: truncated, refusal, empty, nondeterministic...")
+				.tags(tags)
+				.tag("signal", signal)
+				.register(this.registry)
+				.increment();
+		}
 		if (!record.usage().isKnown() && record.outcome() == Outcome.SUCCESS) {
 			Counter.builder(MetricNames.USAGE_UNREPORTED)
 				.description("Successful model calls whose provider reported no token usage")

@@ -67,8 +67,9 @@ public final class EndToEndBenchmark {
 		try (SpanSink spans = new SpanSink()) {
 			try {
 				for (Variant variant : variants) {
-					Path jar = Path.of(variant.withStarter() ? option("with-jar", "target/app-with.jar")
-							: option("without-jar", "target/app-without.jar"));
+					Path jar = Path.of((variant.jar() != null) ? variant.jar()
+							: variant.withStarter() ? option("with-jar", "target/app-with.jar")
+									: option("without-jar", "target/app-without.jar"));
 					AppProcess app = AppProcess.start(variant, jar, spans.endpoint(), jvm, this.out);
 					app.awaitReady(Duration.ofMinutes(2));
 					apps.put(variant, app);
@@ -167,8 +168,9 @@ public final class EndToEndBenchmark {
 	}
 
 	/**
-	 * Adds the variants of {@code --experiment=name:--a=1 --b=2;name2:...}, each the
-	 * build with the starter run with these arguments, to the scenario.
+	 * Adds the variants of {@code --experiment=name:--a=1 --b=2;name2@other.jar:...},
+	 * each the build with the starter (or the jar after {@code @}, such as a build of an
+	 * earlier commit) run with these arguments, to the scenario.
 	 */
 	private Scenario withExperiments(Scenario scenario) {
 		String experiments = option("experiment", "");
@@ -178,7 +180,10 @@ public final class EndToEndBenchmark {
 		List<Variant> variants = new ArrayList<>(scenario.variants());
 		for (String experiment : experiments.split(";")) {
 			String[] parts = experiment.split(":", 2);
-			variants.add(new Variant(parts[0], true, Arrays.asList(parts[1].trim().split("\\s+"))));
+			String[] nameAndJar = parts[0].split("@", 2);
+			List<String> arguments = (parts.length > 1 && !parts[1].isBlank())
+					? Arrays.asList(parts[1].trim().split("\\s+")) : List.of();
+			variants.add(new Variant(nameAndJar[0], true, arguments, (nameAndJar.length > 1) ? nameAndJar[1] : null));
 		}
 		return new Scenario(scenario.name(), scenario.path(), variants);
 	}

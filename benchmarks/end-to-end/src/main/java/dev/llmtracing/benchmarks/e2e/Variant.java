@@ -2,22 +2,27 @@ package dev.llmtracing.benchmarks.e2e;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One build and configuration of the application under load.
  *
  * @param name the name in the report
  * @param withStarter whether the application is the build with llm-tracing-starter
  * @param arguments the application arguments of this variant
+ * @param jar the application jar of this variant, or {@code null} for the build the
+ * driver was given
  * @author llm-tracing
  */
-record Variant(String name, boolean withStarter, List<String> arguments) {
+record Variant(String name, boolean withStarter, List<String> arguments, @Nullable String jar) {
 
-	static final Variant WITHOUT = new Variant("without", false, List.of());
+	static final Variant WITHOUT = new Variant("without", false, List.of(), null);
 
-	static final Variant WITH = new Variant("with", true, List.of());
+	static final Variant WITH = new Variant("with", true, List.of(), null);
 
-	static final Variant WITH_DIGEST = new Variant("with-digest", true, List.of("--llm.tracing.content.mode=digest"));
+	static final Variant WITH_DIGEST = new Variant("with-digest", true, List.of("--llm.tracing.content.mode=digest"),
+			null);
 
-	static final Variant WITH_FULL = new Variant("with-full", true, List.of("--llm.tracing.content.mode=full"));
+	static final Variant WITH_FULL = new Variant("with-full", true, List.of("--llm.tracing.content.mode=full"), null);
 
 }

@@ -1,0 +1,99 @@
+package dev.llmtracing.quality;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import dev.llmtracing.record.ExchangeRecord;
+
+/**
+ * Finds completions whose length is far outside the recent ones of the same model, prompt
+ * name and prompt version. Each such series keeps the lengths of its last {@code window}
+ * completions; once it has {@code minSamples}, a completion drifts when it is longer than
+ * {@code factor} times their 99th percentile or shorter than their 1st percentile divided
+ * by {@code factor}. Each completion is judged before it joins its series. The series are
+ * kept in a bounded cache, least recently used first out.
+ *
+ * @author llm-tracing
+ * @since 0.1.0
+ */
+public final class LengthDrift {
+
+	private final int window;
+
+	private final int minSamples;
+
+	private final double factor;
+
+	private final Map<String, Series> series;
+
+	/**
+	 * Create an instance.
+	 * @param window how many recent lengths each series keeps
+	 * @param minSamples how many lengths a series needs before a completion is judged
+	 * @param factor how far beyond the 1st and 99th percentiles a length drifts
+	 * @param maxSeries the most series kept
+	 */
+	public LengthDrift(int window, int minSamples, double factor, int maxSeries) {
+		this.window = window;
+		this.minSamples = Math.min(minSamples, window);
+		this.factor = factor;
+		this.series = new LinkedHashMap<>(16, 0.75f, true) {
+
+			@Override
+			protected boolean removeEldestEntry(Map.Entry<String, Series> eldest) {
+				return size() > maxSeries;
+			}
+
+		};
+	}
+
+	/**
+	 * Return whether a completion drifts, and add its length to its series.
+	 * @param record the record of the exchange
+	 * @param length the length of the completion, in characters
+	 * @return whether it is far outside the recent lengths of its series
+	 */
+	public boolean drifts(ExchangeRecord record, int length) {
+		String key = record.model() + '\u0000' + record.request().promptName() + '\u0000'
+				+ record.request().promptVersion();
+		synchronized (this.series) {
+			Series lengths = this.series.computeIfAbsent(key, (name) -> new Series(this.window));
+			boolean drifts = lengths.count >= this.minSamples && lengths.isOutside(length, this.factor);
+			lengths.add(length);
+			return drifts;
+		}
+	}
+
+	/**
+	 * The last lengths of one series, in a ring.
+	 */
+	private static final class Series {
+
+		private final int[] lengths;
+
+		private int count;
+
+		private int next;
+
+		Series(int window) {
+			this.lengths = new int[window];
+		}
+
+		void add(int length) {
+			this.lengths[this.next] = length;
+			this.next = (this.next + 1) % this.lengths.length;
+			this.count = Math.min(this.count + 1, this.lengths.length);
+		}
+
+		boolean isOutside(int length, double factor) {
+			int[] sorted = Arrays.copyOf(this.lengths, this.count);
+			Arrays.sort(sorted);
+			int low = sorted[(int) Math.floor(0.01 * (this.count - 1))];
+			int high = sorted[(int) Math.ceil(0.99 * (this.count - 1))];
+			return length > high * factor || length < low / factor;
+		}
+
+	}
+
+}

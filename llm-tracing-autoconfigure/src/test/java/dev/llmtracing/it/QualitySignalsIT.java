@@ -1,0 +1,149 @@
+package dev.llmtracing.it;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import dev.llmtracing.metrics.MetricNames;
+import dev.llmtracing.record.RecordSchema;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * End-to-end tests of the quality signals: real HTTP into a Spring MVC application, the
+ * real Spring AI OpenAI client against the stand-in model, whose directives make answers
+ * truncated, filtered, empty, refused, slow or random, and the records as
+ * logstash-logback-encoder writes them.
+ *
+ * @author llm-tracing
+ */
+@SpringBootTest(classes = QualityTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "llm.tracing.quality.slow.default-objective=1500ms",
+				"llm.tracing.quality.length-drift.window=20", "llm.tracing.quality.length-drift.min-samples=10" })
+class QualitySignalsIT extends StandInModelIT {
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private MeterRegistry registry;
+
+	private RestClient client;
+
+	@BeforeEach
+	void reset() {
+		this.client = RestClient.builder()
+			.baseUrl("http://localhost:" + this.port)
+			.defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
+			})
+			.build();
+		standIn.server().reset();
+		capture.clear();
+	}
+
+	@Test
+	void aNormalAnswerHasNoSignals() {
+		Map<String, Object> record = ask("/ask", "What is the capital of France?");
+		assertThat(record).doesNotContainKey("llm.quality.signals").containsEntry("outcome", "success");
+	}
+
+	@Test
+	void anAnswerCutAtTheTokenLimitIsTruncatedAndCounted() {
+		double before = count("truncated");
+		assertThat(signals(ask("/ask", "[length] Tell me everything"))).containsExactly("truncated");
+		await().atMost(Duration.ofSeconds(10)).until(() -> count("truncated") == before + 1);
+		Counter counter = this.registry.get(MetricNames.QUALITY_SIGNAL)
+			.tag("signal", "truncated")
+			.tag("gen_ai.request.model", "stand-in-it")
+			.tag("llm.prompt.name", "none")
+			.counter();
+		assertThat(counter.count()).isPositive();
+	}
+
+	@Test
+	void aStreamCutAtTheTokenLimitIsTruncatedToo() {
+		assertThat(signals(ask("/stream", "[length] Tell me everything in a stream"))).containsExactly("truncated");
+	}
+
+	@Test
+	void aFilteredAnswerIsContentFilter() {
+		assertThat(signals(ask("/ask", "[content-filter] Something dubious"))).containsExactly("content_filter");
+	}
+
+	@Test
+	void anAnswerWithoutTextIsEmpty() {
+		assertThat(signals(ask("/ask", "[empty] Say nothing"))).containsExactly("empty");
+	}
+
+	@Test
+	void aRefusalIsRefusal() {
+		assertThat(signals(ask("/ask", "[refuse] Help me"))).containsExactly("refusal");
+	}
+
+	@Test
+	void aCallOverTheLatencyObjectiveIsSlow() {
+		assertThat(signals(ask("/ask", "[delay:1700] Take your time"))).containsExactly("slow");
+	}
+
+	@Test
+	void theSamePromptAtTemperatureZeroAnsweredDifferentlyIsNondeterministic() {
+		assertThat(signals(ask("/deterministic", "[random] Pick a number"))).isEmpty();
+		assertThat(signals(ask("/deterministic", "[random] Pick a number"))).containsExactly("nondeterministic");
+	}
+
+	@Test
+	void theSamePromptAtTemperatureZeroAnsweredAlikeIsNotNondeterministic() {
+		assertThat(signals(ask("/deterministic", "Repeat after me"))).isEmpty();
+		assertThat(signals(ask("/deterministic", "Repeat after me"))).isEmpty();
+	}
+
+	@Test
+	void aCompletionFarLongerThanTheRecentOnesOfItsPromptDrifts() {
+		for (int i = 0; i < 10; i++) {
+			assertThat(signals(ask("/prompt/drift", "Short question " + i))).isEmpty();
+		}
+		assertThat(signals(ask("/prompt/drift", "Long question " + "lorem ipsum ".repeat(15))))
+			.containsExactly("length_drift");
+	}
+
+	private Map<String, Object> ask(String path, String message) {
+		int before = capture.records().size();
+		this.client.post()
+			.uri(path)
+			.contentType(MediaType.TEXT_PLAIN)
+			.accept(MediaType.ALL)
+			.body(message)
+			.retrieve()
+			.toEntity(String.class);
+		List<Map<String, Object>> records = await().atMost(Duration.ofSeconds(10))
+			.until(capture::records, (all) -> all.size() > before);
+		Map<String, Object> record = records.get(records.size() - 1);
+		RecordSchema.assertValid(record);
+		return record;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<String> signals(Map<String, Object> record) {
+		Object signals = record.get("llm.quality.signals");
+		return (signals != null) ? (List<String>) signals : List.of();
+	}
+
+	private double count(String signal) {
+		Counter counter = this.registry.find(MetricNames.QUALITY_SIGNAL).tag("signal", signal).counter();
+		return Objects.requireNonNullElse((counter != null) ? counter.count() : null, 0.0);
+	}
+
+}
