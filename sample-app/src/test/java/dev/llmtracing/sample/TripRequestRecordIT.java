@@ -101,6 +101,16 @@ class TripRequestRecordIT {
 			.containsExactly("Lisbon", "Lisbon");
 	}
 
+	@Test
+	void prometheusKeepsTheChatAndTheEmbeddingMetersSideBySide() {
+		SampleApp.post(SampleApp.client(this.port), "/trip", QUESTION, "trip-req-metrics", null, null);
+		String scrape = SampleApp.client(this.port).get().uri("/actuator/prometheus").retrieve().body(String.class);
+		assertThat(scrape).containsPattern("gen_ai_client_token_usage_total\\{[^}]*gen_ai_operation_name=\"embedding\"")
+			.containsPattern("gen_ai_client_token_usage_total\\{[^}]*llm_prompt_name=\"sample-trip\"")
+			.containsPattern("gen_ai_client_operation_seconds_count\\{[^}]*llm_prompt_name=\"sample-trip\"")
+			.contains("llm_request_part_duration_seconds_count{part=\"retrieval\",route=\"/trip\"}");
+	}
+
 	@SuppressWarnings("unchecked")
 	private static Map<String, Integer> breakdown(Map<String, Object> record) {
 		return (Map<String, Integer>) record.get("breakdown");
