@@ -65,4 +65,9 @@ public final class LlmTracingAutoConfiguration {
 				record.getShutdownTimeout(), failures);
 	}
 
+	@Bean
+	ExchangeDispatcherLifecycle llmTracingExchangeDispatcherLifecycle(ExchangeDispatcher dispatcher) {
+		return new ExchangeDispatcherLifecycle(dispatcher);
+	}
+
 }

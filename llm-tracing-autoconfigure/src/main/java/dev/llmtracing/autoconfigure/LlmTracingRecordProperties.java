@@ -32,7 +32,8 @@ public class LlmTracingRecordProperties implements Validator {
 	private int queueCapacity = 10_000;
 
 	/**
-	 * How long to wait at shutdown for waiting records to be written.
+	 * How long to wait at shutdown, once the web server has stopped, for waiting records
+	 * to be written; records not written by then are counted as dropped.
 	 */
 	private Duration shutdownTimeout = Duration.ofSeconds(5);
 

@@ -1,6 +1,7 @@
 package dev.llmtracing.record;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -11,12 +12,16 @@ import java.util.function.Supplier;
 import dev.llmtracing.support.InstrumentedComponent;
 import dev.llmtracing.support.InstrumentationFailures;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Hands finished exchanges to the {@link ExchangeListener listeners} on a single
  * background thread, so that the caller of a model never waits for logging. The queue is
  * bounded: when it is full the record is dropped and counted rather than blocking the
- * caller.
+ * caller. {@link #close() Closing} writes the waiting records within the shutdown
+ * timeout; those that could not be written by then are counted as dropped and logged
+ * once.
  *
  * @author llm-tracing
  */
@@ -30,11 +35,19 @@ public class ExchangeDispatcher implements AutoCloseable {
 
 	private final Duration shutdownTimeout;
 
+	private static final Logger logger = LoggerFactory.getLogger(ExchangeDispatcher.class);
+
+	private static final Duration INTERRUPTED_GRACE = Duration.ofMillis(200);
+
 	private final LongAdder dropped = new LongAdder();
+
+	private final LongAdder unwritten = new LongAdder();
 
 	private final Thread worker;
 
 	private volatile boolean running = true;
+
+	private volatile long deadline;
 
 	/**
 	 * Create and start a dispatcher.
@@ -93,7 +106,8 @@ public class ExchangeDispatcher implements AutoCloseable {
 	}
 
 	/**
-	 * Return how many records were dropped because the queue was full or closed.
+	 * Return how many records were dropped because the queue was full or closed, or
+	 * because they could not be written within the shutdown timeout.
 	 * @return the number of dropped records
 	 */
 	public long getDroppedCount() {
@@ -120,8 +134,14 @@ public class ExchangeDispatcher implements AutoCloseable {
 		while (this.running || !this.queue.isEmpty()) {
 			try {
 				Supplier<ExchangeRecord> record = this.queue.poll(100, TimeUnit.MILLISECONDS);
-				if (record != null) {
+				if (record == null) {
+					continue;
+				}
+				if (this.running || System.nanoTime() - this.deadline < 0) {
 					dispatch(record);
+				}
+				else {
+					unwritten(1);
 				}
 			}
 			catch (InterruptedException ex) {
@@ -155,20 +175,40 @@ public class ExchangeDispatcher implements AutoCloseable {
 
 	/**
 	 * Stop accepting records and wait up to the shutdown timeout for the waiting ones to
-	 * be written.
+	 * be written. Records still waiting after that are not written: they are counted as
+	 * dropped and their number is logged once. Closing again does nothing.
 	 */
 	@Override
 	public void close() {
+		if (!this.running) {
+			return;
+		}
+		this.deadline = System.nanoTime() + this.shutdownTimeout.toNanos();
 		this.running = false;
 		try {
-			this.worker.join(this.shutdownTimeout.toMillis());
+			this.worker.join(Math.max(1, this.shutdownTimeout.toMillis()));
 			if (this.worker.isAlive()) {
 				this.worker.interrupt();
+				this.worker.join(INTERRUPTED_GRACE.toMillis());
 			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
+		// Records queued by a publish that raced with closing, or left by a listener
+		// that still blocks the worker
+		List<Supplier<ExchangeRecord>> left = new ArrayList<>();
+		unwritten(this.queue.drainTo(left));
+		long count = this.unwritten.sum();
+		if (count > 0) {
+			logger.warn("llm-tracing could not write {} waiting records within the shutdown timeout of {}; "
+					+ "they are counted as dropped", count, this.shutdownTimeout);
+		}
+	}
+
+	private void unwritten(int count) {
+		this.unwritten.add(count);
+		this.dropped.add(count);
 	}
 
 }

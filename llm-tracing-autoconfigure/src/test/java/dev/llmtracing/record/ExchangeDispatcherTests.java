@@ -9,6 +9,10 @@ import java.util.concurrent.TimeUnit;
 import dev.llmtracing.support.InstrumentedComponent;
 import dev.llmtracing.support.InstrumentationFailures;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -18,6 +22,7 @@ import static org.awaitility.Awaitility.await;
  *
  * @author llm-tracing
  */
+@ExtendWith(OutputCaptureExtension.class)
 class ExchangeDispatcherTests {
 
 	private final InstrumentationFailures failures = new InstrumentationFailures();
@@ -80,6 +85,49 @@ class ExchangeDispatcherTests {
 		dispatcher.close();
 		assertThat(delivered).hasSize(500);
 		assertThat(dispatcher.publish(TestRecords.complete())).isFalse();
+	}
+
+	@Test
+	void shouldCountAndLogOnceWhatCouldNotBeWrittenWithinTheShutdownTimeout(CapturedOutput output) {
+		List<ExchangeRecord> delivered = new CopyOnWriteArrayList<>();
+		ExchangeListener slow = (record) -> {
+			sleepQuietly(20);
+			delivered.add(record);
+		};
+		ExchangeDispatcher dispatcher = new ExchangeDispatcher(List.of(slow), 1000, Duration.ofMillis(200),
+				this.failures);
+		for (int i = 0; i < 100; i++) {
+			dispatcher.publish(TestRecords.complete());
+		}
+		long start = System.nanoTime();
+		dispatcher.close();
+		dispatcher.close();
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+		long dropped = dispatcher.getDroppedCount();
+		assertThat(delivered.size()).isBetween(5, 15);
+		assertThat(delivered.size() + dropped).isEqualTo(100);
+		assertThat(output.getOut().lines().filter((line) -> line.contains("could not write"))).singleElement()
+			.asString()
+			.contains("could not write " + dropped + " waiting records within the shutdown timeout of PT0.2S");
+	}
+
+	@Test
+	void shouldLogNothingWhenEveryRecordWasWrittenOnClose(CapturedOutput output) {
+		ExchangeDispatcher dispatcher = new ExchangeDispatcher(List.of((record) -> {
+		}), 10, Duration.ofSeconds(5), this.failures);
+		dispatcher.publish(TestRecords.complete());
+		dispatcher.close();
+		assertThat(dispatcher.getDroppedCount()).isZero();
+		assertThat(output.getOut()).doesNotContain("could not write");
+	}
+
+	private static void sleepQuietly(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	private static void awaitQuietly(CountDownLatch latch) {

@@ -1,11 +1,16 @@
 package dev.llmtracing.standin;
 
+import java.util.Set;
+
 /**
  * Reads directives such as {@code [delay:300]} from a message.
  *
  * @author llm-tracing
  */
 final class Directives {
+
+	private static final Set<String> FLAGS = Set.of("length", "no-usage", "malformed", "cut", "stream-error",
+			"after-tool");
 
 	private Directives() {
 	}
@@ -50,8 +55,8 @@ final class Directives {
 	}
 
 	private static boolean isDirective(String body) {
-		return body.equals("length") || body.equals("no-usage") || body.startsWith("delay:")
-				|| body.startsWith("error:");
+		return FLAGS.contains(body) || body.startsWith("delay:") || body.startsWith("error:")
+				|| body.startsWith("retry-after:") || body.startsWith("chunk-delay:");
 	}
 
 }

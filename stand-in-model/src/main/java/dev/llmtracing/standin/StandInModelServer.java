@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -24,12 +25,25 @@ import tools.jackson.databind.json.JsonMapper;
  * A small OpenAI-compatible server ({@code POST /v1/chat/completions}, JSON and
  * server-sent events) that answers without any model, so that the real Spring AI OpenAI
  * client can be exercised offline over real HTTP. What it answers is described by
- * {@link StandInReply}; directives in the last user message trigger delays, errors and
- * truncation.
+ * {@link StandInReply}; directives in the last user message trigger delays, errors,
+ * truncation and the faults of a real provider: error statuses with {@code Retry-After},
+ * malformed bodies, connections cut in the middle of a body, error events in a stream and
+ * slow streams.
  *
  * @author llm-tracing
  */
 public final class StandInModelServer implements AutoCloseable {
+
+	/**
+	 * The streamed chunk that a fault replaces: the one after the first word.
+	 */
+	private static final int FAULTY_CHUNK = 2;
+
+	/**
+	 * How many of the latest requests' headers and replies are kept, so that a long run
+	 * (a soak test, the sample app) does not grow the heap.
+	 */
+	static final int KEPT = 1000;
 
 	private final ObjectMapper mapper = JsonMapper.builder().build();
 
@@ -104,7 +118,7 @@ public final class StandInModelServer implements AutoCloseable {
 	}
 
 	/**
-	 * Return the headers of each request received, in order.
+	 * Return the headers of each request received, in order: the latest {@value #KEPT}.
 	 * @return the request headers
 	 */
 	public List<Map<String, List<String>>> getRequestHeaders() {
@@ -112,7 +126,8 @@ public final class StandInModelServer implements AutoCloseable {
 	}
 
 	/**
-	 * Return the replies the server gave (or was asked to fail), in order.
+	 * Return the replies the server gave (or was asked to fail), in order: the latest
+	 * {@value #KEPT}.
 	 * @return the replies
 	 */
 	public List<StandInReply> getReplies() {
@@ -141,12 +156,20 @@ public final class StandInModelServer implements AutoCloseable {
 	}
 
 	private void handle(HttpExchange exchange) throws IOException {
-		try (exchange) {
-			try {
-				answer(exchange);
-			}
-			catch (RuntimeException ex) {
-				send(exchange, 400, "application/json", error("bad request: " + ex.getClass().getSimpleName()));
+		boolean cut = false;
+		try {
+			answer(exchange);
+		}
+		catch (ConnectionCut ex) {
+			cut = true;
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			send(exchange, 400, "application/json", error("bad request: " + ex.getClass().getSimpleName()));
+		}
+		finally {
+			if (!cut) {
+				exchange.close();
 			}
 		}
 	}
@@ -157,43 +180,87 @@ public final class StandInModelServer implements AutoCloseable {
 			return;
 		}
 		this.requestCount.incrementAndGet();
-		this.requestHeaders.add(Map.copyOf(exchange.getRequestHeaders()));
+		keep(this.requestHeaders, Map.copyOf(exchange.getRequestHeaders()));
 		JsonNode request;
 		try (InputStream body = exchange.getRequestBody()) {
 			request = this.mapper.readTree(body);
 		}
 		StandInReply reply = StandInReply.of(request);
-		this.replies.add(reply);
+		Fault fault = Fault.of(request, this.latency.dividedBy(10));
+		keep(this.replies, reply);
 		pause(reply.delay().plus(this.latency));
 		if (reply.errorStatus() > 0) {
+			if (reply.errorStatus() == 429 || reply.errorStatus() == 503) {
+				exchange.getResponseHeaders().set("Retry-After", String.valueOf(fault.retryAfterSeconds()));
+			}
 			send(exchange, reply.errorStatus(), "application/json",
 					error("stand-in error " + reply.errorStatus() + " as requested"));
 			return;
 		}
 		boolean usage = !StandInReply.omitsUsage(request);
 		if (request.path("stream").asBoolean(false)) {
-			stream(exchange, reply, usage && request.path("stream_options").path("include_usage").asBoolean(false));
+			stream(exchange, reply, fault,
+					usage && request.path("stream_options").path("include_usage").asBoolean(false));
+			return;
 		}
-		else {
-			Map<String, Object> completion = reply.completion();
-			if (!usage) {
-				completion.remove("usage");
-			}
-			send(exchange, 200, "application/json", this.mapper.writeValueAsBytes(completion));
+		Map<String, Object> completion = reply.completion();
+		if (!usage) {
+			completion.remove("usage");
 		}
+		byte[] body = this.mapper.writeValueAsBytes(completion);
+		if (fault.malformed()) {
+			body = Arrays.copyOf(body, body.length / 2);
+		}
+		if (fault.cut()) {
+			exchange.getResponseHeaders().set("Content-Type", "application/json");
+			exchange.sendResponseHeaders(200, body.length);
+			cut(exchange.getResponseBody(), Arrays.copyOf(body, body.length / 2));
+		}
+		send(exchange, 200, "application/json", body);
 	}
 
-	private void stream(HttpExchange exchange, StandInReply reply, boolean includeUsage) throws IOException {
+	private void stream(HttpExchange exchange, StandInReply reply, Fault fault, boolean includeUsage)
+			throws IOException {
 		exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
 		exchange.sendResponseHeaders(200, 0);
 		OutputStream out = exchange.getResponseBody();
-		for (Object chunk : reply.chunks(includeUsage)) {
-			out.write(("data: " + this.mapper.writeValueAsString(chunk) + "\n\n").getBytes(StandardCharsets.UTF_8));
-			out.flush();
-			pause(this.latency.dividedBy(10));
+		List<Map<String, Object>> chunks = reply.chunks(includeUsage);
+		for (int i = 0; i < chunks.size(); i++) {
+			String data = this.mapper.writeValueAsString(chunks.get(i));
+			if (i == FAULTY_CHUNK && fault.cut()) {
+				cut(out, ("data: " + data.substring(0, data.length() / 2)).getBytes(StandardCharsets.UTF_8));
+			}
+			if (i == FAULTY_CHUNK && fault.streamError()) {
+				event(out, new String(error("stand-in stream error as requested"), StandardCharsets.UTF_8));
+				return;
+			}
+			event(out, (i == FAULTY_CHUNK && fault.malformed()) ? data.substring(0, data.length() / 2) : data);
+			pause(fault.chunkDelay());
 		}
-		out.write("data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8));
+		event(out, "[DONE]");
+	}
+
+	private static void event(OutputStream out, String data) throws IOException {
+		out.write(("data: " + data + "\n\n").getBytes(StandardCharsets.UTF_8));
 		out.flush();
+	}
+
+	/**
+	 * Write part of a body, then leave the exchange unfinished: the server closes the
+	 * connection of a handler that throws before its response is complete, so the client
+	 * reads an unexpected end of the body.
+	 */
+	private static void cut(OutputStream out, byte[] part) throws IOException {
+		out.write(part);
+		out.flush();
+		throw new ConnectionCut();
+	}
+
+	private static <T> void keep(List<T> list, T element) {
+		list.add(element);
+		if (list.size() > KEPT) {
+			list.remove(0);
+		}
 	}
 
 	private byte[] error(String message) {
@@ -217,6 +284,17 @@ public final class StandInModelServer implements AutoCloseable {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
+	}
+
+	/**
+	 * Thrown by a handler to have the connection closed in the middle of a response.
+	 */
+	private static final class ConnectionCut extends IOException {
+
+		ConnectionCut() {
+			super("connection cut as requested");
+		}
+
 	}
 
 	@Override

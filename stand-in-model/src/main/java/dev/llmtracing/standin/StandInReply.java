@@ -15,7 +15,19 @@ import tools.jackson.databind.JsonNode;
  * the last user message. Directives in that message change the answer:
  * <ul>
  * <li>{@code [delay:300]} waits 300 ms before answering;</li>
- * <li>{@code [error:500]} answers with HTTP status 500 (any status from 400 to 599);</li>
+ * <li>{@code [error:500]} answers with HTTP status 500 (any status from 400 to 599); a
+ * 429 or 503 answer carries a {@code Retry-After} header of {@code [retry-after:N]}
+ * seconds (1 if not given);</li>
+ * <li>{@code [malformed]} answers with a body that is not valid JSON, or, in a stream, a
+ * chunk that is not;</li>
+ * <li>{@code [cut]} closes the connection in the middle of the body, or, in a stream, in
+ * the middle of the chunk after the first word, without ending the response;</li>
+ * <li>{@code [stream-error]} sends, in a stream, an event with an {@code error} object
+ * after the first word, and no more;</li>
+ * <li>{@code [chunk-delay:200]} waits 200 ms between streamed chunks, a slow stream;</li>
+ * <li>{@code [after-tool]} applies the error, malformed, cut and stream-error directives
+ * only to a request that ends with a tool result: the second round of a tool-calling loop
+ * fails, the first succeeds;</li>
  * <li>{@code [length]} ends with finish reason {@code length};</li>
  * <li>{@code [no-usage]} reports no token usage: no {@code usage} object in a response,
  * no usage chunk in a stream, as many OpenAI-compatible servers do.</li>
@@ -68,7 +80,7 @@ public record StandInReply(String id, String model, @Nullable String content, @N
 		String id = "chatcmpl-standin-" + ids.incrementAndGet();
 		Duration delay = Duration.ofMillis(Directives.number(userText, "delay", 0));
 		int errorStatus = Directives.number(userText, "error", 0);
-		if (errorStatus < 400 || errorStatus > 599) {
+		if (errorStatus < 400 || errorStatus > 599 || !Fault.appliesTo(userText, "tool".equals(lastRole))) {
 			errorStatus = 0;
 		}
 		JsonNode tools = request.path("tools");
@@ -185,7 +197,12 @@ public record StandInReply(String id, String model, @Nullable String content, @N
 				+ clip(Directives.strip(first), MAX_QUOTE) + "\")";
 	}
 
-	private static String lastUserText(JsonNode messages) {
+	static boolean endsWithToolResult(JsonNode messages) {
+		return messages.isArray() && !messages.isEmpty()
+				&& "tool".equals(messages.get(messages.size() - 1).path("role").asString(""));
+	}
+
+	static String lastUserText(JsonNode messages) {
 		for (int i = messages.size() - 1; i >= 0; i--) {
 			if ("user".equals(messages.get(i).path("role").asString(""))) {
 				return text(messages.get(i).path("content"));

@@ -1,21 +1,33 @@
 package dev.llmtracing.standin;
 
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIOException;
 
 /**
  * Tests for {@link StandInModelServer} over real HTTP.
@@ -235,12 +247,145 @@ class StandInModelServerTests {
 		assertThat(response.statusCode()).isEqualTo(400);
 	}
 
+	@Test
+	void shouldSendRetryAfterWithTooManyRequestsAndServiceUnavailable() throws Exception {
+		HttpResponse<String> tooMany = post(userMessage("x [error:429]", false));
+		assertThat(tooMany.statusCode()).isEqualTo(429);
+		assertThat(tooMany.headers().firstValue("Retry-After")).hasValue("1");
+		HttpResponse<String> unavailable = post(userMessage("x [error:503] [retry-after:2]", false));
+		assertThat(unavailable.statusCode()).isEqualTo(503);
+		assertThat(unavailable.headers().firstValue("Retry-After")).hasValue("2");
+		assertThat(post(userMessage("x [error:500]", false)).headers().firstValue("Retry-After")).isEmpty();
+	}
+
+	@Test
+	void shouldAnswerMalformedJsonWhenAsked() throws Exception {
+		HttpResponse<String> response = post(userMessage("x [malformed]", false));
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).startsWith("{\"id\":\"chatcmpl-standin-");
+		assertThatExceptionOfType(JacksonException.class).isThrownBy(() -> this.mapper.readTree(response.body()));
+	}
+
+	@Test
+	void shouldCutTheConnectionInTheMiddleOfTheBody() {
+		assertThatIOException().isThrownBy(() -> post(userMessage("x [cut]", false)));
+	}
+
+	@Test
+	void shouldCutTheStreamInTheMiddleOfTheChunkAfterTheFirstWord() throws Exception {
+		String received = rawPost(userMessage("one two three [cut]", true));
+		assertThat(received).startsWith("HTTP/1.1 200").contains("\"Stand-in\"").doesNotContain("[DONE]");
+		String lastChunk = received.substring(received.lastIndexOf("data: "));
+		assertThat(lastChunk).startsWith("data: {\"id\":").doesNotContain("\n\n").doesNotContain("reply");
+		assertThat(received).as("no end of the chunked body").doesNotEndWith("0\r\n\r\n");
+	}
+
+	@Test
+	void shouldSendAnErrorEventInsideTheStreamAndNoEnd() throws Exception {
+		List<String> events = events(post(userMessage("one two three [stream-error]", true)));
+		assertThat(events).hasSize(3).noneMatch((event) -> event.contains("[DONE]"));
+		JsonNode error = this.mapper.readTree(events.get(2).substring("data: ".length()));
+		assertThat(error.path("error").path("message").asString()).isEqualTo("stand-in stream error as requested");
+	}
+
+	@Test
+	void shouldSendAMalformedChunkInsideTheStream() throws Exception {
+		List<String> events = events(post(userMessage("one two three [malformed]", true)));
+		assertThat(events.get(events.size() - 1)).isEqualTo("data: [DONE]");
+		String malformed = events.get(2).substring("data: ".length());
+		assertThatExceptionOfType(JacksonException.class).isThrownBy(() -> this.mapper.readTree(malformed));
+	}
+
+	@Test
+	void shouldSpaceStreamedChunksByTheChunkDelay() throws Exception {
+		long start = System.nanoTime();
+		List<String> events = events(post(userMessage("a [chunk-delay:40]", true)));
+		Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+		assertThat(events).hasSize(8);
+		assertThat(elapsed).isGreaterThanOrEqualTo(Duration.ofMillis(7 * 40));
+	}
+
+	@Test
+	void shouldWaitTheDelayBeforeAnsweringSoThatAShortReadTimeoutExpires() {
+		HttpRequest request = HttpRequest.newBuilder(URI.create(this.server.getBaseUrl() + "/chat/completions"))
+			.timeout(Duration.ofMillis(100))
+			.POST(HttpRequest.BodyPublishers
+				.ofString(this.mapper.writeValueAsString(userMessage("x [delay:600]", false))))
+			.build();
+		assertThatExceptionOfType(HttpTimeoutException.class)
+			.isThrownBy(() -> this.http.send(request, HttpResponse.BodyHandlers.ofString()));
+	}
+
+	@Test
+	void shouldFailOnlyTheAnswerAfterAToolResultWhenAsked() throws Exception {
+		String text = "weather? [error:500] [after-tool]";
+		HttpResponse<String> first = post(Map.of("model", "m1", "tools", List.of(weatherTool()), "messages",
+				List.of(Map.of("role", "user", "content", text))));
+		assertThat(first.statusCode()).isEqualTo(200);
+		JsonNode call = toolCall(first);
+		HttpResponse<String> second = post(Map.of("model", "m1", "tools", List.of(weatherTool()), "messages",
+				List.of(Map.of("role", "user", "content", text),
+						Map.of("role", "assistant", "tool_calls",
+								List.of(Map.of("id", call.path("id").asString(), "type", "function", "function",
+										Map.of("name", "weather", "arguments", "{}")))),
+						Map.of("role", "tool", "tool_call_id", call.path("id").asString(), "content", "sunny"))));
+		assertThat(second.statusCode()).isEqualTo(500);
+		assertThat(this.server.getReplies()).extracting(StandInReply::errorStatus).containsExactly(0, 500);
+	}
+
+	private static Map<String, Object> userMessage(String text, boolean stream) {
+		return Map.of("model", "m1", "stream", stream, "stream_options", Map.of("include_usage", true), "messages",
+				List.of(Map.of("role", "user", "content", text)));
+	}
+
+	private static List<String> events(HttpResponse<String> response) {
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("text/event-stream");
+		return List.of(response.body().split("\n\n"));
+	}
+
+	/**
+	 * POST over a plain socket and read until the server closes it, so that a body cut
+	 * short shows as it arrived.
+	 */
+	private String rawPost(Map<String, Object> body) throws Exception {
+		byte[] content = this.mapper.writeValueAsBytes(body);
+		try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), this.server.getPort())) {
+			socket.setSoTimeout(5000);
+			OutputStream out = socket.getOutputStream();
+			out.write(("POST /v1/chat/completions HTTP/1.1\r\nHost: localhost\r\nContent-Length: " + content.length
+					+ "\r\n\r\n")
+				.getBytes(StandardCharsets.ISO_8859_1));
+			out.write(content);
+			out.flush();
+			return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		}
+	}
+
 	private static Map<String, Object> weatherTool() {
 		return Map.of("type", "function", "function",
 				Map.of("name", "weather", "parameters",
 						Map.of("type", "object", "properties",
 								Map.of("city", Map.of("type", "string"), "days", Map.of("type", "integer")), "required",
 								List.of("city", "days"))));
+	}
+
+	@Test
+	void shouldKeepTheHeadersAndRepliesOfTheLatestRequestsOnly() throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(16);
+		List<Future<HttpResponse<String>>> responses = new ArrayList<>();
+		for (int i = 0; i < StandInModelServer.KEPT; i++) {
+			responses.add(pool.submit(() -> post(
+					Map.of("model", "m1", "messages", List.of(Map.of("role", "user", "content", "earlier"))))));
+		}
+		for (Future<HttpResponse<String>> response : responses) {
+			assertThat(response.get().statusCode()).isEqualTo(200);
+		}
+		pool.shutdown();
+		post(Map.of("model", "m1", "messages", List.of(Map.of("role", "user", "content", "latest"))));
+		assertThat(this.server.getRequestCount()).isEqualTo(StandInModelServer.KEPT + 1);
+		assertThat(this.server.getRequestHeaders()).hasSize(StandInModelServer.KEPT);
+		assertThat(this.server.getReplies()).hasSize(StandInModelServer.KEPT);
+		assertThat(this.server.getReplies().get(StandInModelServer.KEPT - 1).content()).contains("latest");
 	}
 
 	private JsonNode toolCall(HttpResponse<String> response) {
