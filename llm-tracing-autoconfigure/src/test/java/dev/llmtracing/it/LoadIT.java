@@ -23,7 +23,7 @@ import dev.llmtracing.record.ExchangeDispatcher;
 import dev.llmtracing.support.InstrumentationFailures;
 import dev.llmtracing.support.InstrumentedComponent;
 import dev.llmtracing.testsupport.StandInModel;
-import dev.llmtracing.web.TracingHeaders;
+import dev.llmtracing.context.TracingHeaders;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
