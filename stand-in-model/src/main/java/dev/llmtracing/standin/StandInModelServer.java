@@ -59,14 +59,19 @@ public final class StandInModelServer implements AutoCloseable {
 
 	private final List<StandInReply> replies = new CopyOnWriteArrayList<>();
 
+	private final EmbeddingsHandler embeddings;
+
 	private StandInModelServer(HttpServer server, ExecutorService executor, Duration latency) {
 		this.server = server;
 		this.executor = executor;
 		this.latency = latency;
+		this.embeddings = new EmbeddingsHandler(latency.dividedBy(10));
 	}
 
 	/**
-	 * Start a server on the loopback address.
+	 * Start a server on the loopback address. Besides chat completions it answers
+	 * {@code POST /v1/embeddings} with deterministic vectors (see
+	 * {@link #getEmbeddingRequestCount()}).
 	 * @param port the port, or 0 for a free one
 	 * @param latency how long to wait before answering, and between streamed chunks a
 	 * tenth of it
@@ -82,6 +87,7 @@ public final class StandInModelServer implements AutoCloseable {
 		});
 		StandInModelServer standIn = new StandInModelServer(server, executor, latency);
 		server.createContext("/v1/chat/completions", standIn::handle);
+		server.createContext("/v1/embeddings", standIn.embeddings);
 		server.setExecutor(executor);
 		server.start();
 		return standIn;
@@ -129,10 +135,22 @@ public final class StandInModelServer implements AutoCloseable {
 	}
 
 	/**
+	 * Return how many embedding requests the server received. Embeddings are a hashed bag
+	 * of the words of each input, 64 dimensions unless the request asks for others,
+	 * normalized; the directive {@code [embed-delay:300]} in an input waits 300 ms before
+	 * answering; the wait is otherwise a tenth of the chat latency.
+	 * @return the number of embedding requests
+	 */
+	public int getEmbeddingRequestCount() {
+		return this.embeddings.getRequestCount();
+	}
+
+	/**
 	 * Forget the requests and replies seen so far.
 	 */
 	public void reset() {
 		this.requestCount.set(0);
+		this.embeddings.reset();
 		this.requestHeaders.clear();
 		this.replies.clear();
 	}

@@ -44,7 +44,9 @@ import tools.jackson.databind.JsonNode;
  * answer quotes it. When the request carries a history (more than one user message), the
  * answer says how many messages it received and quotes the first user message, so that a
  * chat memory shows in the answer. A model whose name contains {@code large} answers in
- * other words, so that comparing models shows a difference.
+ * other words, so that comparing models shows a difference. When the user message asks
+ * for JSON following a JSON Schema, as Spring AI's structured output does, the answer is
+ * an instance of that schema.
  *
  * @param id the completion ID
  * @param model the model named in the request
@@ -92,6 +94,10 @@ public record StandInReply(String id, String model, @Nullable String content, @N
 		if (tools.isArray() && !tools.isEmpty() && "user".equals(lastRole)) {
 			ToolCall call = ToolCall.forTool(tools.get(0).path("function"), Directives.strip(userText), id);
 			return new StandInReply(id, model, null, call, "tool_calls", promptTokens, 10, delay, errorStatus);
+		}
+		String json = "user".equals(lastRole) ? JsonAnswer.of(userText) : null;
+		if (json != null) {
+			return new StandInReply(id, model, json, null, "stop", promptTokens, words(json), delay, errorStatus);
 		}
 		String voice = model.contains("large") ? "Stand-in large reply to: " : "Stand-in reply to: ";
 		String content = "tool".equals(lastRole) ? "Stand-in answer from the tool result: " + clip(lastText)

@@ -11,6 +11,7 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -110,6 +111,109 @@ class StandInModelServerTests {
 				List.of(Map.of("role", "user", "content", "Weather in New York, please? [delay:1]"))));
 		assertThat(toolCall(response).path("function").path("arguments").asString())
 			.isEqualTo("{\"city\":\"New York\",\"days\":1}");
+	}
+
+	@Test
+	void shouldAnswerJsonFollowingTheSchemaOfAStructuredOutputRequest() throws Exception {
+		String schema = "{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\",\"type\":\"object\","
+				+ "\"properties\":{\"city\":{\"type\":\"string\"},\"days\":{\"type\":\"integer\"},"
+				+ "\"season\":{\"type\":\"string\",\"enum\":[\"SPRING\",\"AUTUMN\"]},"
+				+ "\"tips\":{\"type\":\"array\",\"items\":{\"type\":\"string\"}}},\"additionalProperties\":false}";
+		String message = "Plan a trip to Kyoto\nYour response should be in JSON format.\n"
+				+ "Here is the JSON Schema instance your output must adhere to:\n```" + schema + "```\n";
+		HttpResponse<String> response = post(
+				Map.of("model", "m1", "messages", List.of(Map.of("role", "user", "content", message))));
+		JsonNode answer = this.mapper.readTree(this.mapper.readTree(response.body())
+			.path("choices")
+			.get(0)
+			.path("message")
+			.path("content")
+			.asString());
+		assertThat(answer.path("city").asString()).isEqualTo("Stand-in city for: Plan a trip to Kyoto");
+		assertThat(answer.path("days").asInt()).isEqualTo(5);
+		assertThat(answer.path("season").asString()).isEqualTo("SPRING");
+		assertThat(answer.path("tips").get(0).asString()).isEqualTo("Stand-in tips for: Plan a trip to Kyoto");
+	}
+
+	@Test
+	void shouldAnswerEmbeddingsWithNormalizedVectorsAndUsage() throws Exception {
+		JsonNode body = this.mapper.readTree(embed(Map.of("model", "e1", "input",
+				List.of("Kyoto temples in autumn", "Lisbon trams"), "encoding_format", "float"))
+			.body());
+		assertThat(body.path("model").asString()).isEqualTo("e1");
+		assertThat(body.path("data")).hasSize(2);
+		assertThat(body.path("data").get(1).path("index").asInt()).isEqualTo(1);
+		float[] vector = floats(body.path("data").get(0).path("embedding"));
+		assertThat(vector).hasSize(64);
+		assertThat(Math.abs(dot(vector, vector) - 1)).isLessThan(1e-5);
+		assertThat(body.path("usage").path("prompt_tokens").asInt()).isEqualTo(6);
+		assertThat(body.path("usage").path("total_tokens").asInt()).isEqualTo(6);
+		assertThat(this.server.getEmbeddingRequestCount()).isEqualTo(1);
+		assertThat(this.server.getRequestCount()).isZero();
+	}
+
+	@Test
+	void shouldEmbedTextsThatShareWordsNearEachOther() throws Exception {
+		float[] kyoto = embedding("Temples and gardens of Kyoto");
+		assertThat(embedding("Temples and gardens of Kyoto")).isEqualTo(kyoto);
+		assertThat(dot(kyoto, embedding("Which temples to see in Kyoto?")))
+			.isGreaterThan(dot(kyoto, embedding("Lisbon trams by night")));
+	}
+
+	@Test
+	void shouldEncodeEmbeddingsInBase64WhenAsked() throws Exception {
+		JsonNode data = this.mapper.readTree(embed(Map.of("input", "Kyoto", "encoding_format", "base64")).body())
+			.path("data")
+			.get(0);
+		byte[] bytes = Base64.getDecoder().decode(data.path("embedding").asString());
+		float[] decoded = new float[bytes.length / 4];
+		for (int i = 0; i < decoded.length; i++) {
+			int bits = (bytes[i * 4] & 0xff) | (bytes[i * 4 + 1] & 0xff) << 8 | (bytes[i * 4 + 2] & 0xff) << 16
+					| (bytes[i * 4 + 3] & 0xff) << 24;
+			decoded[i] = Float.intBitsToFloat(bits);
+		}
+		assertThat(decoded).isEqualTo(embedding("Kyoto"));
+	}
+
+	@Test
+	void shouldDelayEmbeddingsWhenAskedAndLeaveTheDirectiveOutOfTheVector() throws Exception {
+		long start = System.nanoTime();
+		float[] delayed = embedding("Kyoto [embed-delay:300] temples");
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+		assertThat(delayed).isEqualTo(embedding("Kyoto temples"));
+	}
+
+	@Test
+	void shouldRefuseEmbeddingsWithoutInput() throws Exception {
+		assertThat(embed(Map.of("model", "e1")).statusCode()).isEqualTo(400);
+	}
+
+	private float[] embedding(String text) throws Exception {
+		return floats(this.mapper.readTree(embed(Map.of("input", text)).body()).path("data").get(0).path("embedding"));
+	}
+
+	private HttpResponse<String> embed(Map<String, Object> body) throws Exception {
+		HttpRequest request = HttpRequest.newBuilder(URI.create(this.server.getBaseUrl() + "/embeddings"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(this.mapper.writeValueAsString(body)))
+			.build();
+		return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static float[] floats(JsonNode array) {
+		float[] values = new float[array.size()];
+		for (int i = 0; i < values.length; i++) {
+			values[i] = array.get(i).floatValue();
+		}
+		return values;
+	}
+
+	private static double dot(float[] a, float[] b) {
+		double sum = 0;
+		for (int i = 0; i < a.length; i++) {
+			sum += a[i] * b[i];
+		}
+		return sum;
 	}
 
 	@Test

@@ -16,6 +16,7 @@ import io.micrometer.observation.ObservationFilter;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.ai.chat.observation.ChatModelObservationContext;
+import org.springframework.ai.embedding.observation.EmbeddingModelObservationContext;
 
 /**
  * Adds what Spring AI's model observation lacks, before its meters and span are made: the
@@ -26,6 +27,11 @@ import org.springframework.ai.chat.observation.ChatModelObservationContext;
  * {@code llm.prompt.version}. The IDs ({@code gen_ai.conversation.id},
  * {@code llm.request.id}, {@code llm.user.id}, {@code llm.exchange.id}) are
  * high-cardinality keys: span attributes, never metric tags.
+ * <p>
+ * Spring AI's embedding observation makes meters of the same names; it gets the same
+ * low-cardinality keys (the prompt tags {@code none}), since Prometheus refuses a meter
+ * whose tag keys differ from those of the first meter of its name: without them, chat and
+ * embedding meters in one application would exclude each other.
  *
  * @author llm-tracing
  */
@@ -63,11 +69,14 @@ final class ModelObservationEnricher implements ObservationFilter {
 
 	@Override
 	public Observation.Context map(Observation.Context context) {
-		if (!(context instanceof ChatModelObservationContext modelContext)) {
-			return context;
-		}
 		try {
-			enrich(modelContext);
+			if (context instanceof ChatModelObservationContext modelContext) {
+				enrich(modelContext);
+			}
+			else if (context instanceof EmbeddingModelObservationContext embeddingContext) {
+				addCommon(embeddingContext, embeddingContext.getOperationMetadata().provider());
+				addPrompt(embeddingContext, ClientFacts.NONE);
+			}
 		}
 		catch (RuntimeException ex) {
 			this.failures.record(InstrumentedComponent.ENRICHER, ex);
@@ -76,18 +85,10 @@ final class ModelObservationEnricher implements ObservationFilter {
 	}
 
 	private void enrich(ChatModelObservationContext context) {
-		String provider = context.getOperationMetadata().provider();
-		context.addLowCardinalityKeyValue(LowCardinalityKeyNames.PROVIDER_NAME
-			.withValue((provider != null && !provider.isEmpty()) ? provider : "unknown"));
-		Throwable error = context.getError();
-		context.addLowCardinalityKeyValue(
-				LowCardinalityKeyNames.ERROR_TYPE.withValue((error != null) ? ErrorTypes.of(error) : "none"));
+		addCommon(context, context.getOperationMetadata().provider());
 		ExchangeCapture capture = context.get(ExchangeCapture.class);
 		ClientFacts facts = (capture != null) ? capture.facts() : ClientFacts.NONE;
-		context.addLowCardinalityKeyValue(
-				LowCardinalityKeyNames.PROMPT_NAME.withValue(this.promptTags.name(facts.promptName())));
-		context.addLowCardinalityKeyValue(
-				LowCardinalityKeyNames.PROMPT_VERSION.withValue(this.promptTags.version(facts.promptVersion())));
+		addPrompt(context, facts);
 		if (capture != null) {
 			TracingIds ids = capture.ids();
 			String conversationId = (facts.conversationId() != null) ? facts.conversationId() : ids.contextId();
@@ -104,6 +105,21 @@ final class ModelObservationEnricher implements ObservationFilter {
 				addHigh(context, HighCardinalityKeyNames.OUTPUT_MESSAGES, JsonText.write(content.outputMessages()));
 			}
 		}
+	}
+
+	private static void addCommon(Observation.Context context, @Nullable String provider) {
+		context.addLowCardinalityKeyValue(LowCardinalityKeyNames.PROVIDER_NAME
+			.withValue((provider != null && !provider.isEmpty()) ? provider : "unknown"));
+		Throwable error = context.getError();
+		context.addLowCardinalityKeyValue(
+				LowCardinalityKeyNames.ERROR_TYPE.withValue((error != null) ? ErrorTypes.of(error) : "none"));
+	}
+
+	private void addPrompt(Observation.Context context, ClientFacts facts) {
+		context.addLowCardinalityKeyValue(
+				LowCardinalityKeyNames.PROMPT_NAME.withValue(this.promptTags.name(facts.promptName())));
+		context.addLowCardinalityKeyValue(
+				LowCardinalityKeyNames.PROMPT_VERSION.withValue(this.promptTags.version(facts.promptVersion())));
 	}
 
 	private static void addHigh(ChatModelObservationContext context, KeyName key, @Nullable String value) {

@@ -26,7 +26,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.ai.chat.observation.ChatModelObservationContext;
+import org.springframework.ai.chat.observation.ChatModelObservationDocumentation;
+import org.springframework.ai.chat.observation.DefaultChatModelObservationConvention;
+import org.springframework.ai.chat.prompt.ChatOptions;
 import org.springframework.ai.chat.prompt.Prompt;
+import org.springframework.ai.embedding.EmbeddingOptions;
+import org.springframework.ai.embedding.EmbeddingRequest;
+import org.springframework.ai.embedding.observation.DefaultEmbeddingModelObservationConvention;
+import org.springframework.ai.embedding.observation.EmbeddingModelObservationContext;
+import org.springframework.ai.embedding.observation.EmbeddingModelObservationDocumentation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -103,6 +111,37 @@ class ModelObservationEnricherTests {
 			.tag("error.type", "java.lang.IllegalArgumentException")
 			.timer()
 			.count()).isEqualTo(1);
+	}
+
+	@Test
+	void shouldGiveEmbeddingMetersTheTagKeysOfChatMetersSoThatPrometheusTakesBoth() {
+		EmbeddingModelObservationContext embedding = EmbeddingModelObservationContext.builder()
+			.embeddingRequest(new EmbeddingRequest(List.of("hi"), EmbeddingOptions.builder().model("e1").build()))
+			.provider("openai")
+			.build();
+		EmbeddingModelObservationDocumentation.EMBEDDING_MODEL_OPERATION
+			.observation(null, new DefaultEmbeddingModelObservationConvention(), () -> embedding, this.registry)
+			.observe(() -> {
+			});
+		ChatModelObservationContext chat = ChatModelObservationContext.builder()
+			.prompt(new Prompt("hi", ChatOptions.builder().model("m1").build()))
+			.provider("openai")
+			.build();
+		ChatModelObservationDocumentation.CHAT_MODEL_OPERATION
+			.observation(null, new DefaultChatModelObservationConvention(), () -> chat, this.registry)
+			.observe(() -> {
+			});
+		List<Meter> timers = List.copyOf(this.meters.get("gen_ai.client.operation").timers());
+		assertThat(timers).hasSize(2);
+		assertThat(tagKeys(timers.get(0))).isEqualTo(tagKeys(timers.get(1)))
+			.contains("gen_ai.provider.name", "error.type", "llm.prompt.name", "llm.prompt.version");
+		assertThat(this.meters.get("gen_ai.client.operation").tag("gen_ai.operation.name", "embedding").timer().getId())
+			.extracting((id) -> id.getTag("llm.prompt.name"))
+			.isEqualTo("none");
+	}
+
+	private static List<String> tagKeys(Meter meter) {
+		return meter.getId().getTags().stream().map(Tag::getKey).sorted().toList();
 	}
 
 	@Test

@@ -110,13 +110,16 @@ class PrometheusScrapeIT {
 			await().atMost(Duration.ofSeconds(30))
 				.pollInterval(Duration.ofMillis(500))
 				.until(() -> this.prometheus.value("sum(llm_client_exchanges_total)") == MODEL_CALLS + 1
-						&& this.prometheus.value("sum(gen_ai_client_operation_seconds_count)") == MODEL_CALLS + 1);
+						&& this.prometheus.value(
+								"sum(gen_ai_client_operation_seconds_count{gen_ai_operation_name=\"chat\"})") == MODEL_CALLS
+										+ 1);
 		}
 		catch (org.awaitility.core.ConditionTimeoutException ex) {
 			throw new AssertionError("Prometheus did not see the traffic: exchanges="
 					+ this.prometheus.value("sum(llm_client_exchanges_total)") + ", operations="
-					+ this.prometheus.value("sum(gen_ai_client_operation_seconds_count)") + ", up="
-					+ this.prometheus.targets() + "\n" + this.prometheus.log(), ex);
+					+ this.prometheus
+						.value("sum(gen_ai_client_operation_seconds_count{gen_ai_operation_name=\"chat\"})")
+					+ ", up=" + this.prometheus.targets() + "\n" + this.prometheus.log(), ex);
 		}
 	}
 
@@ -129,8 +132,8 @@ class PrometheusScrapeIT {
 
 	@Test
 	void countsModelCallsPerModelAndOutcome() {
-		List<PrometheusServer.Sample> perModel = this.prometheus
-			.query("sum by (gen_ai_request_model) (gen_ai_client_operation_seconds_count)");
+		List<PrometheusServer.Sample> perModel = this.prometheus.query(
+				"sum by (gen_ai_request_model) (gen_ai_client_operation_seconds_count{gen_ai_operation_name=\"chat\"})");
 		assertThat(perModel).hasSize(1);
 		assertThat(perModel.get(0).labels()).containsEntry("gen_ai_request_model", "stand-in-small");
 		assertThat(perModel.get(0).value()).isEqualTo(MODEL_CALLS + 1);
@@ -163,9 +166,11 @@ class PrometheusScrapeIT {
 			.toList();
 		long input = answered.stream().mapToLong(StandInReply::promptTokens).sum();
 		long output = answered.stream().mapToLong(StandInReply::completionTokens).sum();
-		assertThat(this.prometheus.value("sum(gen_ai_client_token_usage_total{gen_ai_token_type=\"input\"})"))
+		assertThat(this.prometheus
+			.value("sum(gen_ai_client_token_usage_total{gen_ai_operation_name=\"chat\",gen_ai_token_type=\"input\"})"))
 			.isEqualTo(input);
-		assertThat(this.prometheus.value("sum(gen_ai_client_token_usage_total{gen_ai_token_type=\"output\"})"))
+		assertThat(this.prometheus
+			.value("sum(gen_ai_client_token_usage_total{gen_ai_operation_name=\"chat\",gen_ai_token_type=\"output\"})"))
 			.isEqualTo(output);
 		double expectedCost = (input * 0.50 + output * 1.50) / 1_000_000;
 		assertThat(this.prometheus.value("sum(llm_client_cost_total{currency=\"USD\"})")).isCloseTo(expectedCost,

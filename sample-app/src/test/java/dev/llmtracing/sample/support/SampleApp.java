@@ -18,13 +18,15 @@ import org.springframework.web.client.RestClient;
 
 /**
  * Helpers for the end-to-end tests that run the sample application: its JSON log file and
- * the exchange records in it.
+ * the exchange and request records in it.
  *
  * @author llm-tracing
  */
 public final class SampleApp {
 
 	private static final String EXCHANGE_LOGGER = "llm.tracing.exchange";
+
+	private static final String REQUEST_LOGGER = "llm.tracing.request";
 
 	private SampleApp() {
 	}
@@ -111,13 +113,31 @@ public final class SampleApp {
 	 * @return the records, in the order they were written
 	 * @throws IOException if the file cannot be read
 	 */
-	@SuppressWarnings("unchecked")
 	public static List<Map<String, Object>> exchangeRecords(Path jsonLog, Consumer<String> check) throws IOException {
+		return records(jsonLog, EXCHANGE_LOGGER, check);
+	}
+
+	/**
+	 * Read the request records from a JSON log file: the events of the
+	 * {@code llm.tracing.request} logger, each checked as it was written before it is
+	 * added.
+	 * @param jsonLog the JSON log file, one event a line
+	 * @param check called with the JSON line of each record
+	 * @return the records, in the order they were written
+	 * @throws IOException if the file cannot be read
+	 */
+	public static List<Map<String, Object>> requestRecords(Path jsonLog, Consumer<String> check) throws IOException {
+		return records(jsonLog, REQUEST_LOGGER, check);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<Map<String, Object>> records(Path jsonLog, String logger, Consumer<String> check)
+			throws IOException {
 		List<Map<String, Object>> records = new ArrayList<>();
 		JsonMapper mapper = JsonMapper.builder().build();
 		for (String line : Files.readAllLines(jsonLog)) {
 			Map<String, Object> event = mapper.readValue(line, Map.class);
-			if (EXCHANGE_LOGGER.equals(event.get("logger_name"))) {
+			if (logger.equals(event.get("logger_name"))) {
 				check.accept(line);
 				records.add(event);
 			}
