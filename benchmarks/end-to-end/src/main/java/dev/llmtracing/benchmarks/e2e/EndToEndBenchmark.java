@@ -109,6 +109,32 @@ public final class EndToEndBenchmark {
 							spans.bytes() / 1024.0 / 1024.0);
 			Files.writeString(this.out.resolve("results.md"), report);
 			System.out.println(report);
+			check(windows, variants);
+		}
+	}
+
+	/**
+	 * Fails the run when a measured window had failed responses, or when a build with
+	 * the starter wrote no exchange record (it would not have measured the starter).
+	 */
+	private void check(List<Window> windows, Set<Variant> variants) throws java.io.IOException {
+		long failed = windows.stream().mapToLong((window) -> window.load().failed()).sum();
+		List<String> problems = new ArrayList<>();
+		if (failed > 0) {
+			problems.add(failed + " failed responses");
+		}
+		for (Variant variant : variants) {
+			if (variant.withStarter()) {
+				try (java.util.stream.Stream<String> lines = Files.lines(this.out.resolve(variant.name() + ".log"))) {
+					if (lines.noneMatch((line) -> line.contains("\"llm.tracing.exchange\""))) {
+						problems.add(variant.name() + " wrote no exchange record");
+					}
+				}
+			}
+		}
+		if (!problems.isEmpty()) {
+			System.err.println("End-to-end benchmark failed: " + String.join(", ", problems));
+			System.exit(1);
 		}
 	}
 
