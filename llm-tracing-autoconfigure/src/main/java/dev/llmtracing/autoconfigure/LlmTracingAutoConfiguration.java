@@ -11,11 +11,14 @@ import dev.llmtracing.support.InstrumentationFailures;
 import dev.llmtracing.support.PromptTagLimiter;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * Core auto-configuration of llm-tracing: the ID scopes, the count of instrumentation
@@ -68,6 +71,34 @@ public final class LlmTracingAutoConfiguration {
 	@Bean
 	ExchangeDispatcherLifecycle llmTracingExchangeDispatcherLifecycle(ExchangeDispatcher dispatcher) {
 		return new ExchangeDispatcherLifecycle(dispatcher);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "ch.qos.logback.classic.LoggerContext")
+	static class LogbackConfiguration {
+
+		@Bean
+		LogbackAppenderFailures llmTracingLogbackAppenderFailures(InstrumentationFailures failures) {
+			return new LogbackAppenderFailures(failures);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.SpanExporters")
+	static class SpanExporterConfiguration {
+
+		/**
+		 * Wraps the exporters that Boot hands to its batch span processor, not the
+		 * exporter beans themselves, so that an application injecting its exporter by its
+		 * own type still gets it.
+		 */
+		@Bean
+		static BeanPostProcessor llmTracingSpanExportersPostProcessor(
+				ObjectProvider<InstrumentationFailures> failures) {
+			return new CountingSpanExporters(failures);
+		}
+
 	}
 
 }

@@ -64,7 +64,19 @@ public enum InstrumentedComponent {
 	/**
 	 * Recording feedback: its record, meters and evaluation span.
 	 */
-	FEEDBACK;
+	FEEDBACK,
+
+	/**
+	 * A Logback appender that reported an error, such as a log file on a full or
+	 * read-only disk.
+	 */
+	LOG_APPENDER,
+
+	/**
+	 * An OpenTelemetry span exporter whose export failed, such as a Zipkin or OTLP
+	 * endpoint that is down.
+	 */
+	SPAN_EXPORTER;
 
 	/**
 	 * Return the tag value, such as {@code exchange-listener}.

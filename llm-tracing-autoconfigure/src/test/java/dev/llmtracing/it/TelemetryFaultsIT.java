@@ -124,10 +124,17 @@ class TelemetryFaultsIT {
 			.untilAsserted(() -> assertThat(count(InstrumentedComponent.EXCHANGE_LISTENER))
 				.as("throwing listener, metrics behind the throwing meter filter, throwing appender")
 				.isGreaterThanOrEqualTo(3 * count(InstrumentedComponent.AUDIT)));
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(count(InstrumentedComponent.LOG_APPENDER))
+				.as("the record file on the full disk, reported to Logback's status")
+				.isPositive());
 		assertThat(post(client, "/call", "After").getBody()).isEqualTo("Stand-in reply to: After");
 		Map<String, Object> after = health(client);
 		assertThat(after).containsEntry("status", "DEGRADED");
-		assertThat(details(after).get("failures")).asString().contains("audit=").contains("exchange-listener=");
+		assertThat(details(after).get("failures")).asString()
+			.contains("audit=")
+			.contains("exchange-listener=")
+			.contains("log-appender=");
 		assertThat(written.list).as("records reached the appender after the one on the full disk").isNotEmpty();
 		assertThat(releaseExporter.getCount()).as("the span exporter still hangs").isOne();
 	}

@@ -74,8 +74,10 @@ class TripRequestRecordIT {
 			.containsEntry("llm.request.model_calls", 1);
 		assertThat((List<?>) record.get("exchangeIds")).hasSize(1);
 		Map<String, Integer> breakdown = breakdown(record);
-		// prompt-build renders a template in well under a millisecond once warm, and a part
-		// of 0 ms is left out of the breakdown, so only the parts that take time are required
+		// prompt-build renders a template in well under a millisecond once warm, and a
+		// part
+		// of 0 ms is left out of the breakdown, so only the parts that take time are
+		// required
 		assertThat(breakdown).containsKeys("model", "retrieval", "output-shaping");
 		assertThat(breakdown.keySet()).isSubsetOf("model", "retrieval", "prompt-build", "output-shaping", "other");
 		assertThat(breakdown.get("model")).isGreaterThanOrEqualTo(40);

@@ -114,8 +114,8 @@ public final class EndToEndBenchmark {
 	}
 
 	/**
-	 * Fails the run when a measured window had failed responses, or when a build with
-	 * the starter wrote no exchange record (it would not have measured the starter).
+	 * Fails the run when a measured window had failed responses, or when a build with the
+	 * starter wrote no exchange record (it would not have measured the starter).
 	 */
 	private void check(List<Window> windows, Set<Variant> variants) throws java.io.IOException {
 		long failed = windows.stream().mapToLong((window) -> window.load().failed()).sum();
