@@ -207,26 +207,15 @@ final class EmbeddingsHandler implements HttpHandler {
 	}
 
 	private byte[] error(String message) {
-		return this.mapper.writeValueAsBytes(
-				Map.of("error", Map.of("message", message, "type", "stand_in_error", "code", "stand_in")));
+		return StandInModelServer.error(this.mapper, message);
 	}
 
 	private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
-		exchange.getResponseHeaders().set("Content-Type", "application/json");
-		exchange.sendResponseHeaders(status, body.length);
-		exchange.getResponseBody().write(body);
+		StandInModelServer.send(exchange, status, "application/json", body);
 	}
 
 	private static void pause(Duration duration) {
-		if (duration.isZero() || duration.isNegative()) {
-			return;
-		}
-		try {
-			Thread.sleep(duration.toMillis());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
+		StandInModelServer.pause(duration);
 	}
 
 }

@@ -264,17 +264,24 @@ public final class StandInModelServer implements AutoCloseable {
 	}
 
 	private byte[] error(String message) {
-		return this.mapper.writeValueAsBytes(
+		return error(this.mapper, message);
+	}
+
+	/**
+	 * The body of an OpenAI-style error answer.
+	 */
+	static byte[] error(ObjectMapper mapper, String message) {
+		return mapper.writeValueAsBytes(
 				Map.of("error", Map.of("message", message, "type", "stand_in_error", "code", "stand_in")));
 	}
 
-	private static void send(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
+	static void send(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
 		exchange.getResponseHeaders().set("Content-Type", contentType);
 		exchange.sendResponseHeaders(status, body.length);
 		exchange.getResponseBody().write(body);
 	}
 
-	private static void pause(Duration duration) {
+	static void pause(Duration duration) {
 		if (duration.isZero() || duration.isNegative()) {
 			return;
 		}
