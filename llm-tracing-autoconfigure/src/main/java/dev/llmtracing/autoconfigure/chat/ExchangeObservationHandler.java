@@ -137,6 +137,9 @@ final class ExchangeObservationHandler implements ObservationHandler<ChatModelOb
 			String exchangeId = RandomIds.next();
 			context.put(ExchangeCapture.class, new ExchangeCapture(exchangeId, Instant.now(), System.nanoTime(), ids,
 					facts, ReplayMarker.current()));
+			// the IDs of the call for the handlers after this one, which cannot rely on
+			// the thread: a streamed tool loop's second round may run on another one
+			context.put(TracingIds.class, ids);
 			ExchangeIdEcho.started(exchangeId);
 		}
 		catch (RuntimeException ex) {

@@ -2,6 +2,7 @@ package dev.llmtracing.autoconfigure.request;
 
 import dev.llmtracing.autoconfigure.ConditionalOnLlmTracingEnabled;
 import dev.llmtracing.autoconfigure.LlmTracingAutoConfiguration;
+import dev.llmtracing.autoconfigure.chat.LlmTracingChatAutoConfiguration;
 import dev.llmtracing.autoconfigure.web.LlmTracingWebProperties;
 import dev.llmtracing.context.IdScopes;
 import dev.llmtracing.record.ExchangeDispatcher;
@@ -32,7 +33,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * @author llm-tracing
  * @since 0.1.0
  */
-@AutoConfiguration(after = LlmTracingAutoConfiguration.class)
+@AutoConfiguration(after = { LlmTracingAutoConfiguration.class, LlmTracingChatAutoConfiguration.class })
 @ConditionalOnLlmTracingEnabled
 @ConditionalOnBooleanProperty(name = "llm.tracing.requests.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(LlmTracingRequestProperties.class)

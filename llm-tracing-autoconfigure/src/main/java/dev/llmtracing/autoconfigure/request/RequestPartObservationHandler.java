@@ -1,6 +1,7 @@
 package dev.llmtracing.autoconfigure.request;
 
 import dev.llmtracing.context.IdScopes;
+import dev.llmtracing.context.TracingIds;
 import dev.llmtracing.stage.StageContext;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
@@ -10,7 +11,10 @@ import org.jspecify.annotations.Nullable;
  * Adds the stages, tool executions (Spring AI's tool-calling observation) and retrievals
  * (Spring AI's embedding and vector-store observations) of a running request to its
  * timeline; the request is found by the request ID of the thread that starts the
- * observation. Model calls come from the exchange records instead.
+ * observation. Model calls come from the exchange records instead; their start, which
+ * tells the request to wait for their record, is found by the IDs that the exchange
+ * observation handler (registered before this one) put in the observation's context, as a
+ * streamed tool loop's second round can start on a thread without the request's IDs.
  *
  * @author llm-tracing
  */
@@ -47,7 +51,8 @@ final class RequestPartObservationHandler implements ObservationHandler<Observat
 	public void onStart(Observation.Context context) {
 		if (isModelCall(context)) {
 			if (this.tracker.isFollowing()) {
-				this.tracker.modelCallStarted(this.idScopes.currentRequestId());
+				TracingIds ids = context.get(TracingIds.class);
+				this.tracker.modelCallStarted((ids != null) ? ids.requestId() : this.idScopes.currentRequestId());
 			}
 			return;
 		}

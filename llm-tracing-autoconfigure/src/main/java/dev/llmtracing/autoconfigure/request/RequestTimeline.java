@@ -71,16 +71,18 @@ final class RequestTimeline {
 	 * over their exchange records yet, when the last one arrives. A stream's model
 	 * observation stops after the response completed (Spring AI stops it in
 	 * {@code doFinally}), so its record can come after the request's end.
+	 * @return {@code true} if it was published now, {@code false} if it was deferred
 	 */
-	void publishWhenComplete(Runnable publish, long nanoTime) {
+	boolean publishWhenComplete(Runnable publish, long nanoTime) {
 		synchronized (this.activities) {
 			if (this.exchanges.size() < this.modelCallsStarted.get()) {
 				this.deferredPublish = publish;
 				this.deferredAtNanos = nanoTime;
-				return;
+				return false;
 			}
 		}
 		publish.run();
+		return true;
 	}
 
 	/**
@@ -92,6 +94,21 @@ final class RequestTimeline {
 			Runnable publish = this.deferredPublish;
 			if (publish != null && (this.exchanges.size() >= this.modelCallsStarted.get()
 					|| nanoTime - this.deferredAtNanos > graceNanos)) {
+				this.deferredPublish = null;
+				return publish;
+			}
+			return null;
+		}
+	}
+
+	/**
+	 * Return the deferred publication once the grace period is over, whether or not every
+	 * started model call has its record by then.
+	 */
+	@Nullable Runnable takeOverdue(long nanoTime, long graceNanos) {
+		synchronized (this.activities) {
+			Runnable publish = this.deferredPublish;
+			if (publish != null && nanoTime - this.deferredAtNanos > graceNanos) {
 				this.deferredPublish = null;
 				return publish;
 			}

@@ -1,12 +1,14 @@
 package dev.llmtracing.autoconfigure.request;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import dev.llmtracing.context.TracingIds;
@@ -33,9 +35,15 @@ import org.jspecify.annotations.Nullable;
  */
 final class RequestTracker implements ExchangeListener {
 
-	private static final long GRACE_NANOS = TimeUnit.SECONDS.toNanos(10);
+	private static final Duration GRACE = Duration.ofSeconds(10);
 
 	private final Map<String, RequestTimeline> running = new ConcurrentHashMap<>();
+
+	/**
+	 * The requests whose record waits for an exchange record, oldest first. Only the
+	 * dispatcher's thread touches it.
+	 */
+	private final Deque<RequestTimeline> deferred = new ArrayDeque<>();
 
 	private final Supplier<ExchangeDispatcher> dispatcher;
 
@@ -46,6 +54,8 @@ final class RequestTracker implements ExchangeListener {
 	private final int maxRunning;
 
 	private final InstrumentationFailures failures;
+
+	private final long graceNanos;
 
 	/**
 	 * Create a tracker.
@@ -59,11 +69,17 @@ final class RequestTracker implements ExchangeListener {
 	 */
 	RequestTracker(Supplier<ExchangeDispatcher> dispatcher, List<RequestListener> listeners, boolean onlyWithModelCalls,
 			int maxRunning, InstrumentationFailures failures) {
+		this(dispatcher, listeners, onlyWithModelCalls, maxRunning, failures, GRACE);
+	}
+
+	RequestTracker(Supplier<ExchangeDispatcher> dispatcher, List<RequestListener> listeners, boolean onlyWithModelCalls,
+			int maxRunning, InstrumentationFailures failures, Duration grace) {
 		this.dispatcher = dispatcher;
 		this.listeners = List.copyOf(listeners);
 		this.onlyWithModelCalls = onlyWithModelCalls;
 		this.maxRunning = maxRunning;
 		this.failures = failures;
+		this.graceNanos = grace.toNanos();
 	}
 
 	@Nullable RequestTimeline start(TracingIds ids, @Nullable String traceId) {
@@ -99,8 +115,11 @@ final class RequestTracker implements ExchangeListener {
 			publish(timeline, route, httpStatus, durationMillis, outcome, errorType);
 		};
 		boolean queued = this.dispatcher.get().execute(() -> {
-			timeline.publishWhenComplete(publish, System.nanoTime());
-			publishOverdue();
+			long now = System.nanoTime();
+			if (!timeline.publishWhenComplete(publish, now)) {
+				this.deferred.addLast(timeline);
+			}
+			publishOverdue(now);
 		});
 		if (!queued) {
 			this.running.remove(timeline.ids.requestId(), timeline);
@@ -113,12 +132,12 @@ final class RequestTracker implements ExchangeListener {
 		RequestTimeline timeline = (requestId != null) ? this.running.get(requestId) : null;
 		if (timeline != null) {
 			timeline.add(record);
-			Runnable deferred = timeline.takeDeferred(System.nanoTime(), GRACE_NANOS);
+			Runnable deferred = timeline.takeDeferred(System.nanoTime(), this.graceNanos);
 			if (deferred != null) {
 				deferred.run();
 			}
 		}
-		publishOverdue();
+		publishOverdue(System.nanoTime());
 	}
 
 	void modelCallStarted(@Nullable String requestId) {
@@ -130,20 +149,21 @@ final class RequestTracker implements ExchangeListener {
 
 	/**
 	 * Publish the requests that waited longer than the grace period for an exchange
-	 * record that never came (dropped from a full queue, for example).
+	 * record that never came (dropped from a full queue, for example). Requests are
+	 * deferred in the order of time, so only the oldest ones are looked at: the cost per
+	 * record does not grow with the number of requests waiting to be written.
 	 */
-	private void publishOverdue() {
-		if (this.running.isEmpty()) {
-			return;
-		}
-		long now = System.nanoTime();
-		for (RequestTimeline timeline : this.running.values()) {
-			if (timeline.isDeferred()) {
-				Runnable deferred = timeline.takeDeferred(now, GRACE_NANOS);
-				if (deferred != null) {
-					deferred.run();
+	private void publishOverdue(long now) {
+		RequestTimeline oldest;
+		while ((oldest = this.deferred.peekFirst()) != null) {
+			if (oldest.isDeferred()) {
+				Runnable publish = oldest.takeOverdue(now, this.graceNanos);
+				if (publish == null) {
+					return;
 				}
+				publish.run();
 			}
+			this.deferred.removeFirst();
 		}
 	}
 
