@@ -24,11 +24,36 @@ import org.jspecify.annotations.Nullable;
  * @param totals totals over its model calls
  * @param outcome how it ended
  * @param errorType the class of the exception it ended with, or {@code null}
+ * @param timeToFirstByteMillis whole milliseconds from its start until the first byte of
+ * a streamed (asynchronous) response body was written, or {@code null} for a response
+ * that was not streamed or wrote no body
  * @author llm-tracing
  * @since 0.1.0
  */
 public record RequestRecord(TracingIds ids, @Nullable String traceId, @Nullable String route,
 		@Nullable Integer httpStatus, Instant startTime, long durationMillis, List<String> exchangeIds,
-		Map<String, Long> breakdown, RequestTotals totals, Outcome outcome, @Nullable String errorType) {
+		Map<String, Long> breakdown, RequestTotals totals, Outcome outcome, @Nullable String errorType,
+		@Nullable Long timeToFirstByteMillis) {
+
+	/**
+	 * Create a record without a time to first byte.
+	 * @param ids the request, context and user IDs
+	 * @param traceId the trace ID, or {@code null}
+	 * @param route the route template, or {@code null}
+	 * @param httpStatus the HTTP status, or {@code null} outside HTTP
+	 * @param startTime when the request started
+	 * @param durationMillis how long it took, in whole milliseconds
+	 * @param exchangeIds the exchange IDs of its model calls
+	 * @param breakdown milliseconds by part, adding up to {@code durationMillis}
+	 * @param totals totals over its model calls
+	 * @param outcome how it ended
+	 * @param errorType the class of the exception it ended with, or {@code null}
+	 */
+	public RequestRecord(TracingIds ids, @Nullable String traceId, @Nullable String route, @Nullable Integer httpStatus,
+			Instant startTime, long durationMillis, List<String> exchangeIds, Map<String, Long> breakdown,
+			RequestTotals totals, Outcome outcome, @Nullable String errorType) {
+		this(ids, traceId, route, httpStatus, startTime, durationMillis, exchangeIds, breakdown, totals, outcome,
+				errorType, null);
+	}
 
 }

@@ -34,6 +34,9 @@ final class RequestRecordFields {
 	/** Milliseconds by part. */
 	public static final String BREAKDOWN = "breakdown";
 
+	/** Milliseconds until the first byte of a streamed response body. */
+	public static final String TIME_TO_FIRST_BYTE_MS = "timeToFirstByteMs";
+
 	/** The number of model calls. */
 	public static final String MODEL_CALLS = "llm.request.model_calls";
 
@@ -67,6 +70,7 @@ final class RequestRecordFields {
 		put(fields, HTTP_STATUS, record.httpStatus());
 		fields.put(ExchangeFields.START_TIME, record.startTime().toString());
 		fields.put(ExchangeFields.DURATION_MS, record.durationMillis());
+		put(fields, TIME_TO_FIRST_BYTE_MS, record.timeToFirstByteMillis());
 		fields.put(EXCHANGE_IDS, record.exchangeIds());
 		fields.put(BREAKDOWN, record.breakdown());
 		RequestTotals totals = record.totals();

@@ -54,7 +54,7 @@ final class RequestRecordFilter extends OncePerRequestFilter {
 		}
 		Throwable error = null;
 		try {
-			filterChain.doFilter(request, response);
+			filterChain.doFilter(request, new FirstByteResponse(response, timeline));
 		}
 		catch (IOException | ServletException | RuntimeException | Error ex) {
 			error = ex;
@@ -63,6 +63,7 @@ final class RequestRecordFilter extends OncePerRequestFilter {
 		finally {
 			try {
 				if (error == null && request.isAsyncStarted()) {
+					timeline.streamed();
 					request.getAsyncContext().addListener(new Completion(timeline));
 				}
 				else {

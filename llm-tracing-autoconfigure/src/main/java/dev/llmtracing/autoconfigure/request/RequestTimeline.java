@@ -33,6 +33,10 @@ final class RequestTimeline {
 
 	private final AtomicInteger modelCallsStarted = new AtomicInteger();
 
+	private volatile long firstByteNanos;
+
+	private volatile boolean streamed;
+
 	private @Nullable Runnable deferredPublish;
 
 	private long deferredAtNanos;
@@ -120,6 +124,33 @@ final class RequestTimeline {
 		synchronized (this.activities) {
 			return this.deferredPublish != null;
 		}
+	}
+
+	/**
+	 * Note that the response wrote its first body byte now, if it had not before.
+	 */
+	void firstByte(long nanoTime) {
+		if (this.firstByteNanos == 0) {
+			this.firstByteNanos = Math.max(1, nanoTime - this.startNanos);
+		}
+	}
+
+	/**
+	 * Note that the response is streamed: it goes on after the request's handler
+	 * returned.
+	 */
+	void streamed() {
+		this.streamed = true;
+	}
+
+	/**
+	 * Return the whole milliseconds from the start until the first body byte of a
+	 * streamed response, or {@code null} if the response was not streamed or wrote no
+	 * body.
+	 */
+	@Nullable Long firstByteMillis() {
+		long nanos = this.firstByteNanos;
+		return (this.streamed && nanos != 0) ? nanos / 1_000_000 : null;
 	}
 
 	long elapsedNanos(long nanoTime) {

@@ -39,6 +39,7 @@ class RequestRecordSchemaTests {
 		assertThat(fields).containsEntry("requestId", "req-1")
 			.containsEntry("http.route", "/chat/{id}")
 			.containsEntry("durationMs", 120L)
+			.containsEntry("timeToFirstByteMs", 45L)
 			.containsEntry("breakdown", Map.of("model", 80L, "prompt-build", 30L, "other", 10L))
 			.containsEntry("llm.request.model_calls", 2)
 			.containsEntry("outcome", "success");
@@ -49,6 +50,7 @@ class RequestRecordSchemaTests {
 		RequestRecord record = new RequestRecord(new TracingIds("req-2", null, null), null, null, null, Instant.now(),
 				0, List.of(), Map.of(), new RequestTotals(0, null, null, null, null), Outcome.ERROR, null);
 		RecordSchema.assertValidRequest(RequestRecordFields.all(record, MdcKeys.DEFAULT));
+		assertThat(RequestRecordFields.all(record, MdcKeys.DEFAULT)).doesNotContainKey("timeToFirstByteMs");
 	}
 
 	@Test
@@ -77,7 +79,7 @@ class RequestRecordSchemaTests {
 		return new RequestRecord(new TracingIds("req-1", "ctx-1", "alice"), "4bf92f3577b34da6a3ce929d0e0e4736",
 				"/chat/{id}", 200, Instant.parse("2026-12-01T10:00:00.123Z"), 120,
 				List.of("0b7c3c1e-2f7a-4b8e-9a39-1c2d3e4f5a6b", "1b7c3c1e-2f7a-4b8e-9a39-1c2d3e4f5a6b"), breakdown,
-				new RequestTotals(2, 40L, 12L, new BigDecimal("0.0012"), "USD"), Outcome.SUCCESS, null);
+				new RequestTotals(2, 40L, 12L, new BigDecimal("0.0012"), "USD"), Outcome.SUCCESS, null, 45L);
 	}
 
 }
