@@ -2,6 +2,7 @@ package dev.llmtracing.autoconfigure;
 
 import dev.llmtracing.autoconfigure.metrics.LlmTracingMetricsProperties;
 import dev.llmtracing.context.IdRejectionListener;
+import dev.llmtracing.context.IdScopeListener;
 import dev.llmtracing.context.IdScopes;
 import dev.llmtracing.context.IdValidator;
 import dev.llmtracing.record.ExchangeDispatcher;
@@ -48,9 +49,10 @@ public final class LlmTracingAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	IdScopes llmTracingIdScopes(LlmTracingProperties properties, ObjectProvider<IdRejectionListener> listeners) {
+	IdScopes llmTracingIdScopes(LlmTracingProperties properties, ObjectProvider<IdRejectionListener> listeners,
+			ObjectProvider<IdScopeListener> scopeListeners) {
 		return new IdScopes(properties.mdcKeys(), new IdValidator(properties.getIds().getMaxLength()),
-				IdRejectionListener.of(listeners.orderedStream().toList()));
+				IdRejectionListener.of(listeners.orderedStream().toList()), new IdScopeListeners(scopeListeners));
 	}
 
 	@Bean

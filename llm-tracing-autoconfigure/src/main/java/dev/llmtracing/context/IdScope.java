@@ -1,5 +1,7 @@
 package dev.llmtracing.context;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The IDs in force on the current thread, from {@link IdScopes#open} until
  * {@link #close()}. Closing restores the MDC values that the thread had before, so a
@@ -18,6 +20,8 @@ public final class IdScope implements AutoCloseable {
 	private final TracingIds previous;
 
 	private boolean closed;
+
+	private @Nullable Runnable onClose;
 
 	IdScope(IdScopes scopes, TracingIds ids) {
 		this.scopes = scopes;
@@ -41,6 +45,19 @@ public final class IdScope implements AutoCloseable {
 		}
 		this.closed = true;
 		this.scopes.set(this.previous);
+		Runnable onClose = this.onClose;
+		if (onClose != null) {
+			try {
+				onClose.run();
+			}
+			catch (RuntimeException ex) {
+				// never into the code that closes its scope
+			}
+		}
+	}
+
+	void onClose(@Nullable Runnable onClose) {
+		this.onClose = onClose;
 	}
 
 }

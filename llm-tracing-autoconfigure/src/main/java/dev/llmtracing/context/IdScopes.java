@@ -36,6 +36,8 @@ public final class IdScopes {
 
 	private final boolean enabled;
 
+	private final IdScopeListener scopeListener;
+
 	/**
 	 * Create an instance.
 	 * @param keys the MDC keys of the IDs
@@ -43,14 +45,28 @@ public final class IdScopes {
 	 * @param rejectionListener told of every rejected ID
 	 */
 	public IdScopes(MdcKeys keys, IdValidator validator, IdRejectionListener rejectionListener) {
-		this(keys, validator, rejectionListener, true);
+		this(keys, validator, rejectionListener, IdScopeListener.NONE);
 	}
 
-	private IdScopes(MdcKeys keys, IdValidator validator, IdRejectionListener rejectionListener, boolean enabled) {
+	/**
+	 * Create an instance.
+	 * @param keys the MDC keys of the IDs
+	 * @param validator the validator of ID values
+	 * @param rejectionListener told of every rejected ID
+	 * @param scopeListener told of every unit of work {@link #open opened}
+	 */
+	public IdScopes(MdcKeys keys, IdValidator validator, IdRejectionListener rejectionListener,
+			IdScopeListener scopeListener) {
+		this(keys, validator, rejectionListener, true, scopeListener);
+	}
+
+	private IdScopes(MdcKeys keys, IdValidator validator, IdRejectionListener rejectionListener, boolean enabled,
+			IdScopeListener scopeListener) {
 		this.keys = keys;
 		this.validator = validator;
 		this.rejectionListener = rejectionListener;
 		this.enabled = enabled;
+		this.scopeListener = scopeListener;
 	}
 
 	/**
@@ -61,7 +77,8 @@ public final class IdScopes {
 	 * @return ID scopes that keep no IDs
 	 */
 	public static IdScopes disabled() {
-		return new IdScopes(MdcKeys.DEFAULT, new IdValidator(1024), IdRejectionListener.NONE, false);
+		return new IdScopes(MdcKeys.DEFAULT, new IdValidator(1024), IdRejectionListener.NONE, false,
+				IdScopeListener.NONE);
 	}
 
 	/**
@@ -85,7 +102,19 @@ public final class IdScopes {
 	 */
 	public IdScope open(@Nullable String requestId, @Nullable String contextId, @Nullable String userId,
 			String source) {
-		return new IdScope(this, validate(requestId, contextId, userId, source));
+		IdScope scope = new IdScope(this, validate(requestId, contextId, userId, source));
+		scope.onClose(opened(scope.ids()));
+		return scope;
+	}
+
+	private @Nullable Runnable opened(TracingIds ids) {
+		try {
+			return this.scopeListener.opened(ids);
+		}
+		catch (RuntimeException ex) {
+			// never into the code that opens its scope
+			return null;
+		}
 	}
 
 	/**

@@ -95,4 +95,36 @@ class IdScopesTests {
 		assertThat(MDC.get("requestId")).isEqualTo("later");
 	}
 
+	@Test
+	void shouldTellTheScopeListenerOfUnitsOfWorkButNotOfRestoredScopes() {
+		List<String> events = new ArrayList<>();
+		IdScopes scopes = new IdScopes(MdcKeys.DEFAULT, new IdValidator(64), IdRejectionListener.NONE, (ids) -> {
+			events.add("open " + ids.requestId() + " with MDC " + MDC.get("requestId"));
+			return () -> events.add("close " + ids.requestId() + " with MDC " + MDC.get("requestId"));
+		});
+		try (IdScope job = scopes.open("job-1", null, null)) {
+			try (IdScope hop = scopes.restore(job.ids())) {
+				events.add("restored");
+			}
+		}
+		assertThat(events).containsExactly("open job-1 with MDC job-1", "restored", "close job-1 with MDC null");
+	}
+
+	@Test
+	void shouldOpenAndCloseWhenTheScopeListenerOrItsCloserThrows() {
+		IdScopes failingOnOpen = new IdScopes(MdcKeys.DEFAULT, new IdValidator(64), IdRejectionListener.NONE, (ids) -> {
+			throw new IllegalStateException("listener");
+		});
+		try (IdScope scope = failingOnOpen.open("job-2", null, null)) {
+			assertThat(MDC.get("requestId")).isEqualTo("job-2");
+		}
+		IdScopes failingOnClose = new IdScopes(MdcKeys.DEFAULT, new IdValidator(64), IdRejectionListener.NONE,
+				(ids) -> () -> {
+					throw new IllegalStateException("closer");
+				});
+		IdScope scope = failingOnClose.open("job-3", null, null);
+		scope.close();
+		assertThat(MDC.get("requestId")).isNull();
+	}
+
 }

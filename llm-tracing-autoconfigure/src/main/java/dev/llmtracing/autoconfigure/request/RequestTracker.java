@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
+import dev.llmtracing.context.IdScopeListener;
 import dev.llmtracing.context.TracingIds;
 import dev.llmtracing.record.ExchangeDispatcher;
 import dev.llmtracing.record.ExchangeListener;
@@ -23,17 +24,20 @@ import dev.llmtracing.support.InstrumentedComponent;
 import dev.llmtracing.support.ErrorTypes;
 import dev.llmtracing.support.InstrumentationFailures;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.MDC;
 
 /**
- * Follows the requests that are running: the inbound filter starts and finishes them,
- * {@link RequestPartObservationHandler} adds their stages, tool executions and
- * retrievals, and as an {@link ExchangeListener} it adds their model calls. A finished
- * request becomes a {@link RequestRecord} on the exchange dispatcher's thread, after the
- * records of its model calls, and is handed to the {@link RequestListener listeners}.
+ * Follows the requests that are running: the inbound filter starts and finishes them
+ * (and, as an {@link IdScopeListener}, the opening and closing of a unit of work's ID
+ * scope does outside HTTP), {@link RequestPartObservationHandler} adds their stages, tool
+ * executions and retrievals, and as an {@link ExchangeListener} it adds their model
+ * calls. A finished request becomes a {@link RequestRecord} on the exchange dispatcher's
+ * thread, after the records of its model calls, and is handed to the
+ * {@link RequestListener listeners}.
  *
  * @author llm-tracing
  */
-final class RequestTracker implements ExchangeListener {
+final class RequestTracker implements ExchangeListener, IdScopeListener {
 
 	private static final Duration GRACE = Duration.ofSeconds(10);
 
@@ -89,6 +93,33 @@ final class RequestTracker implements ExchangeListener {
 		}
 		RequestTimeline timeline = new RequestTimeline(ids, traceId, Instant.now(), System.nanoTime());
 		return (this.running.putIfAbsent(requestId, timeline) == null) ? timeline : null;
+	}
+
+	/**
+	 * Follow a unit of work outside HTTP, from the opening of its ID scope until it
+	 * closes; its record has no route and no status.
+	 */
+	@Override
+	public @Nullable Runnable opened(TracingIds ids) {
+		RequestTimeline timeline;
+		try {
+			timeline = start(ids, MDC.get("traceId"));
+		}
+		catch (RuntimeException ex) {
+			recordFailure(ex);
+			return null;
+		}
+		if (timeline == null) {
+			return null;
+		}
+		return () -> {
+			try {
+				finish(timeline, null, null, null);
+			}
+			catch (RuntimeException ex) {
+				recordFailure(ex);
+			}
+		};
 	}
 
 	void recordFailure(RuntimeException ex) {
@@ -183,7 +214,7 @@ final class RequestTracker implements ExchangeListener {
 		}
 		RequestRecord record = new RequestRecord(timeline.ids, traceId, route, httpStatus, timeline.startTime,
 				durationMillis, exchangeIds, Breakdown.of(timeline.activities(), durationMillis), totals(exchanges),
-				outcome, errorType);
+				outcome, errorType, timeline.firstByteMillis());
 		for (RequestListener listener : this.listeners) {
 			try {
 				listener.onRequest(record);
