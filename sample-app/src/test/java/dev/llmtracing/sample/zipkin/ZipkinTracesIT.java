@@ -92,6 +92,31 @@ class ZipkinTracesIT {
 	}
 
 	@Test
+	void tripIsOneTreeFromTheInboundRequestThroughItsStagesToTheModelsHttpCall() {
+		SampleApp.post(SampleApp.client(this.port), "/trip", "Which temples should I see in Kyoto?", "zipkin-trip-1",
+				null, "zipkin-user-4");
+		List<Map<String, Object>> trace = awaitTrace("zipkin-trip-1", 8);
+		Map<String, Object> server = span(trace, "http post /trip");
+		Map<String, Object> shaping = span(trace, "stage output-shaping");
+		Map<String, Object> promptBuild = span(trace, "stage prompt-build");
+		Map<String, Object> model = span(trace, "chat stand-in-small");
+		assertThat(shaping.get("parentId")).as("parent of the output-shaping stage").isEqualTo(server.get("id"));
+		assertThat(promptBuild.get("parentId")).as("parent of the prompt-build stage").isEqualTo(server.get("id"));
+		assertThat(ancestors(trace, model)).as("ancestors of the model span")
+			.contains(shaping.get("id"), server.get("id"))
+			.doesNotContain(promptBuild.get("id"));
+		assertThat(modelHttpSpan(trace, model).get("traceId")).isEqualTo(server.get("traceId"));
+		assertThat(tags(shaping)).containsEntry("stage", "output-shaping").containsEntry("outcome", "success");
+		// the embedding call of the retrieval is in the same trace, outside the stages
+		Map<String, Object> embedding = trace.stream()
+			.filter((span) -> String.valueOf(span.get("name")).startsWith("embedding"))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no embedding span in " + names(trace)));
+		assertThat(ancestors(trace, embedding)).contains(server.get("id"))
+			.doesNotContain(shaping.get("id"), promptBuild.get("id"));
+	}
+
+	@Test
 	void hopToASecondServiceStaysInOneTraceWithTheCallersIds() {
 		SampleApp.post(SampleApp.client(this.port), "/hop", "Hop through Zipkin", "zipkin-hop-1", null,
 				"zipkin-user-3");
