@@ -181,7 +181,7 @@ public final class EndToEndBenchmark {
 	}
 
 	private List<Scenario> selectedScenarios() {
-		List<String> names = Arrays.asList(option("scenarios", "call,stream,tool,content-4kb").split(","));
+		List<String> names = Arrays.asList(option("scenarios", "call,stream,tool,stages,content-4kb").split(","));
 		List<Scenario> selected = Scenario.ALL.stream()
 			.filter((scenario) -> names.contains(scenario.name()))
 			.map(this::withExperiments)

@@ -17,6 +17,7 @@ record Scenario(String name, String path, List<Variant> variants) {
 			new Scenario("call", "/ask?q=hello", List.of(Variant.WITHOUT, Variant.WITH)),
 			new Scenario("stream", "/ask-stream?q=hello", List.of(Variant.WITHOUT, Variant.WITH)),
 			new Scenario("tool", "/ask-tool?q=weather", List.of(Variant.WITHOUT, Variant.WITH)),
+			new Scenario("stages", "/ask-stages?q=hello", List.of(Variant.WITHOUT, Variant.WITH)),
 			new Scenario("content-4kb", "/ask-support",
 					List.of(Variant.WITHOUT, Variant.WITH, Variant.WITH_DIGEST, Variant.WITH_FULL)));
 

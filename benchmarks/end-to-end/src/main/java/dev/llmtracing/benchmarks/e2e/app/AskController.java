@@ -20,9 +20,12 @@ class AskController {
 
 	private final String supportPrompt;
 
-	AskController(ChatClient.Builder chatClientBuilder, Prompts prompts) {
+	private final AnswerStages stages;
+
+	AskController(ChatClient.Builder chatClientBuilder, Prompts prompts, AnswerStages stages) {
 		this.chatClient = chatClientBuilder.build();
 		this.supportPrompt = prompts.supportPrompt();
+		this.stages = stages;
 	}
 
 	@GetMapping("/ask")
@@ -39,6 +42,11 @@ class AskController {
 	@GetMapping("/ask-tool")
 	String askTool(@RequestParam String q) {
 		return this.chatClient.prompt().user(q).tools(new WeatherTools()).call().content();
+	}
+
+	@GetMapping("/ask-stages")
+	String askStages(@RequestParam String q) {
+		return this.stages.shape(this.chatClient, this.stages.buildPrompt(q));
 	}
 
 	@GetMapping("/ask-support")

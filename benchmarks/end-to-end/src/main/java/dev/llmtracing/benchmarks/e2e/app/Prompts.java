@@ -22,6 +22,21 @@ final class Prompts {
 		return read("prompts/support-national.txt");
 	}
 
+	/**
+	 * The prompt of {@code /ask-stages}: the question in a short template.
+	 */
+	static String stagedPrompt(String question) {
+		return "Answer in one sentence, for a traveller.\nQuestion: " + question;
+	}
+
+	/**
+	 * The answer of {@code /ask-stages}, shaped: trimmed, with its length.
+	 */
+	static String shape(String answer) {
+		String trimmed = (answer != null) ? answer.strip() : "";
+		return trimmed + " (" + trimmed.length() + " characters)";
+	}
+
 	private static String read(String name) {
 		try (InputStream in = Prompts.class.getClassLoader().getResourceAsStream(name)) {
 			if (in == null) {
