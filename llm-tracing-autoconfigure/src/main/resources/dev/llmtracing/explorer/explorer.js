@@ -9,7 +9,7 @@ const REFRESH_MILLIS = 3000;
 
 const $ = (id) => document.getElementById(id);
 
-const state = { config: null, entries: [], timer: null };
+const state = { config: null, entries: [], timer: null, signature: null };
 
 async function getJson(url) {
 	const response = await fetch(url, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
@@ -43,6 +43,9 @@ function route() {
 }
 
 function showSection(view) {
+	if (view !== 'list') {
+		state.signature = null;
+	}
 	$('figures').hidden = view !== 'list';
 	$('requests').hidden = view !== 'list';
 	$('detail').hidden = view !== 'request';
@@ -52,6 +55,13 @@ function showSection(view) {
 function renderList() {
 	const filter = $('filter').value.trim().toLowerCase();
 	const keys = state.config.keys;
+	// Redraw only on a change, so that a refresh neither flickers nor replaces a row being clicked
+	const signature = filter + '\n' + state.entries.map((entry) => entry.request[keys.requestId] + ' '
+		+ entry.exchanges.length + ' ' + entry.feedback.length).join('\n');
+	if (signature === state.signature) {
+		return;
+	}
+	state.signature = signature;
 	const shown = filter ? state.entries.filter((entry) => searchText(entry, keys).includes(filter)) : state.entries;
 	renderTable($('requests-table').tBodies[0], shown, keys);
 	renderFigures($('figures-table').tBodies[0], state.entries);

@@ -3,8 +3,8 @@ import { cost } from './table.js';
 
 const BUILT_IN_PARTS = ['model', 'tool', 'retrieval', 'other'];
 
-function partClass(part) {
-	return 'part-' + (BUILT_IN_PARTS.includes(part) ? part : 'stage');
+function partClass(part, stageIndex) {
+	return BUILT_IN_PARTS.includes(part) ? 'part-' + part : 'part-stage part-stage-' + (stageIndex % 4);
 }
 
 function percent(value, total) {
@@ -45,11 +45,13 @@ function breakdown(request) {
 	const total = request.durationMs;
 	const bar = el('div', { class: 'bar' });
 	const legend = el('div', { class: 'legend' });
+	let stages = 0;
 	for (const [part, millis] of Object.entries(request.breakdown ?? {})) {
-		const segment = el('div', { class: 'segment ' + partClass(part), title: part + ': ' + millis + ' ms' });
+		const className = partClass(part, BUILT_IN_PARTS.includes(part) ? 0 : stages++);
+		const segment = el('div', { class: 'segment ' + className, title: part + ': ' + millis + ' ms' });
 		segment.style.width = percent(millis, total) + '%';
 		bar.append(segment);
-		legend.append(el('span', { class: 'part', 'data-part': part }, el('span', { class: 'swatch ' + partClass(part) }),
+		legend.append(el('span', { class: 'part', 'data-part': part }, el('span', { class: 'swatch ' + className }),
 			show(part) + ' ' + millis + ' ms'));
 	}
 	return [bar, legend];

@@ -147,6 +147,9 @@ class ExplorerBrowserIT {
 		assertThat(browser.findElements(By.cssSelector("#figures-table tbody tr"))).isNotEmpty();
 		screenshot("01-requests");
 
+		SampleApp.post(SampleApp.client(this.port), "/chat", "One more?", "explorer-req-4", "explorer-ctx-4", "carol");
+		assertThat(awaitRows(6)).as("rows after a refresh, without a reload").startsWith("explorer-req-4");
+
 		trapAlerts();
 		row("explorer-trip-1").click();
 		await().atMost(Duration.ofSeconds(10)).until(() -> browser.findElement(By.id("detail")).isDisplayed());
@@ -168,7 +171,7 @@ class ExplorerBrowserIT {
 		screenshot("02-waterfall");
 
 		browser.findElement(By.id("detail-back")).click();
-		awaitRows(5);
+		awaitRows(6);
 		row("explorer-req-2").findElement(By.cssSelector("a.context")).click();
 		await().atMost(Duration.ofSeconds(10))
 			.until(() -> browser.findElements(By.cssSelector("#conversation-list > li")).size() == 2);
@@ -181,7 +184,7 @@ class ExplorerBrowserIT {
 		screenshot("03-conversation");
 
 		browser.findElement(By.id("conversation-back")).click();
-		awaitRows(5);
+		awaitRows(6);
 		row(HOSTILE_REQUEST_ID).click();
 		await().atMost(Duration.ofSeconds(10))
 			.until(() -> HOSTILE_REQUEST_ID.equals(browser.findElement(By.id("detail-id")).getText()));
