@@ -15,6 +15,8 @@ import java.util.logging.Level;
 
 import dev.llmtracing.context.TracingIds;
 import dev.llmtracing.cost.Cost;
+import dev.llmtracing.feedback.Feedback;
+import dev.llmtracing.feedback.LlmFeedback;
 import dev.llmtracing.record.ExchangeContent;
 import dev.llmtracing.record.ExchangeDispatcher;
 import dev.llmtracing.record.ExchangeIds;
@@ -61,8 +63,9 @@ import static org.awaitility.Awaitility.await;
  * installed by {@code .ci/run}) through the request explorer of the sample app after a
  * few requests: the table lists them newest first, a click opens a request's waterfall
  * with the parts of its request record, the conversation view groups the requests of one
- * context ID, hostile content and IDs show as text and run nothing, and the page asks no
- * host but the application. Screenshots go to {@code target/explorer-screenshots/}.
+ * context ID, feedback shows on its request, hostile content and IDs show as text and run
+ * nothing, and the page asks no host but the application. Screenshots go to
+ * {@code target/explorer-screenshots/}.
  * <p>
  * Hostile IDs cannot come in over HTTP (the ID filter replaces or drops them), so the
  * hostile request is handed to the record listeners the way a non-HTTP entry point's
@@ -100,6 +103,9 @@ class ExplorerBrowserIT {
 
 	@Autowired
 	private ObjectProvider<RequestListener> requestListeners;
+
+	@Autowired
+	private LlmFeedback feedback;
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
@@ -149,6 +155,9 @@ class ExplorerBrowserIT {
 
 		SampleApp.post(SampleApp.client(this.port), "/chat", "One more?", "explorer-req-4", "explorer-ctx-4", "carol");
 		assertThat(awaitRows(6)).as("rows after a refresh, without a reload").startsWith("explorer-req-4");
+		this.feedback.submit(Feedback.onRequest("explorer-req-1", "thumbs").withValue(1));
+		await().atMost(Duration.ofSeconds(15))
+			.untilAsserted(() -> assertThat(row("explorer-req-1").getText()).contains("thumbs 1"));
 
 		trapAlerts();
 		row("explorer-trip-1").click();

@@ -20,11 +20,6 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 @Endpoint(id = "llmrequests")
 final class LlmRequestsEndpoint {
 
-	/**
-	 * The most requests one read returns unless asked for fewer.
-	 */
-	static final int DEFAULT_LIMIT = 100_000;
-
 	private final RecentRequests recent;
 
 	private final @Nullable String traceUrlTemplate;
@@ -51,7 +46,7 @@ final class LlmRequestsEndpoint {
 			@Nullable String model, @Nullable String outcome, @Nullable String from, @Nullable String to,
 			@Nullable Integer limit) {
 		RequestQuery query = RequestQuery.of(requestId, contextId, userId, model, outcome, from, to);
-		int max = (limit != null && limit > 0) ? limit : DEFAULT_LIMIT;
+		int max = (limit != null && limit > 0) ? limit : Integer.MAX_VALUE;
 		Map<String, Object> result = new LinkedHashMap<>();
 		result.put("requests", this.recent.find(query, max));
 		if (this.traceUrlTemplate != null) {

@@ -113,6 +113,10 @@ class LlmTracingExplorerAutoConfigurationTests {
 				assertThat(
 						((List<?>) mapper.readValue(all.getResponse().getContentAsString(), Map.class).get("requests")))
 					.hasSize(2);
+				MvcTestResult newest = mvc(context).get().uri("/actuator/llmrequests?limit=1").exchange();
+				assertThat(newest).bodyJson()
+					.extractingPath("$.requests[*].request.requestId")
+					.isEqualTo(List.of("req-2"));
 				assertThat(mvc(context).get().uri("/actuator/llmrequests?from=yesterday"))
 					.hasStatus(HttpStatus.BAD_REQUEST);
 				assertThat(mvc(context).post().uri("/actuator/llmrequests")).hasStatus4xxClientError();
