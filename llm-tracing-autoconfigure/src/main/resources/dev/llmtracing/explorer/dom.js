@@ -6,7 +6,7 @@ const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
 export const SHORT = 200;
 
 /** The most characters of one value shown in a detail view. */
-export const LONG = 100000;
+export const LONG = 20000;
 
 /**
  * Returns a value as display text: bidirectional controls made visible, so that an ID

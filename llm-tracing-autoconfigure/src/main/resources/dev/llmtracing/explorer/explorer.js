@@ -43,9 +43,6 @@ function route() {
 }
 
 function showSection(view) {
-	if (view !== 'list') {
-		state.signature = null;
-	}
 	$('figures').hidden = view !== 'list';
 	$('requests').hidden = view !== 'list';
 	$('detail').hidden = view !== 'request';

@@ -37,6 +37,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -90,6 +91,8 @@ class ExplorerBrowserIT {
 	private static final String HOSTILE_CONTEXT_ID = "</script><img src=x onerror=alert(4)>";
 
 	private static final String HOSTILE_USER_ID = "\u202Eevil";
+
+	private static final String LONG_TEXT = "A".repeat(1024 * 1024);
 
 	private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
@@ -155,13 +158,20 @@ class ExplorerBrowserIT {
 
 		SampleApp.post(SampleApp.client(this.port), "/chat", "One more?", "explorer-req-4", "explorer-ctx-4", "carol");
 		assertThat(awaitRows(6)).as("rows after a refresh, without a reload").startsWith("explorer-req-4");
+		WebElement filter = browser.findElement(By.id("filter"));
+		filter.sendKeys("explorer-ctx-1");
+		assertThat(rowIds()).containsExactly("explorer-req-2", "explorer-req-1");
+		filter.clear();
+		filter.sendKeys(" ");
+		assertThat(rowIds()).hasSize(6);
 		this.feedback.submit(Feedback.onRequest("explorer-req-1", "thumbs").withValue(1));
-		await().atMost(Duration.ofSeconds(15))
+		await().atMost(Duration.ofSeconds(30))
+			.ignoreExceptionsInstanceOf(StaleElementReferenceException.class)
 			.untilAsserted(() -> assertThat(row("explorer-req-1").getText()).contains("thumbs 1"));
 
 		trapAlerts();
 		row("explorer-trip-1").click();
-		await().atMost(Duration.ofSeconds(10)).until(() -> browser.findElement(By.id("detail")).isDisplayed());
+		await().atMost(Duration.ofSeconds(30)).until(() -> browser.findElement(By.id("detail")).isDisplayed());
 		Map<String, Object> trip = requestRecord("explorer-trip-1");
 		List<String> parts = browser.findElements(By.cssSelector("#waterfall .legend .part"))
 			.stream()
@@ -182,7 +192,7 @@ class ExplorerBrowserIT {
 		browser.findElement(By.id("detail-back")).click();
 		awaitRows(6);
 		row("explorer-req-2").findElement(By.cssSelector("a.context")).click();
-		await().atMost(Duration.ofSeconds(10))
+		await().atMost(Duration.ofSeconds(30))
 			.until(() -> browser.findElements(By.cssSelector("#conversation-list > li")).size() == 2);
 		assertThat(browser.findElements(By.cssSelector("#conversation-list > li"))
 			.stream()
@@ -195,14 +205,15 @@ class ExplorerBrowserIT {
 		browser.findElement(By.id("conversation-back")).click();
 		awaitRows(6);
 		row(HOSTILE_REQUEST_ID).click();
-		await().atMost(Duration.ofSeconds(10))
+		await().atMost(Duration.ofSeconds(30))
 			.until(() -> HOSTILE_REQUEST_ID.equals(browser.findElement(By.id("detail-id")).getText()));
 		browser.findElement(By.cssSelector("#calls details.call summary")).click();
-		assertThat(browser.findElement(By.id("calls")).getText()).contains(HOSTILE_PROMPT);
+		assertThat(browser.findElement(By.id("calls")).getText()).contains(HOSTILE_PROMPT,
+				"(" + ("</script>" + HOSTILE_PROMPT + LONG_TEXT).length() + " characters)");
 		assertThat(browser.findElement(By.id("detail-facts")).getText()).contains(HOSTILE_CONTEXT_ID, "[U+202E]evil");
 		screenshot("04-hostile-request");
 		browser.findElement(By.cssSelector("#detail-links a.context")).click();
-		await().atMost(Duration.ofSeconds(10))
+		await().atMost(Duration.ofSeconds(30))
 			.until(() -> HOSTILE_CONTEXT_ID.equals(browser.findElement(By.id("conversation-id")).getText()));
 		assertThat(browser.findElement(By.id("conversation-list")).getText()).contains(HOSTILE_PROMPT);
 		screenshot("05-hostile-conversation");
@@ -234,9 +245,9 @@ class ExplorerBrowserIT {
 		SampleApp.post(client, "/chat", HOSTILE_PROMPT, "explorer-req-3", "explorer-ctx-2", "bob");
 		SampleApp.post(client, "/trip", "Which temples should I see in Kyoto?", "explorer-trip-1", "explorer-ctx-3",
 				"alice");
-		await().atMost(Duration.ofSeconds(10)).until(() -> requestRecord("explorer-trip-1") != null);
+		await().atMost(Duration.ofSeconds(30)).until(() -> requestRecord("explorer-trip-1") != null);
 		injectHostileRequest();
-		await().atMost(Duration.ofSeconds(10)).until(() -> requestRecord(HOSTILE_REQUEST_ID) != null);
+		await().atMost(Duration.ofSeconds(30)).until(() -> requestRecord(HOSTILE_REQUEST_ID) != null);
 	}
 
 	private void injectHostileRequest() {
@@ -245,7 +256,8 @@ class ExplorerBrowserIT {
 		List<Map<String, Object>> input = List
 			.of(Map.of("role", "user", "parts", List.of(Map.of("type", "text", "content", HOSTILE_PROMPT))));
 		List<Map<String, Object>> output = List.of(Map.of("role", "assistant", "parts",
-				List.of(Map.of("type", "text", "content", "</script>" + HOSTILE_PROMPT)), "finish_reason", "stop"));
+				List.of(Map.of("type", "text", "content", "</script>" + HOSTILE_PROMPT + LONG_TEXT)), "finish_reason",
+				"stop"));
 		ExchangeRecord exchange = new ExchangeRecord(
 				new ExchangeIds(exchangeId, HOSTILE_REQUEST_ID, HOSTILE_CONTEXT_ID, HOSTILE_USER_ID, null, null),
 				new ExchangeRequest("chat", "openai", "stand-in-small", 0.2, null, null, false, Map.of(), null, null,
@@ -276,12 +288,15 @@ class ExplorerBrowserIT {
 	}
 
 	private static List<String> awaitRows(int count) {
-		await().atMost(Duration.ofSeconds(15))
-			.until(() -> browser.findElements(By.cssSelector("#requests-table tbody tr")).size() >= count);
-		return browser.findElements(By.cssSelector("#requests-table tbody tr"))
-			.stream()
-			.map((row) -> row.getDomAttribute("data-request-id"))
-			.toList();
+		await().atMost(Duration.ofSeconds(30)).until(() -> rowIds().size() >= count);
+		return rowIds();
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<String> rowIds() {
+		// in one script, so that a refresh redrawing the table cannot come in between
+		return (List<String>) ((JavascriptExecutor) browser).executeScript("return Array.from("
+				+ "document.querySelectorAll('#requests-table tbody tr'), (row) => row.getAttribute('data-request-id'))");
 	}
 
 	private static WebElement row(String requestId) {

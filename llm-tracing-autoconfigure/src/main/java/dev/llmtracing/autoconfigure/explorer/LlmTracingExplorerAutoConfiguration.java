@@ -8,6 +8,8 @@ import dev.llmtracing.autoconfigure.feedback.LlmTracingFeedbackAutoConfiguration
 import dev.llmtracing.autoconfigure.request.LlmTracingRequestAutoConfiguration;
 import dev.llmtracing.context.IdScopes;
 import jakarta.servlet.http.HttpServletRequest;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
@@ -42,9 +44,14 @@ import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
 @EnableConfigurationProperties(LlmTracingExplorerProperties.class)
 public final class LlmTracingExplorerAutoConfiguration {
 
+	private static final Log logger = LogFactory.getLog(LlmTracingExplorerAutoConfiguration.class);
+
 	@Bean
 	@ConditionalOnMissingBean
 	RecentRequests llmTracingRecentRequests(LlmTracingExplorerProperties explorer, IdScopes idScopes) {
+		logger.warn("llm.tracing.explorer.enabled=true: recent requests, with their IDs and any captured content, "
+				+ "are kept in memory and shown by the llmrequests endpoint and the page at /llm-tracing/explorer/; "
+				+ "restrict both to trusted users (see docs/explorer.md)");
 		return new RecentRequests(explorer.getMaxRequests(), explorer.getMaxBytes().toBytes(), idScopes.getKeys());
 	}
 

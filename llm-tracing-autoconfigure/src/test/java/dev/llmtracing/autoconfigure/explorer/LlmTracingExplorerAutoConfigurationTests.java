@@ -11,6 +11,7 @@ import dev.llmtracing.record.RecordSchema;
 import dev.llmtracing.request.RequestListener;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
@@ -24,6 +25,8 @@ import org.springframework.boot.servlet.autoconfigure.actuate.web.ServletManagem
 import org.springframework.boot.test.context.assertj.AssertableWebApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webmvc.autoconfigure.DispatcherServletAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.actuate.web.WebMvcEndpointManagementContextConfiguration;
@@ -39,6 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * @author llm-tracing
  */
+@ExtendWith(OutputCaptureExtension.class)
 class LlmTracingExplorerAutoConfigurationTests {
 
 	private static final String EXCHANGE_ID = "0b7c3c1e-2f7a-4b8e-9a39-1c2d3e4f5a6b";
@@ -156,6 +160,13 @@ class LlmTracingExplorerAutoConfigurationTests {
 			.run((context) -> assertThat(mvc(context).get().uri("/llm-tracing/explorer/config.json")).bodyJson()
 				.extractingPath("$.endpoint")
 				.isEqualTo("manage/llmrequests"));
+	}
+
+	@Test
+	void shouldWarnThatRequestsAreShownWhenEnabled(CapturedOutput output) {
+		this.runner.withPropertyValues("llm.tracing.explorer.enabled=true")
+			.run((context) -> assertThat(output).contains("llm.tracing.explorer.enabled=true: recent requests",
+					"restrict both to trusted users"));
 	}
 
 	@Test
