@@ -26,13 +26,25 @@ export function renderFigures(tbody, entries) {
 		}
 	}
 	clear(tbody);
-	for (const [model, figures] of [...byModel.entries()].sort()) {
+	const rows = [...byModel.entries()].sort();
+	const slowest = Math.max(1, ...rows.map(([, figures]) => Math.max(...figures.durations)));
+	const most = Math.max(1, ...rows.map(([, figures]) => figures.input + figures.output));
+	for (const [model, figures] of rows) {
 		const sorted = figures.durations.sort((a, b) => a - b);
+		const p50 = quantile(sorted, 0.5);
+		const p95 = quantile(sorted, 0.95);
 		tbody.append(el('tr', { class: 'model', 'data-model': model },
 			el('td', { text: model }), el('td', { class: 'num', text: sorted.length }),
-			el('td', { class: 'num', text: Math.round(quantile(sorted, 0.5)) }),
-			el('td', { class: 'num', text: Math.round(quantile(sorted, 0.95)) }),
+			el('td', { class: 'num', text: Math.round(p50) }), el('td', { class: 'num', text: Math.round(p95) }),
+			el('td', { class: 'chart' }, bar('p50', p50, slowest), bar('p95', p95, slowest)),
 			el('td', { class: 'num', text: figures.input }), el('td', { class: 'num', text: figures.output }),
+			el('td', { class: 'chart' }, bar('tokens', figures.input + figures.output, most)),
 			el('td', { class: 'num', text: figures.currency ? figures.cost.toPrecision(4) + ' ' + figures.currency : '' })));
 	}
+}
+
+function bar(name, value, max) {
+	const fill = el('div', { class: 'fill fill-' + name, title: name + ' ' + Math.round(value) });
+	fill.style.width = Math.max(0, Math.min(100, (value / max) * 100)) + '%';
+	return el('div', { class: 'mini' }, fill);
 }

@@ -153,7 +153,8 @@ class ExplorerBrowserIT {
 		assertThat(rows).containsExactly(HOSTILE_REQUEST_ID, "explorer-trip-1", "explorer-req-3", "explorer-req-2",
 				"explorer-req-1");
 		assertThat(row("explorer-req-1").getText()).contains("/chat", "alice", "explorer-ctx-1", "success");
-		assertThat(browser.findElements(By.cssSelector("#figures-table tbody tr"))).isNotEmpty();
+		assertThat(browser.findElement(By.cssSelector("#figures-table tbody tr[data-model='stand-in-small']"))
+			.findElements(By.tagName("td"))).extracting(WebElement::getText).startsWith("stand-in-small", "5");
 		screenshot("01-requests");
 
 		SampleApp.post(SampleApp.client(this.port), "/chat", "One more?", "explorer-req-4", "explorer-ctx-4", "carol");
