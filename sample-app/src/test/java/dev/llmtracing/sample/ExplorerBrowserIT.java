@@ -2,33 +2,19 @@ package dev.llmtracing.sample;
 
 import java.io.File;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.logging.Level;
 
-import dev.llmtracing.context.TracingIds;
-import dev.llmtracing.cost.Cost;
 import dev.llmtracing.feedback.Feedback;
 import dev.llmtracing.feedback.LlmFeedback;
-import dev.llmtracing.record.ExchangeContent;
 import dev.llmtracing.record.ExchangeDispatcher;
-import dev.llmtracing.record.ExchangeIds;
-import dev.llmtracing.record.ExchangeRecord;
-import dev.llmtracing.record.ExchangeRequest;
-import dev.llmtracing.record.ExchangeResponse;
-import dev.llmtracing.record.Outcome;
-import dev.llmtracing.record.Timing;
-import dev.llmtracing.record.TokenUsage;
 import dev.llmtracing.request.RequestListener;
-import dev.llmtracing.request.RequestRecord;
-import dev.llmtracing.request.RequestTotals;
+import dev.llmtracing.sample.support.HostileRequest;
 import dev.llmtracing.sample.support.SampleApp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -83,16 +69,6 @@ class ExplorerBrowserIT {
 	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
 	private static final Path SCREENSHOTS = Path.of("target/explorer-screenshots");
-
-	private static final String HOSTILE_PROMPT = "<img src=x onerror=alert(1)></script><script>alert(2)</script>";
-
-	private static final String HOSTILE_REQUEST_ID = "<img src=x onerror=alert(3)>";
-
-	private static final String HOSTILE_CONTEXT_ID = "</script><img src=x onerror=alert(4)>";
-
-	private static final String HOSTILE_USER_ID = "\u202Eevil";
-
-	private static final String LONG_TEXT = "A".repeat(1024 * 1024);
 
 	private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
@@ -150,8 +126,8 @@ class ExplorerBrowserIT {
 		browser.get(base + "/llm-tracing/explorer/");
 
 		List<String> rows = awaitRows(5);
-		assertThat(rows).containsExactly(HOSTILE_REQUEST_ID, "explorer-trip-1", "explorer-req-3", "explorer-req-2",
-				"explorer-req-1");
+		assertThat(rows).containsExactly(HostileRequest.REQUEST_ID, "explorer-trip-1", "explorer-req-3",
+				"explorer-req-2", "explorer-req-1");
 		assertThat(row("explorer-req-1").getText()).contains("/chat", "alice", "explorer-ctx-1", "success");
 		assertThat(browser.findElement(By.cssSelector("#figures-table tbody tr[data-model='stand-in-small']"))
 			.findElements(By.tagName("td"))).extracting(WebElement::getText).startsWith("stand-in-small", "5");
@@ -205,18 +181,19 @@ class ExplorerBrowserIT {
 
 		browser.findElement(By.id("conversation-back")).click();
 		awaitRows(6);
-		row(HOSTILE_REQUEST_ID).click();
+		row(HostileRequest.REQUEST_ID).click();
 		await().atMost(Duration.ofSeconds(30))
-			.until(() -> HOSTILE_REQUEST_ID.equals(browser.findElement(By.id("detail-id")).getText()));
+			.until(() -> HostileRequest.REQUEST_ID.equals(browser.findElement(By.id("detail-id")).getText()));
 		browser.findElement(By.cssSelector("#calls details.call summary")).click();
-		assertThat(browser.findElement(By.id("calls")).getText()).contains(HOSTILE_PROMPT,
-				"(" + ("</script>" + HOSTILE_PROMPT + LONG_TEXT).length() + " characters)");
-		assertThat(browser.findElement(By.id("detail-facts")).getText()).contains(HOSTILE_CONTEXT_ID, "[U+202E]evil");
+		assertThat(browser.findElement(By.id("calls")).getText()).contains(HostileRequest.PROMPT,
+				"(" + HostileRequest.ANSWER.length() + " characters)");
+		assertThat(browser.findElement(By.id("detail-facts")).getText()).contains(HostileRequest.CONTEXT_ID,
+				"[U+202E]evil");
 		screenshot("04-hostile-request");
 		browser.findElement(By.cssSelector("#detail-links a.context")).click();
 		await().atMost(Duration.ofSeconds(30))
-			.until(() -> HOSTILE_CONTEXT_ID.equals(browser.findElement(By.id("conversation-id")).getText()));
-		assertThat(browser.findElement(By.id("conversation-list")).getText()).contains(HOSTILE_PROMPT);
+			.until(() -> HostileRequest.CONTEXT_ID.equals(browser.findElement(By.id("conversation-id")).getText()));
+		assertThat(browser.findElement(By.id("conversation-list")).getText()).contains(HostileRequest.PROMPT);
 		screenshot("05-hostile-conversation");
 
 		assertThatExceptionOfType(NoAlertPresentException.class).isThrownBy(() -> browser.switchTo().alert());
@@ -243,37 +220,19 @@ class ExplorerBrowserIT {
 		var client = SampleApp.client(this.port);
 		SampleApp.post(client, "/chat", "What is the capital of France?", "explorer-req-1", "explorer-ctx-1", "alice");
 		SampleApp.post(client, "/chat", "And of Italy?", "explorer-req-2", "explorer-ctx-1", "alice");
-		SampleApp.post(client, "/chat", HOSTILE_PROMPT, "explorer-req-3", "explorer-ctx-2", "bob");
+		SampleApp.post(client, "/chat", HostileRequest.PROMPT, "explorer-req-3", "explorer-ctx-2", "bob");
 		SampleApp.post(client, "/trip", "Which temples should I see in Kyoto?", "explorer-trip-1", "explorer-ctx-3",
 				"alice");
 		await().atMost(Duration.ofSeconds(30)).until(() -> requestRecord("explorer-trip-1") != null);
 		injectHostileRequest();
-		await().atMost(Duration.ofSeconds(30)).until(() -> requestRecord(HOSTILE_REQUEST_ID) != null);
+		await().atMost(Duration.ofSeconds(30)).until(() -> requestRecord(HostileRequest.REQUEST_ID) != null);
 	}
 
 	private void injectHostileRequest() {
-		String exchangeId = UUID.randomUUID().toString();
-		Instant start = Instant.now();
-		List<Map<String, Object>> input = List
-			.of(Map.of("role", "user", "parts", List.of(Map.of("type", "text", "content", HOSTILE_PROMPT))));
-		List<Map<String, Object>> output = List.of(Map.of("role", "assistant", "parts",
-				List.of(Map.of("type", "text", "content", "</script>" + HOSTILE_PROMPT + LONG_TEXT)), "finish_reason",
-				"stop"));
-		ExchangeRecord exchange = new ExchangeRecord(
-				new ExchangeIds(exchangeId, HOSTILE_REQUEST_ID, HOSTILE_CONTEXT_ID, HOSTILE_USER_ID, null, null),
-				new ExchangeRequest("chat", "openai", "stand-in-small", 0.2, null, null, false, Map.of(), null, null,
-						null),
-				new ExchangeResponse("stand-in-small", "chatcmpl-hostile", List.of("stop"), false),
-				new TokenUsage(12, 7), new Timing(start, 40_000_000L, null), Outcome.SUCCESS, null,
-				new Cost(new BigDecimal("0.00002"), "USD"),
-				new ExchangeContent("full", null, input, output, false, null, null), null);
-		RequestRecord request = new RequestRecord(
-				new TracingIds(HOSTILE_REQUEST_ID, HOSTILE_CONTEXT_ID, HOSTILE_USER_ID), null, "/chat", 200, start, 50,
-				List.of(exchangeId), Map.of("model", 40L, "other", 10L),
-				new RequestTotals(1, 12L, 7L, new BigDecimal("0.00002"), "USD"), Outcome.SUCCESS, null);
-		this.dispatcher.publish(exchange);
-		this.dispatcher
-			.execute(() -> this.requestListeners.orderedStream().forEach((listener) -> listener.onRequest(request)));
+		HostileRequest hostile = HostileRequest.create();
+		this.dispatcher.publish(hostile.exchange());
+		this.dispatcher.execute(() -> this.requestListeners.orderedStream()
+			.forEach((listener) -> listener.onRequest(hostile.request())));
 	}
 
 	@SuppressWarnings("unchecked")
