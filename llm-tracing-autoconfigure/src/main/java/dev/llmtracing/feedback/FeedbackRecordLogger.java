@@ -41,7 +41,7 @@ public final class FeedbackRecordLogger implements FeedbackListener {
 			return;
 		}
 		try {
-			ids(feedback).forEach(MDC::put);
+			ids(feedback, this.keys).forEach(MDC::put);
 			LoggingEventBuilder event = this.logger.atInfo();
 			facts(feedback).forEach(event::addKeyValue);
 			event.log("feedback " + feedback.name() + (feedback.linked() ? " linked" : " unlinked"));
@@ -51,12 +51,18 @@ public final class FeedbackRecordLogger implements FeedbackListener {
 		}
 	}
 
-	Map<String, String> ids(FeedbackRecord feedback) {
+	/**
+	 * Return the IDs of a feedback record, named as in the exchange record.
+	 * @param feedback the feedback
+	 * @param keys the field names of the request, context and user IDs
+	 * @return the IDs that have a value, in a fixed order
+	 */
+	public static Map<String, String> ids(FeedbackRecord feedback, MdcKeys keys) {
 		Map<String, String> ids = new LinkedHashMap<>();
 		put(ids, "exchangeId", feedback.exchangeId());
-		put(ids, this.keys.requestId(), feedback.requestId());
-		put(ids, this.keys.contextId(), feedback.contextId());
-		put(ids, this.keys.userId(), feedback.userId());
+		put(ids, keys.requestId(), feedback.requestId());
+		put(ids, keys.contextId(), feedback.contextId());
+		put(ids, keys.userId(), feedback.userId());
 		RatedExchange exchange = feedback.exchange();
 		if (exchange != null) {
 			put(ids, "traceId", exchange.traceId());
@@ -65,7 +71,12 @@ public final class FeedbackRecordLogger implements FeedbackListener {
 		return ids;
 	}
 
-	static Map<String, Object> facts(FeedbackRecord feedback) {
+	/**
+	 * Return the facts of a feedback record: everything but the IDs.
+	 * @param feedback the feedback
+	 * @return the fields that have a value, in a fixed order
+	 */
+	public static Map<String, Object> facts(FeedbackRecord feedback) {
 		Map<String, Object> facts = new LinkedHashMap<>();
 		facts.put(FeedbackFields.NAME, feedback.name());
 		put(facts, FeedbackFields.SCORE_VALUE, feedback.value());

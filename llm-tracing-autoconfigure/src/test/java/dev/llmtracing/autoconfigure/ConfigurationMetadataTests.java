@@ -38,7 +38,7 @@ class ConfigurationMetadataTests {
 		assertThat(properties).hasSizeGreaterThan(10);
 		assertThat(properties).allSatisfy((property) -> {
 			assertThat((String) property.get("name"))
-				.matches("llm\\.tracing\\..*|management\\.endpoint\\.llmreplay\\..*");
+				.matches("llm\\.tracing\\..*|management\\.endpoint\\.(llmreplay|llmrequests)\\..*");
 			assertThat((String) property.get("description")).as("description of %s", property.get("name")).isNotBlank();
 			if (!WITHOUT_DEFAULT.contains(property.get("name"))) {
 				assertThat(property.get("defaultValue")).as("default of %s", property.get("name")).isNotNull();

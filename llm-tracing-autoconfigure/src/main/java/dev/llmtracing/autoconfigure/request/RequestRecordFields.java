@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @author llm-tracing
  */
-final class RequestRecordFields {
+public final class RequestRecordFields {
 
 	/**
 	 * The version of the request record's JSON schema.
