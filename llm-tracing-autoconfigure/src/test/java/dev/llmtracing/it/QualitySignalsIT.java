@@ -119,6 +119,39 @@ class QualitySignalsIT extends StandInModelIT {
 			.containsExactly("length_drift");
 	}
 
+	@Test
+	void theRoundThatReceivesAFailedToolsResultIsToolError() {
+		double before = count("tool_error");
+		List<Map<String, Object>> rounds = askRounds("/failing-tools", "What is the weather in Kyoto?", 2);
+		assertThat(rounds.get(0)).containsEntry("gen_ai.response.finish_reasons", List.of("tool_calls"));
+		assertThat(signals(rounds.get(0))).doesNotContain("tool_error");
+		assertThat(signals(rounds.get(1))).contains("tool_error");
+		await().atMost(Duration.ofSeconds(10)).until(() -> count("tool_error") == before + 1);
+	}
+
+	@Test
+	void aToolLoopWhoseToolAnswersHasNoToolError() {
+		List<Map<String, Object>> rounds = askRounds("/tools", "What is the weather in Osaka?", 2);
+		assertThat(rounds.get(0)).containsEntry("gen_ai.response.finish_reasons", List.of("tool_calls"));
+		assertThat(rounds).allSatisfy((round) -> assertThat(signals(round)).doesNotContain("tool_error"));
+	}
+
+	private List<Map<String, Object>> askRounds(String path, String message, int rounds) {
+		int before = capture.records().size();
+		this.client.post()
+			.uri(path)
+			.contentType(MediaType.TEXT_PLAIN)
+			.accept(MediaType.ALL)
+			.body(message)
+			.retrieve()
+			.toEntity(String.class);
+		List<Map<String, Object>> records = await().atMost(Duration.ofSeconds(10))
+			.until(capture::records, (all) -> all.size() >= before + rounds);
+		List<Map<String, Object>> result = records.subList(before, before + rounds);
+		result.forEach(RecordSchema::assertValid);
+		return result;
+	}
+
 	private Map<String, Object> ask(String path, String message) {
 		int before = capture.records().size();
 		this.client.post()
