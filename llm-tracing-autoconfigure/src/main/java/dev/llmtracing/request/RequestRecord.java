@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.llmtracing.context.TracingIds;
+import dev.llmtracing.record.ExchangeRequest;
 import dev.llmtracing.record.Outcome;
 import org.jspecify.annotations.Nullable;
 
@@ -24,11 +25,41 @@ import org.jspecify.annotations.Nullable;
  * @param totals totals over its model calls
  * @param outcome how it ended
  * @param errorType the class of the exception it ended with, or {@code null}
+ * @param signals the quality signals seen only at the request's level
+ * ({@code output_parse_error}), empty when there are none
+ * @param lastModelCall what was asked in the request's last model call, or {@code null}
+ * when it made none
  * @author llm-tracing
  * @since 0.1.0
  */
 public record RequestRecord(TracingIds ids, @Nullable String traceId, @Nullable String route,
 		@Nullable Integer httpStatus, Instant startTime, long durationMillis, List<String> exchangeIds,
-		Map<String, Long> breakdown, RequestTotals totals, Outcome outcome, @Nullable String errorType) {
+		Map<String, Long> breakdown, RequestTotals totals, Outcome outcome, @Nullable String errorType,
+		List<String> signals, @Nullable ExchangeRequest lastModelCall) {
+
+	public RequestRecord {
+		signals = List.copyOf(signals);
+	}
+
+	/**
+	 * Create a record without signals.
+	 * @param ids the request, context and user IDs
+	 * @param traceId the trace ID, or {@code null}
+	 * @param route the route template, or {@code null} when no handler matched
+	 * @param httpStatus the HTTP status, or {@code null} outside HTTP
+	 * @param startTime when the request started
+	 * @param durationMillis how long it took, in whole milliseconds
+	 * @param exchangeIds the exchange IDs of its model calls
+	 * @param breakdown milliseconds by part, adding up to {@code durationMillis}
+	 * @param totals totals over its model calls
+	 * @param outcome how it ended
+	 * @param errorType the class of the exception it ended with, or {@code null}
+	 */
+	public RequestRecord(TracingIds ids, @Nullable String traceId, @Nullable String route, @Nullable Integer httpStatus,
+			Instant startTime, long durationMillis, List<String> exchangeIds, Map<String, Long> breakdown,
+			RequestTotals totals, Outcome outcome, @Nullable String errorType) {
+		this(ids, traceId, route, httpStatus, startTime, durationMillis, exchangeIds, breakdown, totals, outcome,
+				errorType, List.of(), null);
+	}
 
 }

@@ -72,6 +72,11 @@ class QualityTestApplication {
 				.getText();
 		}
 
+		@PostMapping(path = "/structured", consumes = MediaType.ALL_VALUE)
+		Forecast structured(@RequestBody String message) {
+			return this.chatClient.prompt().user(message).call().entity(Forecast.class);
+		}
+
 		@PostMapping(path = "/tools", consumes = MediaType.ALL_VALUE)
 		String tools(@RequestBody String message) {
 			return this.chatClient.prompt().user(message).tools(new Weather()).call().content();
@@ -87,6 +92,9 @@ class QualityTestApplication {
 			return this.chatClient.prompt().user(message).stream().content();
 		}
 
+	}
+
+	record Forecast(String city, String summary) {
 	}
 
 	static class Weather {

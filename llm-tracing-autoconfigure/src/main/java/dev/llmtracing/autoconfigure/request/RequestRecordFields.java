@@ -77,6 +77,9 @@ final class RequestRecordFields {
 		put(fields, ExchangeFields.COST_CURRENCY, totals.currency());
 		fields.put(ExchangeFields.OUTCOME, record.outcome().value());
 		put(fields, ExchangeFields.ERROR_TYPE, record.errorType());
+		if (!record.signals().isEmpty()) {
+			fields.put(ExchangeFields.QUALITY_SIGNALS, record.signals());
+		}
 		return fields;
 	}
 
