@@ -134,6 +134,14 @@ class QualitySignalsIT extends StandInModelIT {
 	}
 
 	@Test
+	void theRoundOfAStreamedToolLoopThatReceivesAFailedToolsResultIsToolError() {
+		List<Map<String, Object>> rounds = askRounds("/failing-tools-stream", "What is the weather in Sapporo?", 2);
+		assertThat(rounds.get(0)).containsEntry("gen_ai.response.finish_reasons", List.of("tool_calls"));
+		assertThat(signals(rounds.get(0))).doesNotContain("tool_error");
+		assertThat(signals(rounds.get(1))).contains("tool_error");
+	}
+
+	@Test
 	void aToolLoopWhoseToolAnswersHasNoToolError() {
 		List<Map<String, Object>> rounds = askRounds("/tools", "What is the weather in Osaka?", 2);
 		assertThat(rounds.get(0)).containsEntry("gen_ai.response.finish_reasons", List.of("tool_calls"));

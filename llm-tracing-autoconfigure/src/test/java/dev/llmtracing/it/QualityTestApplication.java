@@ -87,6 +87,12 @@ class QualityTestApplication {
 			return this.chatClient.prompt().user(message).tools(new BrokenWeather()).call().content();
 		}
 
+		@PostMapping(path = "/failing-tools-stream", consumes = MediaType.ALL_VALUE,
+				produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+		Flux<String> failingToolsStream(@RequestBody String message) {
+			return this.chatClient.prompt().user(message).tools(new BrokenWeather()).stream().content();
+		}
+
 		@PostMapping(path = "/stream", consumes = MediaType.ALL_VALUE, produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 		Flux<String> stream(@RequestBody String message) {
 			return this.chatClient.prompt().user(message).stream().content();
