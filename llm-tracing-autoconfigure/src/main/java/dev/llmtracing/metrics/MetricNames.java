@@ -58,6 +58,9 @@ public final class MetricNames {
 	/** Counter of exchanges by quality signal. */
 	public static final String QUALITY_SIGNAL = "llm.quality.signal";
 
+	/** Counter of canary runs by canary name and result. */
+	public static final String QUALITY_CANARY = "llm.quality.canary";
+
 	/** Counter of feedback by name and label. */
 	public static final String FEEDBACK = "llm.feedback";
 

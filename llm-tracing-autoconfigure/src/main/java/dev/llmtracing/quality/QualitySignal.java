@@ -48,7 +48,18 @@ public enum QualitySignal {
 	 * The completion is far longer or shorter than the recent completions of the same
 	 * model and prompt version.
 	 */
-	LENGTH_DRIFT;
+	LENGTH_DRIFT,
+
+	/**
+	 * The model round received the result of a tool call whose execution failed.
+	 */
+	TOOL_ERROR,
+
+	/**
+	 * The answer to a structured-output request ({@code ChatClient ... entity(...)})
+	 * could not be converted.
+	 */
+	OUTPUT_PARSE_ERROR;
 
 	private final String value = name().toLowerCase(Locale.ROOT);
 

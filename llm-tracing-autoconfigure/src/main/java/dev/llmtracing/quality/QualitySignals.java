@@ -28,6 +28,8 @@ public final class QualitySignals implements ExchangeSignalDetector {
 
 	private final @Nullable LengthDrift lengthDrift;
 
+	private final @Nullable ToolFailures toolFailures;
+
 	/**
 	 * Create an instance.
 	 * @param refusals finds refusals
@@ -39,6 +41,24 @@ public final class QualitySignals implements ExchangeSignalDetector {
 	 */
 	public QualitySignals(RefusalPhrases refusals, LatencyObjectives latency,
 			@Nullable ReproducibilityCheck reproducibility, @Nullable LengthDrift lengthDrift) {
+		this(refusals, latency, reproducibility, lengthDrift, null);
+	}
+
+	/**
+	 * Create an instance that also names rounds that received a failed tool's result.
+	 * @param refusals finds refusals
+	 * @param latency the latency objectives of the models
+	 * @param reproducibility finds changed answers to deterministic requests, or
+	 * {@code null} to not look for them
+	 * @param lengthDrift finds completions of unusual length, or {@code null} to not look
+	 * for them
+	 * @param toolFailures the tool calls that failed, or {@code null} to not look for
+	 * them
+	 */
+	public QualitySignals(RefusalPhrases refusals, LatencyObjectives latency,
+			@Nullable ReproducibilityCheck reproducibility, @Nullable LengthDrift lengthDrift,
+			@Nullable ToolFailures toolFailures) {
+		this.toolFailures = toolFailures;
 		this.refusals = refusals;
 		this.latency = latency;
 		this.reproducibility = reproducibility;
@@ -61,6 +81,9 @@ public final class QualitySignals implements ExchangeSignalDetector {
 		}
 		if (record.response().empty()) {
 			signals = add(signals, QualitySignal.EMPTY);
+		}
+		if (this.toolFailures != null && this.toolFailures.anyFailed(output.toolResultIds())) {
+			signals = add(signals, QualitySignal.TOOL_ERROR);
 		}
 		String completion = output.completion();
 		if (this.refusals.isRefusal(completion)) {

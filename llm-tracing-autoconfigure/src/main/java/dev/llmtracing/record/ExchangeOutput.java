@@ -1,5 +1,7 @@
 package dev.llmtracing.record;
 
+import java.util.List;
+
 /**
  * What a model answered in an exchange, whatever the content mode keeps of it in the
  * record: read by an {@link ExchangeSignalDetector} on the dispatcher's thread and never
@@ -34,5 +36,14 @@ public interface ExchangeOutput {
 	 * @return the digest in lower-case hexadecimal
 	 */
 	String completionDigest();
+
+	/**
+	 * Return the tool call IDs of the tool results that end the prompt: the results this
+	 * model round received from the tools the previous round called.
+	 * @return the IDs, empty when the prompt does not end with tool results
+	 */
+	default List<String> toolResultIds() {
+		return List.of();
+	}
 
 }

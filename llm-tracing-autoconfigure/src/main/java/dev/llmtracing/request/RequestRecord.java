@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.llmtracing.context.TracingIds;
+import dev.llmtracing.record.ExchangeRequest;
 import dev.llmtracing.record.Outcome;
 import org.jspecify.annotations.Nullable;
 
@@ -15,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param ids the request, context and user IDs
  * @param traceId the trace ID, or {@code null}
  * @param route the route template, such as {@code /chat/{id}}, or {@code null} when no
- * handler matched; never the raw URI
+ * handler matched or outside HTTP; never the raw URI
  * @param httpStatus the HTTP status, or {@code null} outside HTTP
  * @param startTime when the request started
  * @param durationMillis how long it took, in whole milliseconds
@@ -27,19 +28,27 @@ import org.jspecify.annotations.Nullable;
  * @param timeToFirstByteMillis whole milliseconds from its start until the first byte of
  * a streamed (asynchronous) response body was written, or {@code null} for a response
  * that was not streamed or wrote no body
+ * @param signals the quality signals seen only at the request's level
+ * ({@code output_parse_error}), empty when there are none
+ * @param lastModelCall what was asked in the request's last model call, or {@code null}
+ * when it made none
  * @author llm-tracing
  * @since 0.1.0
  */
 public record RequestRecord(TracingIds ids, @Nullable String traceId, @Nullable String route,
 		@Nullable Integer httpStatus, Instant startTime, long durationMillis, List<String> exchangeIds,
 		Map<String, Long> breakdown, RequestTotals totals, Outcome outcome, @Nullable String errorType,
-		@Nullable Long timeToFirstByteMillis) {
+		@Nullable Long timeToFirstByteMillis, List<String> signals, @Nullable ExchangeRequest lastModelCall) {
+
+	public RequestRecord {
+		signals = List.copyOf(signals);
+	}
 
 	/**
-	 * Create a record without a time to first byte.
+	 * Create a record without a time to first byte and without signals.
 	 * @param ids the request, context and user IDs
 	 * @param traceId the trace ID, or {@code null}
-	 * @param route the route template, or {@code null}
+	 * @param route the route template, or {@code null} when no handler matched
 	 * @param httpStatus the HTTP status, or {@code null} outside HTTP
 	 * @param startTime when the request started
 	 * @param durationMillis how long it took, in whole milliseconds
@@ -53,7 +62,7 @@ public record RequestRecord(TracingIds ids, @Nullable String traceId, @Nullable 
 			Instant startTime, long durationMillis, List<String> exchangeIds, Map<String, Long> breakdown,
 			RequestTotals totals, Outcome outcome, @Nullable String errorType) {
 		this(ids, traceId, route, httpStatus, startTime, durationMillis, exchangeIds, breakdown, totals, outcome,
-				errorType, null);
+				errorType, null, List.of(), null);
 	}
 
 }

@@ -17,6 +17,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,7 +46,10 @@ class QualitySignalsIT extends StandInModelIT {
 
 	@BeforeEach
 	void reset() {
+		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory();
+		requestFactory.setReadTimeout(Duration.ofSeconds(60));
 		this.client = RestClient.builder()
+			.requestFactory(requestFactory)
 			.baseUrl("http://localhost:" + this.port)
 			.defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
 			})
@@ -95,7 +99,7 @@ class QualitySignalsIT extends StandInModelIT {
 
 	@Test
 	void aCallOverTheLatencyObjectiveIsSlow() {
-		assertThat(signals(ask("/ask", "[delay:1700] Take your time"))).containsExactly("slow");
+		assertThat(allSignals(ask("/ask", "[delay:1700] Take your time"))).containsExactly("slow");
 	}
 
 	@Test
@@ -119,6 +123,90 @@ class QualitySignalsIT extends StandInModelIT {
 			.containsExactly("length_drift");
 	}
 
+	@Test
+	void theRoundThatReceivesAFailedToolsResultIsToolError() {
+		double before = count("tool_error");
+		List<Map<String, Object>> rounds = askRounds("/failing-tools", "What is the weather in Kyoto?", 2);
+		assertThat(rounds.get(0)).containsEntry("gen_ai.response.finish_reasons", List.of("tool_calls"));
+		assertThat(signals(rounds.get(0))).doesNotContain("tool_error");
+		assertThat(signals(rounds.get(1))).contains("tool_error");
+		await().atMost(Duration.ofSeconds(10)).until(() -> count("tool_error") == before + 1);
+	}
+
+	@Test
+	void theRoundOfAStreamedToolLoopThatReceivesAFailedToolsResultIsToolError() {
+		List<Map<String, Object>> rounds = askRounds("/failing-tools-stream", "What is the weather in Sapporo?", 2);
+		assertThat(rounds.get(0)).containsEntry("gen_ai.response.finish_reasons", List.of("tool_calls"));
+		assertThat(signals(rounds.get(0))).doesNotContain("tool_error");
+		assertThat(signals(rounds.get(1))).contains("tool_error");
+	}
+
+	@Test
+	void aToolLoopWhoseToolAnswersHasNoToolError() {
+		List<Map<String, Object>> rounds = askRounds("/tools", "What is the weather in Osaka?", 2);
+		assertThat(rounds.get(0)).containsEntry("gen_ai.response.finish_reasons", List.of("tool_calls"));
+		assertThat(rounds).allSatisfy((round) -> assertThat(signals(round)).doesNotContain("tool_error"));
+	}
+
+	@Test
+	void aStructuredAnswerThatFailsToConvertIsAnOutputParseErrorOfItsRequest() {
+		double before = count("output_parse_error");
+		Map<String, Object> exchange = ask("/structured", "[not-json] The forecast for Kyoto");
+		assertThat(exchange).containsEntry("outcome", "success");
+		Map<String, Object> request = requestRecord(exchange);
+		assertThat(request).containsEntry("outcome", "error")
+			.containsEntry("http.response.status_code", 500)
+			.containsEntry("llm.quality.signals", List.of("output_parse_error"));
+		await().atMost(Duration.ofSeconds(10)).until(() -> count("output_parse_error") == before + 1);
+		assertThat(this.registry.get(MetricNames.QUALITY_SIGNAL)
+			.tag("signal", "output_parse_error")
+			.tag("gen_ai.request.model", "stand-in-it")
+			.counter()
+			.count()).isPositive();
+	}
+
+	@Test
+	void aStructuredAnswerThatConvertsIsNoOutputParseError() {
+		Map<String, Object> exchange = ask("/structured", "The forecast for Nara");
+		assertThat(requestRecord(exchange)).containsEntry("outcome", "success")
+			.doesNotContainKey("llm.quality.signals");
+	}
+
+	@Test
+	void aFailingModelCallUnderEntityIsNoOutputParseError() {
+		Map<String, Object> exchange = ask("/structured", "[error:500] The forecast for Kobe");
+		assertThat(exchange).containsEntry("outcome", "error");
+		assertThat(requestRecord(exchange)).containsEntry("outcome", "error").doesNotContainKey("llm.quality.signals");
+	}
+
+	private Map<String, Object> requestRecord(Map<String, Object> exchange) {
+		Object requestId = exchange.get("requestId");
+		Map<String, Object> request = await().atMost(Duration.ofSeconds(10))
+			.until(() -> capture.records("llm.tracing.request")
+				.stream()
+				.filter((record) -> requestId.equals(record.get("requestId")))
+				.findFirst()
+				.orElse(null), Objects::nonNull);
+		RecordSchema.assertValidRequest(request);
+		return request;
+	}
+
+	private List<Map<String, Object>> askRounds(String path, String message, int rounds) {
+		int before = capture.records().size();
+		this.client.post()
+			.uri(path)
+			.contentType(MediaType.TEXT_PLAIN)
+			.accept(MediaType.ALL)
+			.body(message)
+			.retrieve()
+			.toEntity(String.class);
+		List<Map<String, Object>> records = await().atMost(Duration.ofSeconds(10))
+			.until(capture::records, (all) -> all.size() >= before + rounds);
+		List<Map<String, Object>> result = records.subList(before, before + rounds);
+		result.forEach(RecordSchema::assertValid);
+		return result;
+	}
+
 	private Map<String, Object> ask(String path, String message) {
 		int before = capture.records().size();
 		this.client.post()
@@ -135,8 +223,16 @@ class QualitySignalsIT extends StandInModelIT {
 		return record;
 	}
 
-	@SuppressWarnings("unchecked")
+	/**
+	 * The signals of a record but {@code slow}: whether a call is over the objective
+	 * depends on how loaded the machine is, and only the slow test may depend on it.
+	 */
 	private static List<String> signals(Map<String, Object> record) {
+		return allSignals(record).stream().filter((signal) -> !"slow".equals(signal)).toList();
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<String> allSignals(Map<String, Object> record) {
 		Object signals = record.get("llm.quality.signals");
 		return (signals != null) ? (List<String>) signals : List.of();
 	}

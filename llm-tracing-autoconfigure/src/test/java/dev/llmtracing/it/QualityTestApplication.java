@@ -7,6 +7,7 @@ import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.ai.chat.prompt.Prompt;
 import org.springframework.ai.openai.OpenAiChatOptions;
+import org.springframework.ai.tool.annotation.Tool;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -71,9 +72,51 @@ class QualityTestApplication {
 				.getText();
 		}
 
+		@PostMapping(path = "/structured", consumes = MediaType.ALL_VALUE)
+		Forecast structured(@RequestBody String message) {
+			return this.chatClient.prompt().user(message).call().entity(Forecast.class);
+		}
+
+		@PostMapping(path = "/tools", consumes = MediaType.ALL_VALUE)
+		String tools(@RequestBody String message) {
+			return this.chatClient.prompt().user(message).tools(new Weather()).call().content();
+		}
+
+		@PostMapping(path = "/failing-tools", consumes = MediaType.ALL_VALUE)
+		String failingTools(@RequestBody String message) {
+			return this.chatClient.prompt().user(message).tools(new BrokenWeather()).call().content();
+		}
+
+		@PostMapping(path = "/failing-tools-stream", consumes = MediaType.ALL_VALUE,
+				produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+		Flux<String> failingToolsStream(@RequestBody String message) {
+			return this.chatClient.prompt().user(message).tools(new BrokenWeather()).stream().content();
+		}
+
 		@PostMapping(path = "/stream", consumes = MediaType.ALL_VALUE, produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 		Flux<String> stream(@RequestBody String message) {
 			return this.chatClient.prompt().user(message).stream().content();
+		}
+
+	}
+
+	record Forecast(String city, String summary) {
+	}
+
+	static class Weather {
+
+		@Tool(description = "The weather in a city")
+		String weatherIn(String city) {
+			return "Sunny in " + city;
+		}
+
+	}
+
+	static class BrokenWeather {
+
+		@Tool(description = "The weather in a city")
+		String weatherIn(String city) {
+			throw new IllegalStateException("The weather service is down");
 		}
 
 	}

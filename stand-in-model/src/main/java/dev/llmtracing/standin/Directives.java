@@ -10,7 +10,7 @@ import java.util.Set;
 final class Directives {
 
 	private static final Set<String> FLAGS = Set.of("length", "no-usage", "malformed", "cut", "stream-error",
-			"after-tool", "refuse", "empty", "random", "content-filter");
+			"after-tool", "refuse", "empty", "random", "content-filter", "not-json");
 
 	private Directives() {
 	}

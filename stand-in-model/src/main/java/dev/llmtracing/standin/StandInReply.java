@@ -37,7 +37,9 @@ import tools.jackson.databind.JsonNode;
  * <li>{@code [empty]} answers with no text at all;</li>
  * <li>{@code [random]} ends the answer with a random number, so that the same prompt gets
  * a different answer each time;</li>
- * <li>{@code [content-filter]} ends with finish reason {@code content_filter}.</li>
+ * <li>{@code [content-filter]} ends with finish reason {@code content_filter};</li>
+ * <li>{@code [not-json]} answers in plain text even when the message asks for JSON, so
+ * that structured output fails to convert.</li>
  * </ul>
  * When the request offers tools and the last message is the user's, the answer calls the
  * first tool (see {@link ToolCall} for its arguments); once a tool result follows, the
@@ -95,7 +97,8 @@ public record StandInReply(String id, String model, @Nullable String content, @N
 			ToolCall call = ToolCall.forTool(tools.get(0).path("function"), Directives.strip(userText), id);
 			return new StandInReply(id, model, null, call, "tool_calls", promptTokens, 10, delay, errorStatus);
 		}
-		String json = "user".equals(lastRole) ? JsonAnswer.of(userText) : null;
+		String json = ("user".equals(lastRole) && !Directives.has(userText, "not-json")) ? JsonAnswer.of(userText)
+				: null;
 		if (json != null) {
 			return new StandInReply(id, model, json, null, "stop", promptTokens, words(json), delay, errorStatus);
 		}

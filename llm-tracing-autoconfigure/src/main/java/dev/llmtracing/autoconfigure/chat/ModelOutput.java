@@ -8,6 +8,7 @@ import dev.llmtracing.record.ExchangeOutput;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.ai.chat.messages.Message;
+import org.springframework.ai.chat.messages.ToolResponseMessage;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.model.Generation;
 import org.springframework.ai.chat.prompt.Prompt;
@@ -51,6 +52,19 @@ final class ModelOutput implements ExchangeOutput {
 			}
 		}
 		return false;
+	}
+
+	@Override
+	public List<String> toolResultIds() {
+		List<Message> messages = this.prompt.getInstructions();
+		List<String> ids = null;
+		for (int i = messages.size() - 1; i >= 0 && messages.get(i) instanceof ToolResponseMessage results; i--) {
+			for (ToolResponseMessage.ToolResponse result : results.getResponses()) {
+				ids = (ids != null) ? ids : new ArrayList<>(2);
+				ids.add(result.id());
+			}
+		}
+		return (ids != null) ? ids : List.of();
 	}
 
 	@Override

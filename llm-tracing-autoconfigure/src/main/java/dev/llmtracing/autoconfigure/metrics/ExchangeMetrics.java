@@ -49,11 +49,7 @@ final class ExchangeMetrics implements ExchangeListener {
 
 	@Override
 	public void onExchange(ExchangeRecord record) {
-		ExchangeRequest request = record.request();
-		Tags tags = Tags.of(LowCardinalityKeyNames.PROVIDER_NAME.asString(), orUnknown(request.providerName()),
-				ExchangeFields.REQUEST_MODEL, orUnknown(request.requestModel()),
-				LowCardinalityKeyNames.PROMPT_NAME.asString(), this.promptTags.name(request.promptName()),
-				LowCardinalityKeyNames.PROMPT_VERSION.asString(), this.promptTags.version(request.promptVersion()));
+		Tags tags = tags(record.request(), this.promptTags);
 		Counter.builder(MetricNames.EXCHANGES)
 			.description("Model calls by outcome, finish reason and whether the answer was empty")
 			.tags(tags)
@@ -73,12 +69,7 @@ final class ExchangeMetrics implements ExchangeListener {
 		}
 		recordCost(record, tags);
 		for (String signal : record.signals()) {
-			Counter.builder(MetricNames.QUALITY_SIGNAL)
-				.description("Model calls by quality signal: truncated, refusal, empty, nondeterministic...")
-				.tags(tags)
-				.tag("signal", signal)
-				.register(this.registry)
-				.increment();
+			countSignal(this.registry, tags, signal);
 		}
 		if (!record.usage().isKnown() && record.outcome() == Outcome.SUCCESS) {
 			Counter.builder(MetricNames.USAGE_UNREPORTED)
@@ -105,6 +96,34 @@ final class ExchangeMetrics implements ExchangeListener {
 				.register(this.registry)
 				.increment();
 		}
+	}
+
+	/**
+	 * Return the tags of the meters of a model call.
+	 * @param request what was asked of the model
+	 * @param promptTags bounds the prompt name and version tags
+	 * @return the provider, request model, prompt name and version tags
+	 */
+	static Tags tags(ExchangeRequest request, PromptTagLimiter promptTags) {
+		return Tags.of(LowCardinalityKeyNames.PROVIDER_NAME.asString(), orUnknown(request.providerName()),
+				ExchangeFields.REQUEST_MODEL, orUnknown(request.requestModel()),
+				LowCardinalityKeyNames.PROMPT_NAME.asString(), promptTags.name(request.promptName()),
+				LowCardinalityKeyNames.PROMPT_VERSION.asString(), promptTags.version(request.promptVersion()));
+	}
+
+	/**
+	 * Count a quality signal.
+	 * @param registry the registry of the counter
+	 * @param tags the tags of the model call
+	 * @param signal the signal
+	 */
+	static void countSignal(MeterRegistry registry, Tags tags, String signal) {
+		Counter.builder(MetricNames.QUALITY_SIGNAL)
+			.description("Model calls by quality signal: truncated, refusal, empty, nondeterministic...")
+			.tags(tags)
+			.tag("signal", signal)
+			.register(registry)
+			.increment();
 	}
 
 	private static String finishReason(List<String> reasons) {

@@ -55,8 +55,8 @@ public final class LlmTracingMetricsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	RequestMetrics llmTracingRequestMetrics(MeterRegistry registry) {
-		return new RequestMetrics(registry);
+	RequestMetrics llmTracingRequestMetrics(MeterRegistry registry, PromptTagLimiter promptTags) {
+		return new RequestMetrics(registry, promptTags);
 	}
 
 	@Bean

@@ -6,6 +6,7 @@ import java.util.Map;
 import dev.llmtracing.metrics.MetricNames;
 import dev.llmtracing.request.RequestListener;
 import dev.llmtracing.request.RequestRecord;
+import dev.llmtracing.support.PromptTagLimiter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
@@ -14,7 +15,9 @@ import io.micrometer.core.instrument.Timer;
  * {@code route} and {@code outcome}) and each part of its breakdown on
  * {@value MetricNames#REQUEST_PART_DURATION} (tags {@code route} and {@code part}), so
  * that where the time of a route goes is a PromQL query. Routes are templates, never raw
- * URIs; stage names are bounded where stages are observed.
+ * URIs; stage names are bounded where stages are observed. A signal seen only at the
+ * request's level ({@code output_parse_error}) counts on
+ * {@value MetricNames#QUALITY_SIGNAL} with the tags of the request's last model call.
  *
  * @author llm-tracing
  */
@@ -24,12 +27,16 @@ final class RequestMetrics implements RequestListener {
 
 	private final MeterRegistry registry;
 
+	private final PromptTagLimiter promptTags;
+
 	/**
 	 * Create an instance.
 	 * @param registry the registry to record on
+	 * @param promptTags bounds the prompt name and version tags of request-level signals
 	 */
-	RequestMetrics(MeterRegistry registry) {
+	RequestMetrics(MeterRegistry registry, PromptTagLimiter promptTags) {
 		this.registry = registry;
+		this.promptTags = promptTags;
 	}
 
 	@Override
@@ -48,6 +55,12 @@ final class RequestMetrics implements RequestListener {
 				.tag("part", part.getKey())
 				.register(this.registry)
 				.record(Duration.ofMillis(part.getValue()));
+		}
+		if (record.lastModelCall() != null) {
+			for (String signal : record.signals()) {
+				ExchangeMetrics.countSignal(this.registry,
+						ExchangeMetrics.tags(record.lastModelCall(), this.promptTags), signal);
+			}
 		}
 	}
 

@@ -7,13 +7,21 @@ import dev.llmtracing.quality.LengthDrift;
 import dev.llmtracing.quality.QualitySignals;
 import dev.llmtracing.quality.RefusalPhrases;
 import dev.llmtracing.quality.ReproducibilityCheck;
+import dev.llmtracing.quality.ToolFailures;
 import dev.llmtracing.record.ExchangeSignalDetector;
+import dev.llmtracing.support.InstrumentationFailures;
+import io.micrometer.observation.ObservationRegistry;
+
+import org.springframework.ai.tool.execution.ToolExecutionExceptionProcessor;
+import org.springframework.beans.factory.ObjectProvider;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * Auto-configuration of the quality signals that the capture names on every exchange
@@ -28,9 +36,16 @@ import org.springframework.context.annotation.Bean;
 @EnableConfigurationProperties(LlmTracingQualityProperties.class)
 public final class LlmTracingQualityAutoConfiguration {
 
+	/**
+	 * Failed tool calls remembered until the round that receives their results: far more
+	 * than the tool loops in flight at once.
+	 */
+	private static final int MAX_TOOL_FAILURES = 10_000;
+
 	@Bean
 	@ConditionalOnMissingBean
-	ExchangeSignalDetector llmTracingQualitySignals(LlmTracingQualityProperties quality) {
+	ExchangeSignalDetector llmTracingQualitySignals(LlmTracingQualityProperties quality,
+			ObjectProvider<ToolFailures> toolFailures) {
 		LlmTracingQualityProperties.LengthDrift drift = quality.getLengthDrift();
 		return new QualitySignals(
 				new RefusalPhrases(quality.getRefusal().getPhrases(), quality.getRefusal().getScanLength()),
@@ -38,7 +53,26 @@ public final class LlmTracingQualityAutoConfiguration {
 				quality.getNondeterministic().isEnabled()
 						? new ReproducibilityCheck(quality.getNondeterministic().getMaxPrompts()) : null,
 				drift.isEnabled() ? new LengthDrift(drift.getWindow(), drift.getMinSamples(), drift.getFactor(),
-						drift.getMaxSeries()) : null);
+						drift.getMaxSeries()) : null,
+				toolFailures.getIfAvailable());
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(ToolExecutionExceptionProcessor.class)
+	static class ToolErrorConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		ToolFailures llmTracingToolFailures() {
+			return new ToolFailures(MAX_TOOL_FAILURES);
+		}
+
+		@Bean
+		static ToolFailureRecorders llmTracingToolFailureRecorders(ObjectProvider<ToolFailures> toolFailures,
+				ObjectProvider<ObservationRegistry> registry, ObjectProvider<InstrumentationFailures> failures) {
+			return new ToolFailureRecorders(toolFailures, registry, failures);
+		}
+
 	}
 
 }

@@ -81,6 +81,9 @@ public final class RequestRecordFields {
 		put(fields, ExchangeFields.COST_CURRENCY, totals.currency());
 		fields.put(ExchangeFields.OUTCOME, record.outcome().value());
 		put(fields, ExchangeFields.ERROR_TYPE, record.errorType());
+		if (!record.signals().isEmpty()) {
+			fields.put(ExchangeFields.QUALITY_SIGNALS, record.signals());
+		}
 		return fields;
 	}
 

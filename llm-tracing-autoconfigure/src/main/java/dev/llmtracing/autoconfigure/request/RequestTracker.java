@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 
 import dev.llmtracing.context.IdScopeListener;
 import dev.llmtracing.context.TracingIds;
+import dev.llmtracing.quality.QualitySignal;
 import dev.llmtracing.record.ExchangeDispatcher;
 import dev.llmtracing.record.ExchangeListener;
 import dev.llmtracing.record.ExchangeRecord;
@@ -40,6 +41,8 @@ import org.slf4j.MDC;
 final class RequestTracker implements ExchangeListener, IdScopeListener {
 
 	private static final Duration GRACE = Duration.ofSeconds(10);
+
+	private static final List<String> OUTPUT_PARSE_ERROR = List.of(QualitySignal.OUTPUT_PARSE_ERROR.value());
 
 	private final Map<String, RequestTimeline> running = new ConcurrentHashMap<>();
 
@@ -143,7 +146,9 @@ final class RequestTracker implements ExchangeListener, IdScopeListener {
 		String errorType = (error != null) ? ErrorTypes.of(error) : null;
 		Runnable publish = () -> {
 			this.running.remove(timeline.ids.requestId(), timeline);
-			publish(timeline, route, httpStatus, durationMillis, outcome, errorType);
+			List<String> signals = (error != null && OutputParseErrors.isOutputParseError(error)) ? OUTPUT_PARSE_ERROR
+					: List.of();
+			publish(timeline, route, httpStatus, durationMillis, outcome, errorType, signals);
 		};
 		boolean queued = this.dispatcher.get().execute(() -> {
 			long now = System.nanoTime();
@@ -199,7 +204,7 @@ final class RequestTracker implements ExchangeListener, IdScopeListener {
 	}
 
 	private void publish(RequestTimeline timeline, @Nullable String route, @Nullable Integer httpStatus,
-			long durationMillis, Outcome outcome, @Nullable String errorType) {
+			long durationMillis, Outcome outcome, @Nullable String errorType, List<String> signals) {
 		List<ExchangeRecord> exchanges = timeline.exchanges();
 		if (this.onlyWithModelCalls && exchanges.isEmpty()) {
 			return;
@@ -214,7 +219,8 @@ final class RequestTracker implements ExchangeListener, IdScopeListener {
 		}
 		RequestRecord record = new RequestRecord(timeline.ids, traceId, route, httpStatus, timeline.startTime,
 				durationMillis, exchangeIds, Breakdown.of(timeline.activities(), durationMillis), totals(exchanges),
-				outcome, errorType, timeline.firstByteMillis());
+				outcome, errorType, timeline.firstByteMillis(), signals,
+				exchanges.isEmpty() ? null : exchanges.get(exchanges.size() - 1).request());
 		for (RequestListener listener : this.listeners) {
 			try {
 				listener.onRequest(record);

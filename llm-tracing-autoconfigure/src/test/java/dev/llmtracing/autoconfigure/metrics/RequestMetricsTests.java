@@ -11,6 +11,7 @@ import dev.llmtracing.context.TracingIds;
 import dev.llmtracing.record.Outcome;
 import dev.llmtracing.request.RequestRecord;
 import dev.llmtracing.request.RequestTotals;
+import dev.llmtracing.support.PromptTagLimiter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +26,7 @@ class RequestMetricsTests {
 
 	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
-	private final RequestMetrics metrics = new RequestMetrics(this.registry);
+	private final RequestMetrics metrics = new RequestMetrics(this.registry, new PromptTagLimiter(50));
 
 	@Test
 	void shouldRecordTheDurationByRouteAndOutcomeAndEachPart() {

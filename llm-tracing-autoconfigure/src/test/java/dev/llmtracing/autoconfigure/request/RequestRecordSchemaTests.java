@@ -79,7 +79,8 @@ class RequestRecordSchemaTests {
 		return new RequestRecord(new TracingIds("req-1", "ctx-1", "alice"), "4bf92f3577b34da6a3ce929d0e0e4736",
 				"/chat/{id}", 200, Instant.parse("2026-12-01T10:00:00.123Z"), 120,
 				List.of("0b7c3c1e-2f7a-4b8e-9a39-1c2d3e4f5a6b", "1b7c3c1e-2f7a-4b8e-9a39-1c2d3e4f5a6b"), breakdown,
-				new RequestTotals(2, 40L, 12L, new BigDecimal("0.0012"), "USD"), Outcome.SUCCESS, null, 45L);
+				new RequestTotals(2, 40L, 12L, new BigDecimal("0.0012"), "USD"), Outcome.SUCCESS, null, 45L, List.of(),
+				null);
 	}
 
 }

@@ -1,0 +1,67 @@
+package dev.llmtracing.quality;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The tool calls whose execution failed, by tool call ID, until the model round that
+ * receives their results asks: a bounded set, oldest out first. A failing tool gives the
+ * model an error message as its result (Spring AI's tool execution exception processor
+ * turns the exception into that text), so the failure is remembered when it happens and
+ * the next round, whose prompt ends with those results, is named {@code tool_error}.
+ *
+ * @author llm-tracing
+ * @since 0.1.0
+ */
+public final class ToolFailures {
+
+	private final Map<String, Boolean> failed;
+
+	/**
+	 * Create an instance.
+	 * @param maxFailures the most failed tool calls remembered
+	 */
+	public ToolFailures(int maxFailures) {
+		this.failed = new LinkedHashMap<>(16, 0.75f, false) {
+
+			@Override
+			protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+				return size() > maxFailures;
+			}
+
+		};
+	}
+
+	/**
+	 * Remember that a tool call failed.
+	 * @param toolCallId the ID of the tool call; an empty ID is ignored
+	 */
+	public void failed(String toolCallId) {
+		if (toolCallId.isEmpty()) {
+			return;
+		}
+		synchronized (this.failed) {
+			this.failed.put(toolCallId, Boolean.TRUE);
+		}
+	}
+
+	/**
+	 * Return whether any of the given tool calls failed, and forget those that did.
+	 * @param toolCallIds the IDs of the tool results a model round received
+	 * @return whether one of them failed
+	 */
+	public boolean anyFailed(List<String> toolCallIds) {
+		if (toolCallIds.isEmpty()) {
+			return false;
+		}
+		boolean any = false;
+		synchronized (this.failed) {
+			for (String id : toolCallIds) {
+				any |= this.failed.remove(id) != null;
+			}
+		}
+		return any;
+	}
+
+}
