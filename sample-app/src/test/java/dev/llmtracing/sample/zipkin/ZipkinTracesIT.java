@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -114,6 +116,36 @@ class ZipkinTracesIT {
 			.orElseThrow(() -> new AssertionError("no embedding span in " + names(trace)));
 		assertThat(ancestors(trace, embedding)).contains(server.get("id"))
 			.doesNotContain(shaping.get("id"), promptBuild.get("id"));
+	}
+
+	@Test
+	void feedbackIsAnEvaluationSpanUnderTheRatedModelCallInItsTrace() {
+		ResponseEntity<String> answer = SampleApp.post(SampleApp.client(this.port), "/chat", "Rate me", "zipkin-fb-1",
+				null, "zipkin-user-5");
+		String exchangeId = answer.getHeaders().getFirst("X-Exchange-Id");
+		assertThat(exchangeId).as("X-Exchange-Id of the answer").isNotBlank();
+		ResponseEntity<String> accepted = SampleApp.client(this.port)
+			.post()
+			.uri("/llm-tracing/feedback")
+			.contentType(MediaType.APPLICATION_JSON)
+			.header("X-User-Id", "zipkin-user-5")
+			.body("{\"exchangeId\":\"" + exchangeId + "\",\"name\":\"thumbs\",\"value\":1,\"label\":\"up\"}")
+			.retrieve()
+			.toEntity(String.class);
+		assertThat(accepted.getStatusCode().value()).isEqualTo(202);
+		List<Map<String, Object>> trace = await().atMost(Duration.ofSeconds(40))
+			.pollInterval(Duration.ofSeconds(1))
+			.until(() -> zipkin.tracesWithTag("llm.request.id", "zipkin-fb-1"),
+					(traces) -> traces.size() == 1 && names(traces.get(0)).contains("evaluation thumbs"))
+			.get(0);
+		Map<String, Object> model = span(trace, "chat stand-in-small");
+		Map<String, Object> evaluation = span(trace, "evaluation thumbs");
+		assertThat(tags(model)).containsEntry("llm.exchange.id", exchangeId);
+		assertThat(evaluation.get("parentId")).as("parent of the evaluation span").isEqualTo(model.get("id"));
+		assertThat(tags(evaluation)).containsEntry("gen_ai.evaluation.name", "thumbs")
+			.containsEntry("gen_ai.evaluation.score.label", "up")
+			.containsKey("gen_ai.evaluation.score.value");
+		assertThat(String.valueOf(evaluation.get("annotations"))).contains("gen_ai.evaluation.result");
 	}
 
 	@Test
