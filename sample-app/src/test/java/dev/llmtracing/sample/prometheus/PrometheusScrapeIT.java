@@ -54,7 +54,13 @@ class PrometheusScrapeIT {
 
 	private static final int CONVERSATION_TURNS = 2;
 
-	private static final int MODEL_CALLS = CALLS + STREAMS + ERRORS + TRUNCATED + CONVERSATION_TURNS;
+	/**
+	 * Refused answers, sent in two groups a few scrapes apart so that Prometheus sees the
+	 * refusal counter rise: enough of them for the refusal alert.
+	 */
+	private static final int REFUSALS = 4;
+
+	private static final int MODEL_CALLS = CALLS + STREAMS + ERRORS + TRUNCATED + CONVERSATION_TURNS + REFUSALS;
 
 	private static final Path jsonLog = SampleApp.freshLog(Path.of("target/prometheus-it.json"));
 
@@ -96,6 +102,12 @@ class PrometheusScrapeIT {
 		}
 		for (int i = 0; i < TRUNCATED; i++) {
 			send(client, "/chat", "Long answer [length]", 300 + i);
+		}
+		for (int i = 0; i < REFUSALS; i++) {
+			if (i == 1) {
+				sleepQuietly(Duration.ofMillis(2500));
+			}
+			send(client, "/chat", "[refuse] Help me with this " + i, 500 + i);
 		}
 		send(client, "/conversation", "My name is Ada", 400);
 		send(client, "/conversation", "What is my name?", 401);
@@ -144,7 +156,7 @@ class PrometheusScrapeIT {
 			.isEqualTo(TRUNCATED);
 		assertThat(this.prometheus
 			.value("sum(llm_client_exchanges_total{llm_prompt_name=\"sample-chat\",llm_prompt_version=\"v1\"})"))
-			.isEqualTo(CALLS + ERRORS + TRUNCATED + 1);
+			.isEqualTo(CALLS + ERRORS + TRUNCATED + REFUSALS + 1);
 	}
 
 	@Test
@@ -193,6 +205,28 @@ class PrometheusScrapeIT {
 			.isEqualTo(1);
 		assertThat(this.prometheus.value("sum(llm_tracing_records_dropped_total)")).isZero();
 		assertThat(this.prometheus.value("sum(llm_tracing_instrumentation_failures_total)")).isZero();
+	}
+
+	@Test
+	void theRefusalAlertBecomesActiveOnTheSamplesRefusals() {
+		// active means pending: its expression holds; it fires after its "for: 15m"
+		List<PrometheusServer.Sample> alerts = await().atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofSeconds(1))
+			.until(() -> this.prometheus.query("ALERTS{alertname=\"LlmRefusalRateHigh\"}"),
+					(found) -> !found.isEmpty());
+		assertThat(alerts.get(0).labels()).containsEntry("alertstate", "pending")
+			.containsEntry("gen_ai_request_model", "stand-in-small")
+			.containsEntry("llm_prompt_name", "sample-chat");
+		assertThat(this.prometheus.value("sum(llm_quality_signal_total{signal=\"refusal\"})")).isEqualTo(REFUSALS);
+	}
+
+	private static void sleepQuietly(Duration duration) {
+		try {
+			Thread.sleep(duration.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	@Test
