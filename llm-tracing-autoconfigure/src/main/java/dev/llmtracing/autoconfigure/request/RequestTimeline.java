@@ -105,21 +105,6 @@ final class RequestTimeline {
 		}
 	}
 
-	/**
-	 * Return the deferred publication once the grace period is over, whether or not every
-	 * started model call has its record by then.
-	 */
-	@Nullable Runnable takeOverdue(long nanoTime, long graceNanos) {
-		synchronized (this.activities) {
-			Runnable publish = this.deferredPublish;
-			if (publish != null && nanoTime - this.deferredAtNanos > graceNanos) {
-				this.deferredPublish = null;
-				return publish;
-			}
-			return null;
-		}
-	}
-
 	boolean isDeferred() {
 		synchronized (this.activities) {
 			return this.deferredPublish != null;

@@ -193,7 +193,7 @@ final class RequestTracker implements ExchangeListener, IdScopeListener {
 		RequestTimeline oldest;
 		while ((oldest = this.deferred.peekFirst()) != null) {
 			if (oldest.isDeferred()) {
-				Runnable publish = oldest.takeOverdue(now, this.graceNanos);
+				Runnable publish = oldest.takeDeferred(now, this.graceNanos);
 				if (publish == null) {
 					return;
 				}
