@@ -1,8 +1,10 @@
 package dev.llmtracing.autoconfigure.request;
 
 import java.io.IOException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.llmtracing.context.IdScopes;
+import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
 import jakarta.servlet.FilterChain;
@@ -52,9 +54,11 @@ final class RequestRecordFilter extends OncePerRequestFilter {
 			filterChain.doFilter(request, response);
 			return;
 		}
+		Completion completion = new Completion(timeline, request, response);
 		Throwable error = null;
 		try {
-			filterChain.doFilter(request, new FirstByteResponse(response, timeline));
+			filterChain.doFilter(new AsyncListeningRequest(request, completion),
+					new FirstByteResponse(response, timeline));
 		}
 		catch (IOException | ServletException | RuntimeException | Error ex) {
 			error = ex;
@@ -64,10 +68,10 @@ final class RequestRecordFilter extends OncePerRequestFilter {
 			try {
 				if (error == null && request.isAsyncStarted()) {
 					timeline.streamed();
-					request.getAsyncContext().addListener(new Completion(timeline));
+					completion.listenTo(request.getAsyncContext());
 				}
 				else {
-					finish(timeline, request, response, error);
+					completion.finishNow(error);
 				}
 			}
 			catch (RuntimeException ex) {
@@ -116,22 +120,52 @@ final class RequestRecordFilter extends OncePerRequestFilter {
 	}
 
 	/**
-	 * Finishes an async request when its async context completes.
+	 * Finishes a request once: at the end of its first dispatch, or, for an async
+	 * request, when its async context completes. Listens from the moment async starts
+	 * (see {@link AsyncListeningRequest}), on the thread that starts it, so that it is
+	 * never added while another thread already completes the request.
 	 */
-	private final class Completion implements AsyncListener {
+	private final class Completion implements AsyncListener, AsyncListeningRequest.Listening {
 
 		private final RequestTimeline timeline;
 
+		private final AtomicBoolean finished = new AtomicBoolean();
+
+		private final AtomicBoolean listening = new AtomicBoolean();
+
+		private final HttpServletRequest request;
+
+		private final HttpServletResponse response;
+
 		private volatile @Nullable Throwable error;
 
-		Completion(RequestTimeline timeline) {
+		Completion(RequestTimeline timeline, HttpServletRequest request, HttpServletResponse response) {
 			this.timeline = timeline;
+			this.request = request;
+			this.response = response;
+		}
+
+		@Override
+		public void listenTo(AsyncContext asyncContext) {
+			try {
+				if (this.listening.compareAndSet(false, true)) {
+					asyncContext.addListener(this);
+				}
+			}
+			catch (RuntimeException ex) {
+				RequestRecordFilter.this.tracker.recordFailure(ex);
+			}
+		}
+
+		void finishNow(@Nullable Throwable error) {
+			if (this.finished.compareAndSet(false, true)) {
+				finish(this.timeline, this.request, this.response, error);
+			}
 		}
 
 		@Override
 		public void onComplete(AsyncEvent event) {
-			finish(this.timeline, (HttpServletRequest) event.getSuppliedRequest(),
-					(HttpServletResponse) event.getSuppliedResponse(), this.error);
+			finishNow(this.error);
 		}
 
 		@Override

@@ -1,6 +1,11 @@
 package dev.llmtracing.autoconfigure.request;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.http.HttpServletRequest;
 
 import dev.llmtracing.context.IdRejectionListener;
 import dev.llmtracing.context.IdScope;
@@ -9,20 +14,24 @@ import dev.llmtracing.context.IdValidator;
 import dev.llmtracing.context.MdcKeys;
 import dev.llmtracing.record.ExchangeDispatcher;
 import dev.llmtracing.request.RequestListener;
+import dev.llmtracing.request.RequestRecord;
 import dev.llmtracing.support.InstrumentationFailures;
 import dev.llmtracing.support.InstrumentedComponent;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.mock.web.MockAsyncContext;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNoException;
+import static org.awaitility.Awaitility.await;
 
 /**
- * Tests that {@link RequestRecordFilter} never fails a request with a failure of its own:
- * it counts it instead.
+ * Tests for {@link RequestRecordFilter}: it writes one record per request, for async
+ * requests when they complete, and never fails a request with a failure of its own: it
+ * counts it instead.
  *
  * @author llm-tracing
  */
@@ -61,6 +70,70 @@ class RequestRecordFilterTests {
 						new MockHttpServletResponse(), new MockFilterChain()));
 			}
 			assertThat(this.failures.count(InstrumentedComponent.REQUEST)).isZero();
+		}
+		finally {
+			dispatcher.close();
+		}
+	}
+
+	@Test
+	void anAsyncRequestIsListenedToFromTheMomentItStartsAndRecordedOnceWhenItCompletes() throws Exception {
+		List<RequestRecord> records = new CopyOnWriteArrayList<>();
+		List<Integer> listenersAtStart = new CopyOnWriteArrayList<>();
+		ExchangeDispatcher dispatcher = new ExchangeDispatcher(List.of(), 10, Duration.ofSeconds(1), this.failures);
+		try {
+			RequestTracker tracker = new RequestTracker(() -> dispatcher, List.of(records::add), false, 10,
+					this.failures);
+			RequestRecordFilter filter = new RequestRecordFilter(tracker, this.idScopes);
+			MockHttpServletRequest request = new MockHttpServletRequest("GET", "/stream");
+			request.setAsyncSupported(true);
+			MockHttpServletResponse response = new MockHttpServletResponse();
+			MockFilterChain chain = new MockFilterChain(new jakarta.servlet.http.HttpServlet() {
+			}, (servletRequest, servletResponse, next) -> {
+				AsyncContext context = servletRequest.startAsync(servletRequest, servletResponse);
+				// a stream may complete on another thread before the handler returns
+				listenersAtStart.add(((MockAsyncContext) context).getListeners().size());
+			});
+			try (IdScope scope = this.idScopes.open("req-async", null, null)) {
+				filter.doFilter(request, response, chain);
+			}
+			assertThat(listenersAtStart).containsExactly(1);
+			assertThat(request.isAsyncStarted()).isTrue();
+			assertThat(records).isEmpty();
+			((MockAsyncContext) request.getAsyncContext()).complete();
+			await().atMost(Duration.ofSeconds(5)).until(() -> !records.isEmpty());
+			assertThat(records).singleElement().satisfies((record) -> {
+				assertThat(record.ids().requestId()).isEqualTo("req-async");
+				assertThat(record.httpStatus()).isEqualTo(200);
+			});
+			assertThat(((MockAsyncContext) request.getAsyncContext()).getListeners()).hasSize(1);
+			assertThat(this.failures.count(InstrumentedComponent.REQUEST)).isZero();
+		}
+		finally {
+			dispatcher.close();
+		}
+	}
+
+	@Test
+	void anAsyncRequestCompletedBeforeTheHandlerReturnsIsRecordedOnce() throws Exception {
+		List<RequestRecord> records = new CopyOnWriteArrayList<>();
+		ExchangeDispatcher dispatcher = new ExchangeDispatcher(List.of(), 10, Duration.ofSeconds(1), this.failures);
+		try {
+			RequestTracker tracker = new RequestTracker(() -> dispatcher, List.of(records::add), false, 10,
+					this.failures);
+			RequestRecordFilter filter = new RequestRecordFilter(tracker, this.idScopes);
+			MockHttpServletRequest request = new MockHttpServletRequest("GET", "/stream");
+			request.setAsyncSupported(true);
+			MockFilterChain chain = new MockFilterChain(new jakarta.servlet.http.HttpServlet() {
+			}, (servletRequest, servletResponse, next) -> ((HttpServletRequest) servletRequest).startAsync()
+				.complete());
+			try (IdScope scope = this.idScopes.open("req-done", null, null)) {
+				filter.doFilter(request, new MockHttpServletResponse(), chain);
+			}
+			await().atMost(Duration.ofSeconds(5)).until(() -> !records.isEmpty());
+			dispatcher.close();
+			assertThat(records).singleElement()
+				.satisfies((record) -> assertThat(record.ids().requestId()).isEqualTo("req-done"));
 		}
 		finally {
 			dispatcher.close();
