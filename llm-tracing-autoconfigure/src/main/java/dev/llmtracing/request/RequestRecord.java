@@ -32,20 +32,24 @@ import org.jspecify.annotations.Nullable;
  * ({@code output_parse_error}), empty when there are none
  * @param lastModelCall what was asked in the request's last model call, or {@code null}
  * when it made none
+ * @param activities its model calls, tool executions, retrievals and stages in the order
+ * they started, each with when it ran; not written to the request record's log line
  * @author llm-tracing
  * @since 0.1.0
  */
 public record RequestRecord(TracingIds ids, @Nullable String traceId, @Nullable String route,
 		@Nullable Integer httpStatus, Instant startTime, long durationMillis, List<String> exchangeIds,
 		Map<String, Long> breakdown, RequestTotals totals, Outcome outcome, @Nullable String errorType,
-		@Nullable Long timeToFirstByteMillis, List<String> signals, @Nullable ExchangeRequest lastModelCall) {
+		@Nullable Long timeToFirstByteMillis, List<String> signals, @Nullable ExchangeRequest lastModelCall,
+		List<RequestActivity> activities) {
 
 	public RequestRecord {
 		signals = List.copyOf(signals);
+		activities = List.copyOf(activities);
 	}
 
 	/**
-	 * Create a record without a time to first byte and without signals.
+	 * Create a record without a time to first byte, signals or activities.
 	 * @param ids the request, context and user IDs
 	 * @param traceId the trace ID, or {@code null}
 	 * @param route the route template, or {@code null} when no handler matched
@@ -62,7 +66,7 @@ public record RequestRecord(TracingIds ids, @Nullable String traceId, @Nullable 
 			Instant startTime, long durationMillis, List<String> exchangeIds, Map<String, Long> breakdown,
 			RequestTotals totals, Outcome outcome, @Nullable String errorType) {
 		this(ids, traceId, route, httpStatus, startTime, durationMillis, exchangeIds, breakdown, totals, outcome,
-				errorType, null, List.of(), null);
+				errorType, null, List.of(), null, List.of());
 	}
 
 }

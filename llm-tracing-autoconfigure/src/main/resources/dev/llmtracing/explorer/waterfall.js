@@ -41,13 +41,29 @@ function facts(request, keys, template) {
 	return list;
 }
 
-function breakdown(request) {
+/** Gives each stage name its colour, in the order of the breakdown, then of the activities. */
+function stageClasses(entry) {
+	const classes = new Map();
+	const names = Object.keys(entry.request.breakdown ?? {}).filter((part) => !BUILT_IN_PARTS.includes(part));
+	for (const activity of entry.activities ?? []) {
+		if (activity.part === 'stage') {
+			names.push(activity.name);
+		}
+	}
+	for (const name of names) {
+		if (!classes.has(name)) {
+			classes.set(name, partClass(name, classes.size));
+		}
+	}
+	return classes;
+}
+
+function breakdown(request, classes) {
 	const total = request.durationMs;
 	const bar = el('div', { class: 'bar' });
 	const legend = el('div', { class: 'legend' });
-	let stages = 0;
 	for (const [part, millis] of Object.entries(request.breakdown ?? {})) {
-		const className = partClass(part, BUILT_IN_PARTS.includes(part) ? 0 : stages++);
+		const className = classes.get(part) ?? partClass(part, 0);
 		const segment = el('div', { class: 'segment ' + className, title: part + ': ' + millis + ' ms' });
 		segment.style.width = percent(millis, total) + '%';
 		bar.append(segment);
@@ -57,7 +73,11 @@ function breakdown(request) {
 	return [bar, legend];
 }
 
-function lanes(entry) {
+/**
+ * Puts the request, its model calls (from their records) and its tools, retrievals and
+ * stages (from its activities) on one time axis, in the order they started.
+ */
+function lanes(entry, classes) {
 	const request = entry.request;
 	const start = Date.parse(request.startTime);
 	const total = Math.max(request.durationMs, 1);
@@ -70,14 +90,30 @@ function lanes(entry) {
 			el('div', { class: 'track' }, span));
 	};
 	container.append(lane('request ' + (request['http.route'] ?? ''), 0, request.durationMs, 'part-other'));
+	const rows = [];
 	entry.exchanges.forEach((exchange, index) => {
 		const model = exchange['gen_ai.response.model'] ?? exchange['gen_ai.request.model'] ?? '?';
 		const offset = Date.parse(exchange.startTime) - start;
 		const className = (exchange.outcome === 'error') ? 'part-model error' : 'part-model';
 		const row = lane('#' + (index + 1) + ' ' + model, offset, exchange.durationMs, className);
 		row.classList.add('model-call');
-		container.append(row);
+		rows.push([offset, row]);
 	});
+	for (const activity of entry.activities ?? []) {
+		if (activity.part === 'model') {
+			continue;
+		}
+		const stage = activity.part === 'stage';
+		const label = stage ? activity.name : activity.part;
+		const className = stage ? classes.get(activity.name) : partClass(activity.part, 0);
+		const row = lane(label, activity.offsetMs, activity.durationMs, className);
+		row.classList.add('activity');
+		row.dataset.part = activity.part;
+		row.dataset.name = activity.name;
+		rows.push([activity.offsetMs, row]);
+	}
+	rows.sort((a, b) => a[0] - b[0]);
+	container.append(...rows.map(([, row]) => row));
 	return container;
 }
 
@@ -128,7 +164,8 @@ export function renderDetail(view, entry, keys, template) {
 			text: 'Conversation ' + show(request[keys.contextId]) }));
 	}
 	clear(view.facts).append(facts(request, keys, template));
-	clear(view.waterfall).append(...breakdown(request), lanes(entry));
+	const classes = stageClasses(entry);
+	clear(view.waterfall).append(...breakdown(request, classes), lanes(entry, classes));
 	clear(view.calls).append(...entry.exchanges.map(call));
 	if (entry.feedback.length) {
 		view.calls.append(el('h3', { text: 'Feedback' }), el('pre', { class: 'feedback' },

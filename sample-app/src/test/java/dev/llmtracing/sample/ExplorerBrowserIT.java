@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
@@ -158,6 +159,21 @@ class ExplorerBrowserIT {
 			.contains("model", "retrieval");
 		assertThat(browser.findElements(By.cssSelector("#waterfall .lane.model-call")))
 			.hasSize(((List<?>) trip.get("exchangeIds")).size());
+		List<String> activityLanes = browser.findElements(By.cssSelector("#waterfall .lane.activity"))
+			.stream()
+			.map((lane) -> lane.getDomAttribute("data-part") + ":" + lane.getDomAttribute("data-name"))
+			.toList();
+		List<String> tripActivities = ((List<Map<String, Object>>) requestEntry("explorer-trip-1").get("activities"))
+			.stream()
+			.filter((activity) -> !"model".equals(activity.get("part")))
+			.sorted(Comparator.comparingDouble((activity) -> ((Number) activity.get("offsetMs")).doubleValue()))
+			.map((activity) -> activity.get("part") + ":" + activity.get("name"))
+			.toList();
+		assertThat(activityLanes).isEqualTo(tripActivities)
+			.contains("stage:prompt-build", "stage:output-shaping")
+			.anyMatch((lane) -> lane.startsWith("retrieval:"));
+		assertThat(activityLanes.indexOf("stage:prompt-build"))
+			.isLessThan(activityLanes.indexOf("stage:output-shaping"));
 		assertThat(browser.findElement(By.cssSelector("#detail-links a.trace")).getDomAttribute("href"))
 			.startsWith("http://localhost:9411/zipkin/traces/" + trip.get("traceId"));
 		WebElement call = browser.findElement(By.cssSelector("#calls details.call"));
@@ -189,6 +205,10 @@ class ExplorerBrowserIT {
 				"(" + HostileRequest.ANSWER.length() + " characters)");
 		assertThat(browser.findElement(By.id("detail-facts")).getText()).contains(HostileRequest.CONTEXT_ID,
 				"[U+202E]evil");
+		assertThat(browser.findElement(By.cssSelector("#waterfall .lane.activity .label")).getText())
+			.isEqualTo(HostileRequest.STAGE);
+		assertThat(((JavascriptExecutor) browser).executeScript("return document.querySelectorAll('[onload]').length"))
+			.isEqualTo(0L);
 		screenshot("04-hostile-request");
 		browser.findElement(By.cssSelector("#detail-links a.context")).click();
 		await().atMost(Duration.ofSeconds(30))
@@ -237,6 +257,11 @@ class ExplorerBrowserIT {
 
 	@SuppressWarnings("unchecked")
 	private Map<String, Object> requestRecord(String requestId) {
+		Map<String, Object> entry = requestEntry(requestId);
+		return (entry != null) ? (Map<String, Object>) entry.get("request") : null;
+	}
+
+	private Map<String, Object> requestEntry(String requestId) {
 		String json = SampleApp.client(this.port)
 			.get()
 			.uri((uri) -> uri.path("/actuator/llmrequests").queryParam("requestId", "{id}").build(requestId))
@@ -244,7 +269,7 @@ class ExplorerBrowserIT {
 			.body(String.class);
 		List<Map<String, Object>> requests = (List<Map<String, Object>>) MAPPER.readValue(json, Map.class)
 			.get("requests");
-		return requests.isEmpty() ? null : (Map<String, Object>) requests.get(0).get("request");
+		return requests.isEmpty() ? null : requests.get(0);
 	}
 
 	private static List<String> awaitRows(int count) {

@@ -1,5 +1,6 @@
 package dev.llmtracing.autoconfigure.explorer;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.llmtracing.request.RequestActivity;
 import dev.llmtracing.request.RequestRecord;
 
 /**
@@ -27,6 +29,8 @@ final class RecentRequest {
 
 	private final Map<String, Object> fields;
 
+	private final List<Map<String, Object>> activities;
+
 	private final Map<String, Map<String, Object>> exchanges = new LinkedHashMap<>();
 
 	private final Set<String> models = new LinkedHashSet<>();
@@ -38,7 +42,29 @@ final class RecentRequest {
 	RecentRequest(RequestRecord record, Map<String, Object> fields) {
 		this.record = record;
 		this.fields = fields;
-		this.bytes = JsonSizes.estimate(fields);
+		this.activities = activities(record);
+		this.bytes = JsonSizes.estimate(fields) + JsonSizes.estimate(this.activities);
+	}
+
+	/**
+	 * Return the request's activities as JSON-ready fields, in milliseconds with three
+	 * decimals so that short stages keep their place on the time axis.
+	 */
+	private static List<Map<String, Object>> activities(RequestRecord record) {
+		List<Map<String, Object>> activities = new ArrayList<>(record.activities().size());
+		for (RequestActivity activity : record.activities()) {
+			Map<String, Object> fields = new LinkedHashMap<>();
+			fields.put("part", activity.part());
+			fields.put("name", activity.name());
+			fields.put("offsetMs", millis(activity.offset()));
+			fields.put("durationMs", millis(activity.duration()));
+			activities.add(fields);
+		}
+		return List.copyOf(activities);
+	}
+
+	private static double millis(Duration duration) {
+		return Math.round(duration.toNanos() / 1_000.0) / 1_000.0;
 	}
 
 	void addExchange(String exchangeId, ExchangeFieldsEntry exchange) {
@@ -69,12 +95,13 @@ final class RecentRequest {
 
 	/**
 	 * Return a copy of what is known of the request, safe to hand out of the lock.
-	 * @return the request record's fields, the exchange records in the order of the
-	 * request record's exchange IDs, and the feedback
+	 * @return the request record's fields, its activities on the time axis, the exchange
+	 * records in the order of the request record's exchange IDs, and the feedback
 	 */
 	Map<String, Object> toMap() {
 		Map<String, Object> map = new LinkedHashMap<>();
 		map.put("request", this.fields);
+		map.put("activities", this.activities);
 		List<Map<String, Object>> exchanges = new ArrayList<>(this.exchanges.size());
 		for (String exchangeId : this.record.exchangeIds()) {
 			Map<String, Object> exchange = this.exchanges.get(exchangeId);

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import dev.llmtracing.record.ExchangeDispatcher;
 import dev.llmtracing.record.ExchangeListener;
 import dev.llmtracing.record.ExchangeRecord;
 import dev.llmtracing.record.Outcome;
+import dev.llmtracing.request.RequestActivity;
 import dev.llmtracing.request.RequestListener;
 import dev.llmtracing.request.RequestRecord;
 import dev.llmtracing.request.RequestTotals;
@@ -140,7 +142,7 @@ final class RequestTracker implements ExchangeListener, IdScopeListener {
 
 	void finish(RequestTimeline timeline, @Nullable String route, @Nullable Integer httpStatus,
 			@Nullable Throwable error) {
-		long durationMillis = timeline.elapsedNanos(System.nanoTime()) / 1_000_000;
+		long durationNanos = timeline.elapsedNanos(System.nanoTime());
 		Outcome outcome = (error != null || (httpStatus != null && httpStatus >= 500)) ? Outcome.ERROR
 				: Outcome.SUCCESS;
 		String errorType = (error != null) ? ErrorTypes.of(error) : null;
@@ -148,7 +150,7 @@ final class RequestTracker implements ExchangeListener, IdScopeListener {
 			this.running.remove(timeline.ids.requestId(), timeline);
 			List<String> signals = (error != null && OutputParseErrors.isOutputParseError(error)) ? OUTPUT_PARSE_ERROR
 					: List.of();
-			publish(timeline, route, httpStatus, durationMillis, outcome, errorType, signals);
+			publish(timeline, route, httpStatus, durationNanos, outcome, errorType, signals);
 		};
 		boolean queued = this.dispatcher.get().execute(() -> {
 			long now = System.nanoTime();
@@ -204,7 +206,7 @@ final class RequestTracker implements ExchangeListener, IdScopeListener {
 	}
 
 	private void publish(RequestTimeline timeline, @Nullable String route, @Nullable Integer httpStatus,
-			long durationMillis, Outcome outcome, @Nullable String errorType, List<String> signals) {
+			long durationNanos, Outcome outcome, @Nullable String errorType, List<String> signals) {
 		List<ExchangeRecord> exchanges = timeline.exchanges();
 		if (this.onlyWithModelCalls && exchanges.isEmpty()) {
 			return;
@@ -217,10 +219,18 @@ final class RequestTracker implements ExchangeListener, IdScopeListener {
 		if (traceId == null && !exchanges.isEmpty()) {
 			traceId = exchanges.get(0).ids().traceId();
 		}
+		long durationMillis = durationNanos / 1_000_000;
+		List<Activity> activities = timeline.activities();
+		List<RequestActivity> timed = new ArrayList<>(activities.size());
+		for (Activity activity : activities) {
+			timed.add(activity.toRequestActivity(durationNanos));
+		}
+		// a model call joins the timeline when its record arrives, after it started
+		timed.sort(Comparator.comparing(RequestActivity::offset));
 		RequestRecord record = new RequestRecord(timeline.ids, traceId, route, httpStatus, timeline.startTime,
-				durationMillis, exchangeIds, Breakdown.of(timeline.activities(), durationMillis), totals(exchanges),
-				outcome, errorType, timeline.firstByteMillis(), signals,
-				exchanges.isEmpty() ? null : exchanges.get(exchanges.size() - 1).request());
+				durationMillis, exchangeIds, Breakdown.of(activities, durationMillis), totals(exchanges), outcome,
+				errorType, timeline.firstByteMillis(), signals,
+				exchanges.isEmpty() ? null : exchanges.get(exchanges.size() - 1).request(), timed);
 		for (RequestListener listener : this.listeners) {
 			try {
 				listener.onRequest(record);

@@ -1,6 +1,7 @@
 package dev.llmtracing.autoconfigure.explorer;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import dev.llmtracing.record.ExchangeResponse;
 import dev.llmtracing.record.Outcome;
 import dev.llmtracing.record.Timing;
 import dev.llmtracing.record.TokenUsage;
+import dev.llmtracing.request.RequestActivity;
 import dev.llmtracing.request.RequestRecord;
 import dev.llmtracing.request.RequestTotals;
 
@@ -36,7 +38,9 @@ final class ExplorerRecords {
 				"/chat", 200, START.plusSeconds(second), 120, List.of(exchangeIds), Map.of("model", 100L, "other", 20L),
 				new RequestTotals(exchangeIds.length, 10L * exchangeIds.length, 5L * exchangeIds.length,
 						new BigDecimal("0.001"), "USD"),
-				outcome, (outcome == Outcome.ERROR) ? "java.io.IOException" : null);
+				outcome, (outcome == Outcome.ERROR) ? "java.io.IOException" : null, null, List.of(), null,
+				List.of(new RequestActivity("stage", "prompt-build", Duration.ofNanos(1_234_567), Duration.ofMillis(5)),
+						new RequestActivity("model", "model", Duration.ofMillis(10), Duration.ofMillis(100))));
 	}
 
 	static ExchangeRecord exchange(String exchangeId, String requestId, String model, String prompt) {

@@ -25,6 +25,7 @@ class RecentRequestsTests {
 	private static final JsonMapper mapper = JsonMapper.builder().build();
 
 	@Test
+	@SuppressWarnings("unchecked")
 	void shouldJoinExchangesToTheirRequestWhicheverArrivesFirst() {
 		RecentRequests ring = new RecentRequests(10, 16 * MEGABYTE, MdcKeys.DEFAULT);
 		ring.onExchange(ExplorerRecords.exchange("ex-1", "req-1", "gpt-a", "first"));
@@ -35,6 +36,9 @@ class RecentRequestsTests {
 			assertThat(fields(request, "request")).containsEntry("requestId", "req-1");
 			assertThat(exchanges(request)).extracting((exchange) -> exchange.get("exchangeId"))
 				.containsExactly("ex-1", "ex-2");
+			assertThat((List<Map<String, Object>>) request.get("activities")).containsExactly(
+					Map.of("part", "stage", "name", "prompt-build", "offsetMs", 1.235, "durationMs", 5.0),
+					Map.of("part", "model", "name", "model", "offsetMs", 10.0, "durationMs", 100.0));
 		});
 	}
 

@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,7 @@ import dev.llmtracing.context.MdcKeys;
 import dev.llmtracing.context.TracingIds;
 import dev.llmtracing.record.Outcome;
 import dev.llmtracing.record.RecordSchema;
+import dev.llmtracing.request.RequestActivity;
 import dev.llmtracing.request.RequestRecord;
 import dev.llmtracing.request.RequestTotals;
 import org.junit.jupiter.api.Test;
@@ -42,7 +44,8 @@ class RequestRecordSchemaTests {
 			.containsEntry("timeToFirstByteMs", 45L)
 			.containsEntry("breakdown", Map.of("model", 80L, "prompt-build", 30L, "other", 10L))
 			.containsEntry("llm.request.model_calls", 2)
-			.containsEntry("outcome", "success");
+			.containsEntry("outcome", "success")
+			.doesNotContainKey("activities");
 	}
 
 	@Test
@@ -80,7 +83,8 @@ class RequestRecordSchemaTests {
 				"/chat/{id}", 200, Instant.parse("2026-12-01T10:00:00.123Z"), 120,
 				List.of("0b7c3c1e-2f7a-4b8e-9a39-1c2d3e4f5a6b", "1b7c3c1e-2f7a-4b8e-9a39-1c2d3e4f5a6b"), breakdown,
 				new RequestTotals(2, 40L, 12L, new BigDecimal("0.0012"), "USD"), Outcome.SUCCESS, null, 45L, List.of(),
-				null);
+				null,
+				List.of(new RequestActivity("stage", "prompt-build", Duration.ofMillis(2), Duration.ofMillis(8))));
 	}
 
 }

@@ -22,6 +22,7 @@ import dev.llmtracing.record.ExchangeResponse;
 import dev.llmtracing.record.Outcome;
 import dev.llmtracing.record.Timing;
 import dev.llmtracing.record.TokenUsage;
+import dev.llmtracing.request.RequestActivity;
 import dev.llmtracing.request.RequestRecord;
 import dev.llmtracing.request.RequestTotals;
 import dev.llmtracing.stage.LlmStages;
@@ -36,6 +37,7 @@ import org.springframework.ai.embedding.observation.EmbeddingModelObservationCon
 import org.springframework.ai.tool.observation.ToolCallingObservationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -104,6 +106,19 @@ class RequestTrackerTests {
 		assertThat(record.breakdown().get("model")).isGreaterThanOrEqualTo(35L);
 		assertThat(record.breakdown().values().stream().mapToLong(Long::longValue).sum())
 			.isEqualTo(record.durationMillis());
+		assertThat(record.activities()).extracting(RequestActivity::part, RequestActivity::name)
+			.containsExactly(tuple("stage", "prompt-build"), tuple("retrieval", "retrieval"), tuple("tool", "tool"),
+					tuple("model", "model"));
+		List<RequestActivity> activities = record.activities();
+		for (int i = 1; i < activities.size(); i++) {
+			RequestActivity previous = activities.get(i - 1);
+			// one after the other, each within the request
+			assertThat(activities.get(i).offset()).isGreaterThanOrEqualTo(previous.offset().plus(previous.duration()));
+		}
+		assertThat(activities.get(0).duration()).isGreaterThanOrEqualTo(Duration.ofMillis(25));
+		RequestActivity last = activities.get(activities.size() - 1);
+		assertThat(last.offset().plus(last.duration()))
+			.isLessThanOrEqualTo(Duration.ofMillis(record.durationMillis() + 1));
 	}
 
 	@Test

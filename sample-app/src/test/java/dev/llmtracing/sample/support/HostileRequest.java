@@ -1,6 +1,7 @@
 package dev.llmtracing.sample.support;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import dev.llmtracing.record.ExchangeResponse;
 import dev.llmtracing.record.Outcome;
 import dev.llmtracing.record.Timing;
 import dev.llmtracing.record.TokenUsage;
+import dev.llmtracing.request.RequestActivity;
 import dev.llmtracing.request.RequestRecord;
 import dev.llmtracing.request.RequestTotals;
 
@@ -42,6 +44,9 @@ public record HostileRequest(ExchangeRecord exchange, RequestRecord request) {
 	/** A user ID that starts with a right-to-left override. */
 	public static final String USER_ID = "\u202Eevil";
 
+	/** A stage name that is markup. */
+	public static final String STAGE = "<svg onload=alert(5)>";
+
 	/** The answer: markup, then 1 MB of text. */
 	public static final String ANSWER = "</script>" + PROMPT + "A".repeat(1024 * 1024);
 
@@ -66,7 +71,8 @@ public record HostileRequest(ExchangeRecord exchange, RequestRecord request) {
 				new ExchangeContent("full", null, input, output, false, null, null), null);
 		RequestRecord request = new RequestRecord(new TracingIds(REQUEST_ID, CONTEXT_ID, USER_ID), null, "/chat", 200,
 				start, 50, List.of(exchangeId), Map.of("model", 40L, "other", 10L),
-				new RequestTotals(1, 12L, 7L, new BigDecimal("0.00002"), "USD"), Outcome.SUCCESS, null);
+				new RequestTotals(1, 12L, 7L, new BigDecimal("0.00002"), "USD"), Outcome.SUCCESS, null, null, List.of(),
+				null, List.of(new RequestActivity("stage", STAGE, Duration.ofMillis(1), Duration.ofMillis(4))));
 		return new HostileRequest(exchange, request);
 	}
 
