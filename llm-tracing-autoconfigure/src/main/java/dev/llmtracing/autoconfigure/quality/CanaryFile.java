@@ -8,9 +8,6 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
-import dev.llmtracing.quality.Canary;
-import dev.llmtracing.quality.CanaryExpectations;
-import dev.llmtracing.quality.JsonSchemaCheck;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.bind.BindException;

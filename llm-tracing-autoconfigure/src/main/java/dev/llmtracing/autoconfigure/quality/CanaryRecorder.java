@@ -1,7 +1,6 @@
 package dev.llmtracing.autoconfigure.quality;
 
 import dev.llmtracing.metrics.MetricNames;
-import dev.llmtracing.quality.CanaryRun;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;

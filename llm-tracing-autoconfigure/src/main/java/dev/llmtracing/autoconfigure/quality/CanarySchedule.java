@@ -5,9 +5,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 
-import dev.llmtracing.quality.Canary;
-import dev.llmtracing.quality.CanaryRun;
-import dev.llmtracing.quality.CanaryRunner;
 import dev.llmtracing.support.InstrumentationFailures;
 import dev.llmtracing.support.InstrumentedComponent;
 import org.jspecify.annotations.Nullable;

@@ -4,8 +4,6 @@ import java.util.List;
 
 import dev.llmtracing.autoconfigure.ConditionalOnLlmTracingEnabled;
 import dev.llmtracing.autoconfigure.LlmTracingAutoConfiguration;
-import dev.llmtracing.quality.Canary;
-import dev.llmtracing.quality.CanaryRunner;
 import dev.llmtracing.support.InstrumentationFailures;
 import io.micrometer.core.instrument.MeterRegistry;
 

@@ -2,12 +2,6 @@ package dev.llmtracing.autoconfigure.quality;
 
 import dev.llmtracing.autoconfigure.ConditionalOnLlmTracingEnabled;
 import dev.llmtracing.autoconfigure.LlmTracingAutoConfiguration;
-import dev.llmtracing.quality.LatencyObjectives;
-import dev.llmtracing.quality.LengthDrift;
-import dev.llmtracing.quality.QualitySignals;
-import dev.llmtracing.quality.RefusalPhrases;
-import dev.llmtracing.quality.ReproducibilityCheck;
-import dev.llmtracing.quality.ToolFailures;
 import dev.llmtracing.record.ExchangeSignalDetector;
 import dev.llmtracing.support.InstrumentationFailures;
 import io.micrometer.observation.ObservationRegistry;

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 
 import dev.llmtracing.autoconfigure.PropertyChecks;
-import dev.llmtracing.quality.RefusalPhrases;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;

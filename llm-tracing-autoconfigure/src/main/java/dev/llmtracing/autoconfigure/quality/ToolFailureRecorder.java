@@ -1,6 +1,5 @@
 package dev.llmtracing.autoconfigure.quality;
 
-import dev.llmtracing.quality.ToolFailures;
 import dev.llmtracing.support.InstrumentationFailures;
 import dev.llmtracing.support.InstrumentedComponent;
 import io.micrometer.observation.Observation;

@@ -2,7 +2,6 @@ package dev.llmtracing.autoconfigure.quality;
 
 import java.util.List;
 
-import dev.llmtracing.quality.Canary;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;

@@ -1,7 +1,6 @@
 package dev.llmtracing.autoconfigure.quality;
 
 import dev.llmtracing.autoconfigure.LlmTracingAutoConfiguration;
-import dev.llmtracing.quality.CanaryRunner;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;

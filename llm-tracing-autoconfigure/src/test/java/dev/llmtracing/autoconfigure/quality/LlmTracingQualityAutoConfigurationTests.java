@@ -1,7 +1,6 @@
 package dev.llmtracing.autoconfigure.quality;
 
 import dev.llmtracing.autoconfigure.LlmTracingAutoConfiguration;
-import dev.llmtracing.quality.QualitySignals;
 import dev.llmtracing.record.ExchangeSignalDetector;
 import org.junit.jupiter.api.Test;
 

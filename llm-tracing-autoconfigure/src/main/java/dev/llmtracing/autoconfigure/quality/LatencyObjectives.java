@@ -1,4 +1,4 @@
-package dev.llmtracing.quality;
+package dev.llmtracing.autoconfigure.quality;
 
 import java.time.Duration;
 import java.util.Map;
@@ -9,9 +9,8 @@ import org.jspecify.annotations.Nullable;
  * The latency objective of each model: a call that takes longer is {@code slow}.
  *
  * @author llm-tracing
- * @since 0.1.0
  */
-public final class LatencyObjectives {
+final class LatencyObjectives {
 
 	private final Map<String, Duration> byModel;
 
@@ -22,7 +21,7 @@ public final class LatencyObjectives {
 	 * @param byModel the objective of each model, by model name
 	 * @param fallback the objective of the models not named, or {@code null} for none
 	 */
-	public LatencyObjectives(Map<String, Duration> byModel, @Nullable Duration fallback) {
+	LatencyObjectives(Map<String, Duration> byModel, @Nullable Duration fallback) {
 		this.byModel = Map.copyOf(byModel);
 		this.fallback = fallback;
 	}
@@ -35,7 +34,7 @@ public final class LatencyObjectives {
 	 * @param durationNanos how long the call took
 	 * @return whether the model has an objective and the call exceeded it
 	 */
-	public boolean isSlow(@Nullable String model, @Nullable String requestModel, long durationNanos) {
+	boolean isSlow(@Nullable String model, @Nullable String requestModel, long durationNanos) {
 		Duration objective = (model != null) ? this.byModel.get(model) : null;
 		if (objective == null && requestModel != null) {
 			objective = this.byModel.get(requestModel);

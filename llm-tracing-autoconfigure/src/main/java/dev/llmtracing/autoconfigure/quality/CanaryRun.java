@@ -1,4 +1,4 @@
-package dev.llmtracing.quality;
+package dev.llmtracing.autoconfigure.quality;
 
 import java.util.List;
 import java.util.Locale;
@@ -14,19 +14,17 @@ import org.jspecify.annotations.Nullable;
  * @param exchangeId the exchange ID of its model call, or {@code null} when none started
  * @param durationMillis how long the run took
  * @author llm-tracing
- * @since 0.1.0
  */
-public record CanaryRun(String name, Result result, List<String> failures, @Nullable String exchangeId,
-		long durationMillis) {
+record CanaryRun(String name, Result result, List<String> failures, @Nullable String exchangeId, long durationMillis) {
 
-	public CanaryRun {
+	CanaryRun {
 		failures = List.copyOf(failures);
 	}
 
 	/**
 	 * How a canary run ended.
 	 */
-	public enum Result {
+	enum Result {
 
 		/**
 		 * The answer met every expectation.
@@ -47,7 +45,7 @@ public record CanaryRun(String name, Result result, List<String> failures, @Null
 		 * Return the value written in records and tags, such as {@code pass}.
 		 * @return the value
 		 */
-		public String value() {
+		String value() {
 			return name().toLowerCase(Locale.ROOT);
 		}
 

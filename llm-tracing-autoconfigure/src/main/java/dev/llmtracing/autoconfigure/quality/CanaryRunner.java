@@ -1,4 +1,4 @@
-package dev.llmtracing.quality;
+package dev.llmtracing.autoconfigure.quality;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,14 +22,13 @@ import org.springframework.ai.chat.prompt.ChatOptions;
  * request record.
  *
  * @author llm-tracing
- * @since 0.1.0
  */
-public final class CanaryRunner {
+final class CanaryRunner {
 
 	/**
 	 * The prompt name of every canary call.
 	 */
-	public static final String PROMPT_NAME = "llm-canary";
+	static final String PROMPT_NAME = "llm-canary";
 
 	private final Supplier<ChatClient> chatClient;
 
@@ -38,7 +37,7 @@ public final class CanaryRunner {
 	 * @param chatClient the client to ask, built from the application's
 	 * {@code ChatClient.Builder}
 	 */
-	public CanaryRunner(Supplier<ChatClient> chatClient) {
+	CanaryRunner(Supplier<ChatClient> chatClient) {
 		this.chatClient = chatClient;
 	}
 
@@ -47,7 +46,7 @@ public final class CanaryRunner {
 	 * @param canary the canary
 	 * @return what the run gave; never throws for a failing model call
 	 */
-	public CanaryRun run(Canary canary) {
+	CanaryRun run(Canary canary) {
 		long start = System.nanoTime();
 		List<String> exchangeIds = new ArrayList<>(1);
 		try (ExchangeIdEcho.Scope echo = ExchangeIdEcho.open(exchangeIds::add)) {

@@ -1,8 +1,9 @@
-package dev.llmtracing.quality;
+package dev.llmtracing.autoconfigure.quality;
 
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.llmtracing.quality.QualitySignal;
 import dev.llmtracing.record.ExchangeOutput;
 import dev.llmtracing.record.ExchangeRecord;
 import dev.llmtracing.record.ExchangeSignalDetector;
@@ -16,9 +17,8 @@ import org.jspecify.annotations.Nullable;
  * dispatcher's thread.
  *
  * @author llm-tracing
- * @since 0.1.0
  */
-public final class QualitySignals implements ExchangeSignalDetector {
+final class QualitySignals implements ExchangeSignalDetector {
 
 	private final RefusalPhrases refusals;
 
@@ -38,26 +38,11 @@ public final class QualitySignals implements ExchangeSignalDetector {
 	 * {@code null} to not look for them
 	 * @param lengthDrift finds completions of unusual length, or {@code null} to not look
 	 * for them
-	 */
-	public QualitySignals(RefusalPhrases refusals, LatencyObjectives latency,
-			@Nullable ReproducibilityCheck reproducibility, @Nullable LengthDrift lengthDrift) {
-		this(refusals, latency, reproducibility, lengthDrift, null);
-	}
-
-	/**
-	 * Create an instance that also names rounds that received a failed tool's result.
-	 * @param refusals finds refusals
-	 * @param latency the latency objectives of the models
-	 * @param reproducibility finds changed answers to deterministic requests, or
-	 * {@code null} to not look for them
-	 * @param lengthDrift finds completions of unusual length, or {@code null} to not look
-	 * for them
 	 * @param toolFailures the tool calls that failed, or {@code null} to not look for
 	 * them
 	 */
-	public QualitySignals(RefusalPhrases refusals, LatencyObjectives latency,
-			@Nullable ReproducibilityCheck reproducibility, @Nullable LengthDrift lengthDrift,
-			@Nullable ToolFailures toolFailures) {
+	QualitySignals(RefusalPhrases refusals, LatencyObjectives latency, @Nullable ReproducibilityCheck reproducibility,
+			@Nullable LengthDrift lengthDrift, @Nullable ToolFailures toolFailures) {
 		this.toolFailures = toolFailures;
 		this.refusals = refusals;
 		this.latency = latency;

@@ -1,4 +1,4 @@
-package dev.llmtracing.quality;
+package dev.llmtracing.autoconfigure.quality;
 
 import org.jspecify.annotations.Nullable;
 
@@ -12,9 +12,8 @@ import org.jspecify.annotations.Nullable;
  * @param temperature the temperature, or {@code null} for the configured one
  * @param expectations what the answer must be
  * @author llm-tracing
- * @since 0.1.0
  */
-public record Canary(String name, @Nullable String system, String prompt, @Nullable String model,
-		@Nullable Double temperature, CanaryExpectations expectations) {
+record Canary(String name, @Nullable String system, String prompt, @Nullable String model, @Nullable Double temperature,
+		CanaryExpectations expectations) {
 
 }

@@ -1,4 +1,4 @@
-package dev.llmtracing.quality;
+package dev.llmtracing.autoconfigure.quality;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,9 +12,8 @@ import java.util.Map;
  * the next round, whose prompt ends with those results, is named {@code tool_error}.
  *
  * @author llm-tracing
- * @since 0.1.0
  */
-public final class ToolFailures {
+final class ToolFailures {
 
 	private final Map<String, Boolean> failed;
 
@@ -22,7 +21,7 @@ public final class ToolFailures {
 	 * Create an instance.
 	 * @param maxFailures the most failed tool calls remembered
 	 */
-	public ToolFailures(int maxFailures) {
+	ToolFailures(int maxFailures) {
 		this.failed = new LinkedHashMap<>(16, 0.75f, false) {
 
 			@Override
@@ -37,7 +36,7 @@ public final class ToolFailures {
 	 * Remember that a tool call failed.
 	 * @param toolCallId the ID of the tool call; an empty ID is ignored
 	 */
-	public void failed(String toolCallId) {
+	void failed(String toolCallId) {
 		if (toolCallId.isEmpty()) {
 			return;
 		}
@@ -51,7 +50,7 @@ public final class ToolFailures {
 	 * @param toolCallIds the IDs of the tool results a model round received
 	 * @return whether one of them failed
 	 */
-	public boolean anyFailed(List<String> toolCallIds) {
+	boolean anyFailed(List<String> toolCallIds) {
 		if (toolCallIds.isEmpty()) {
 			return false;
 		}

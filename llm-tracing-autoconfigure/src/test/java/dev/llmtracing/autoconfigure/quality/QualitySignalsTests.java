@@ -1,4 +1,4 @@
-package dev.llmtracing.quality;
+package dev.llmtracing.autoconfigure.quality;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -27,7 +27,7 @@ class QualitySignalsTests {
 
 	private final QualitySignals signals = new QualitySignals(new RefusalPhrases(RefusalPhrases.DEFAULTS, 300),
 			new LatencyObjectives(Map.of("slow-model", Duration.ofSeconds(2)), Duration.ofSeconds(10)),
-			new ReproducibilityCheck(100), new LengthDrift(20, 10, 2.0, 10));
+			new ReproducibilityCheck(100), new LengthDrift(20, 10, 2.0, 10), null);
 
 	@Test
 	void shouldNameNoSignalOnANormalAnswer() {

@@ -1,4 +1,4 @@
-package dev.llmtracing.quality;
+package dev.llmtracing.autoconfigure.quality;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,9 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
  * around the JSON (```json ... ```) are ignored, as Spring AI's structured output does.
  *
  * @author llm-tracing
- * @since 0.1.0
  */
-public final class JsonSchemaCheck {
+final class JsonSchemaCheck {
 
 	private static final JsonMapper mapper = JsonMapper.builder().build();
 
@@ -32,7 +31,7 @@ public final class JsonSchemaCheck {
 	 * @param schema the JSON Schema, as JSON text
 	 * @throws IllegalArgumentException if the schema is not JSON
 	 */
-	public JsonSchemaCheck(String schema) {
+	JsonSchemaCheck(String schema) {
 		try {
 			this.schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
 				.getSchema(mapper.readTree(schema));

@@ -1,4 +1,4 @@
-package dev.llmtracing.quality;
+package dev.llmtracing.autoconfigure.quality;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -24,12 +24,11 @@ import org.jspecify.annotations.Nullable;
  * @param digest the lower-case hexadecimal SHA-256 digest of the answer's UTF-8 bytes, or
  * {@code null}
  * @author llm-tracing
- * @since 0.1.0
  */
-public record CanaryExpectations(List<String> contains, List<String> notContains, @Nullable Pattern regex,
+record CanaryExpectations(List<String> contains, List<String> notContains, @Nullable Pattern regex,
 		@Nullable JsonSchemaCheck jsonSchema, @Nullable String digest) {
 
-	public CanaryExpectations {
+	CanaryExpectations {
 		contains = List.copyOf(contains);
 		notContains = List.copyOf(notContains);
 	}
@@ -39,7 +38,7 @@ public record CanaryExpectations(List<String> contains, List<String> notContains
 	 * @param answer the text of the answer, empty when there was none
 	 * @return one line per failed expectation, empty when the answer passes
 	 */
-	public List<String> failures(String answer) {
+	List<String> failures(String answer) {
 		List<String> failures = new ArrayList<>();
 		for (String text : this.contains) {
 			if (!answer.contains(text)) {

@@ -1,4 +1,4 @@
-package dev.llmtracing.quality;
+package dev.llmtracing.autoconfigure.quality;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,9 +16,8 @@ import dev.llmtracing.record.ExchangeRequest;
  * bounded cache, least recently used first out.
  *
  * @author llm-tracing
- * @since 0.1.0
  */
-public final class ReproducibilityCheck {
+final class ReproducibilityCheck {
 
 	private final Map<String, String> lastCompletions;
 
@@ -26,7 +25,7 @@ public final class ReproducibilityCheck {
 	 * Create an instance.
 	 * @param maxPrompts the most prompts remembered
 	 */
-	public ReproducibilityCheck(int maxPrompts) {
+	ReproducibilityCheck(int maxPrompts) {
 		this.lastCompletions = new LinkedHashMap<>(16, 0.75f, true) {
 
 			@Override
@@ -44,7 +43,7 @@ public final class ReproducibilityCheck {
 	 * @return whether the completion differs from the last one of the same request;
 	 * {@code false} for a request that is not deterministic or was not seen before
 	 */
-	public boolean changed(ExchangeRecord record, ExchangeOutput output) {
+	boolean changed(ExchangeRecord record, ExchangeOutput output) {
 		ExchangeRequest request = record.request();
 		Object seed = request.options().get(ExchangeFields.REQUEST_SEED);
 		boolean deterministic = seed != null || (request.temperature() != null && request.temperature() == 0.0);

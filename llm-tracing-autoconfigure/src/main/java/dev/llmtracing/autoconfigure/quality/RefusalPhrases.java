@@ -1,4 +1,4 @@
-package dev.llmtracing.quality;
+package dev.llmtracing.autoconfigure.quality;
 
 import java.util.List;
 import java.util.Locale;
@@ -10,14 +10,13 @@ import java.util.Locale;
  * and makes a quoted phrase deep in an answer no refusal.
  *
  * @author llm-tracing
- * @since 0.1.0
  */
-public final class RefusalPhrases {
+final class RefusalPhrases {
 
 	/**
 	 * The default phrases, in English and Japanese.
 	 */
-	public static final List<String> DEFAULTS = List.of("i'm sorry, but i can't", "i'm sorry, but i cannot",
+	static final List<String> DEFAULTS = List.of("i'm sorry, but i can't", "i'm sorry, but i cannot",
 			"i am sorry, but i cannot", "i can't help with", "i cannot help with", "i can't assist with",
 			"i cannot assist with", "i'm unable to help", "i am unable to help", "i won't be able to help",
 			"as an ai language model", "お力になれません", "お答えできません", "お手伝いできません", "回答できません", "対応できかねます");
@@ -31,7 +30,7 @@ public final class RefusalPhrases {
 	 * @param phrases the phrases, matched case-insensitively
 	 * @param scanChars how many characters from the start of an answer are read
 	 */
-	public RefusalPhrases(List<String> phrases, int scanChars) {
+	RefusalPhrases(List<String> phrases, int scanChars) {
 		this.phrases = phrases.stream()
 			.filter((phrase) -> !phrase.isBlank())
 			.map((phrase) -> normalize(phrase.strip()))
@@ -44,7 +43,7 @@ public final class RefusalPhrases {
 	 * @param answer the text of the answer
 	 * @return whether a phrase occurs in its first characters
 	 */
-	public boolean isRefusal(String answer) {
+	boolean isRefusal(String answer) {
 		if (answer.isEmpty() || this.phrases.isEmpty()) {
 			return false;
 		}

@@ -1,4 +1,4 @@
-package dev.llmtracing.quality;
+package dev.llmtracing.autoconfigure.quality;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -15,9 +15,8 @@ import dev.llmtracing.record.ExchangeRecord;
  * kept in a bounded cache, least recently used first out.
  *
  * @author llm-tracing
- * @since 0.1.0
  */
-public final class LengthDrift {
+final class LengthDrift {
 
 	private final int window;
 
@@ -34,7 +33,7 @@ public final class LengthDrift {
 	 * @param factor how far beyond the 1st and 99th percentiles a length drifts
 	 * @param maxSeries the most series kept
 	 */
-	public LengthDrift(int window, int minSamples, double factor, int maxSeries) {
+	LengthDrift(int window, int minSamples, double factor, int maxSeries) {
 		this.window = window;
 		this.minSamples = Math.min(minSamples, window);
 		this.factor = factor;
@@ -54,7 +53,7 @@ public final class LengthDrift {
 	 * @param length the length of the completion, in characters
 	 * @return whether it is far outside the recent lengths of its series
 	 */
-	public boolean drifts(ExchangeRecord record, int length) {
+	boolean drifts(ExchangeRecord record, int length) {
 		String key = record.model() + '\u0000' + record.request().promptName() + '\u0000'
 				+ record.request().promptVersion();
 		synchronized (this.series) {

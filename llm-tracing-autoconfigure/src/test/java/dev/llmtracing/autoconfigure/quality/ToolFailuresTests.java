@@ -1,4 +1,4 @@
-package dev.llmtracing.quality;
+package dev.llmtracing.autoconfigure.quality;
 
 import java.util.List;
 
