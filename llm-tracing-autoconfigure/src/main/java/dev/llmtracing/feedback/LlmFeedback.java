@@ -2,6 +2,7 @@ package dev.llmtracing.feedback;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import dev.llmtracing.context.IdScopes;
@@ -31,11 +32,11 @@ import org.jspecify.annotations.Nullable;
  */
 public final class LlmFeedback {
 
-	private final FeedbackRules rules;
+	private final Consumer<Feedback> rules;
 
 	private final IdScopes idScopes;
 
-	private final RecentExchanges index;
+	private final Function<Feedback, @Nullable RatedExchange> index;
 
 	private final ExchangeDispatcher dispatcher;
 
@@ -47,17 +48,19 @@ public final class LlmFeedback {
 
 	/**
 	 * Create an instance.
-	 * @param rules what feedback must be
+	 * @param rules checks what feedback must be, throwing
+	 * {@link InvalidFeedbackException} for feedback that breaks a rule
 	 * @param idScopes gives the IDs of who gives the feedback
-	 * @param index the recent exchanges
+	 * @param index finds the rated exchange among the recent exchanges, or returns
+	 * {@code null} when it is not there
 	 * @param dispatcher runs the listeners off the caller's thread
 	 * @param listeners the listeners of recorded feedback
 	 * @param comments masks and caps a comment, or returns {@code null} to keep none
 	 * @param failures counts exceptions thrown by listeners
 	 */
-	public LlmFeedback(FeedbackRules rules, IdScopes idScopes, RecentExchanges index, ExchangeDispatcher dispatcher,
-			List<FeedbackListener> listeners, Function<String, @Nullable String> comments,
-			InstrumentationFailures failures) {
+	public LlmFeedback(Consumer<Feedback> rules, IdScopes idScopes, Function<Feedback, @Nullable RatedExchange> index,
+			ExchangeDispatcher dispatcher, List<FeedbackListener> listeners,
+			Function<String, @Nullable String> comments, InstrumentationFailures failures) {
 		this.rules = rules;
 		this.idScopes = idScopes;
 		this.index = index;
@@ -75,15 +78,14 @@ public final class LlmFeedback {
 	 * @throws InvalidFeedbackException if the feedback breaks a rule
 	 */
 	public boolean submit(Feedback feedback) {
-		this.rules.check(feedback);
+		this.rules.accept(feedback);
 		TracingIds giver = this.idScopes.current();
 		Instant time = Instant.now();
 		return this.dispatcher.execute(() -> tell(link(feedback, giver, time)));
 	}
 
 	private FeedbackRecord link(Feedback feedback, TracingIds giver, Instant time) {
-		RatedExchange exchange = (feedback.exchangeId() != null) ? this.index.findExchange(feedback.exchangeId())
-				: this.index.findLastOfRequest(feedback.requestId());
+		RatedExchange exchange = this.index.apply(feedback);
 		String exchangeId = (exchange != null) ? exchange.exchangeId() : feedback.exchangeId();
 		String requestId = (feedback.requestId() != null) ? feedback.requestId()
 				: (exchange != null) ? exchange.requestId() : null;

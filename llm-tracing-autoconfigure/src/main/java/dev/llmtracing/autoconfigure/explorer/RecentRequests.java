@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
+import dev.llmtracing.autoconfigure.feedback.FeedbackRecordFields;
 import dev.llmtracing.autoconfigure.request.RequestRecordFields;
 import dev.llmtracing.context.MdcKeys;
 import dev.llmtracing.feedback.FeedbackListener;
 import dev.llmtracing.feedback.FeedbackRecord;
-import dev.llmtracing.feedback.FeedbackRecordLogger;
 import dev.llmtracing.record.ExchangeListener;
 import dev.llmtracing.record.ExchangeRecord;
 import dev.llmtracing.record.ExchangeRecordFields;
@@ -112,8 +112,8 @@ final class RecentRequests implements RequestListener, ExchangeListener, Feedbac
 
 	@Override
 	public void onFeedback(FeedbackRecord feedback) {
-		Map<String, Object> fields = new LinkedHashMap<>(FeedbackRecordLogger.ids(feedback, this.keys));
-		fields.putAll(FeedbackRecordLogger.facts(feedback));
+		Map<String, Object> fields = new LinkedHashMap<>(FeedbackRecordFields.ids(feedback, this.keys));
+		fields.putAll(FeedbackRecordFields.facts(feedback));
 		fields.put("time", feedback.time().toString());
 		synchronized (this) {
 			RecentRequest request = (feedback.exchangeId() != null) ? this.byExchangeId.get(feedback.exchangeId())

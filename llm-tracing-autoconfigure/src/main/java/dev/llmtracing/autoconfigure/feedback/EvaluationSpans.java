@@ -1,6 +1,5 @@
 package dev.llmtracing.autoconfigure.feedback;
 
-import dev.llmtracing.feedback.FeedbackFields;
 import dev.llmtracing.feedback.FeedbackListener;
 import dev.llmtracing.feedback.FeedbackRecord;
 import dev.llmtracing.feedback.RatedExchange;
@@ -54,15 +53,15 @@ final class EvaluationSpans implements FeedbackListener {
 			.addLink(new Link(rated))
 			.name("evaluation " + feedback.name())
 			.tag("gen_ai.operation.name", "evaluation")
-			.tag(FeedbackFields.NAME, feedback.name());
+			.tag(FeedbackRecordFields.NAME, feedback.name());
 		if (feedback.value() != null) {
-			builder.tag(FeedbackFields.SCORE_VALUE, feedback.value());
+			builder.tag(FeedbackRecordFields.SCORE_VALUE, feedback.value());
 		}
 		if (feedback.label() != null) {
-			builder.tag(FeedbackFields.SCORE_LABEL, feedback.label());
+			builder.tag(FeedbackRecordFields.SCORE_LABEL, feedback.label());
 		}
 		if (exchange.responseId() != null) {
-			builder.tag(FeedbackFields.RESPONSE_ID, exchange.responseId());
+			builder.tag(FeedbackRecordFields.RESPONSE_ID, exchange.responseId());
 		}
 		Span span = builder.start();
 		try {

@@ -9,12 +9,8 @@ import dev.llmtracing.content.ContentCapture;
 import dev.llmtracing.context.IdScopes;
 import dev.llmtracing.context.IdValidator;
 import dev.llmtracing.autoconfigure.LlmTracingProperties;
-import dev.llmtracing.feedback.FeedbackController;
 import dev.llmtracing.feedback.FeedbackListener;
-import dev.llmtracing.feedback.FeedbackRecordLogger;
-import dev.llmtracing.feedback.FeedbackRules;
 import dev.llmtracing.feedback.LlmFeedback;
-import dev.llmtracing.feedback.RecentExchanges;
 import dev.llmtracing.record.ExchangeDispatcher;
 import dev.llmtracing.support.InstrumentationFailures;
 import dev.llmtracing.support.PromptTagLimiter;
@@ -79,7 +75,7 @@ public final class LlmTracingFeedbackAutoConfiguration {
 				new LinkedHashSet<>(feedback.getLabels()));
 		ContentCapture capture = content.getIfAvailable();
 		int maxComment = feedback.getMaxCommentLength();
-		return new LlmFeedback(rules, idScopes, index, dispatcher, listeners.orderedStream().toList(),
+		return new LlmFeedback(rules::check, idScopes, index::findRated, dispatcher, listeners.orderedStream().toList(),
 				(comment) -> (capture != null) ? capture.captureText(comment, maxComment) : null, failures);
 	}
 

@@ -1,10 +1,7 @@
 package dev.llmtracing.autoconfigure.feedback;
 
 import dev.llmtracing.autoconfigure.LlmTracingAutoConfiguration;
-import dev.llmtracing.feedback.FeedbackController;
-import dev.llmtracing.feedback.FeedbackRecordLogger;
 import dev.llmtracing.feedback.LlmFeedback;
-import dev.llmtracing.feedback.RecentExchanges;
 import dev.llmtracing.record.ExchangeDispatcher;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.tracing.Tracer;
@@ -14,6 +11,11 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.webmvc.autoconfigure.DispatcherServletAutoConfiguration;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -56,6 +58,31 @@ class LlmTracingFeedbackAutoConfigurationTests {
 		new WebApplicationContextRunner().withConfiguration(this.configurations)
 			.withPropertyValues("llm.tracing.feedback.endpoint.enabled=true")
 			.run((context) -> assertThat(context).hasSingleBean(FeedbackController.class));
+	}
+
+	@Test
+	void shouldAcceptFeedbackAndRejectAnUnknownFieldThroughTheEndpoint() {
+		new WebApplicationContextRunner()
+			.withConfiguration(
+					AutoConfigurations.of(LlmTracingFeedbackAutoConfiguration.class, LlmTracingAutoConfiguration.class,
+							DispatcherServletAutoConfiguration.class, WebMvcAutoConfiguration.class))
+			.withPropertyValues("llm.tracing.feedback.endpoint.enabled=true")
+			.run((context) -> {
+				MockMvcTester mvc = MockMvcTester.from(context);
+				assertThat(mvc.post()
+					.uri("/llm-tracing/feedback")
+					.contentType(MediaType.APPLICATION_JSON)
+					.content("{\"exchangeId\": \"ex-1\", \"name\": \"thumbs\", \"value\": 1}"))
+					.hasStatus(HttpStatus.ACCEPTED);
+				assertThat(mvc.post()
+					.uri("/llm-tracing/feedback")
+					.contentType(MediaType.APPLICATION_JSON)
+					.content("{\"exchangeId\": \"ex-1\", \"name\": \"thumbs\", \"stars\": 1}"))
+					.hasStatus(HttpStatus.BAD_REQUEST)
+					.bodyJson()
+					.extractingPath("$.field")
+					.isEqualTo("stars");
+			});
 	}
 
 	@Test

@@ -1,8 +1,10 @@
-package dev.llmtracing.feedback;
+package dev.llmtracing.autoconfigure.feedback;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.llmtracing.feedback.Feedback;
+import dev.llmtracing.feedback.RatedExchange;
 import dev.llmtracing.record.ExchangeListener;
 import dev.llmtracing.record.ExchangeRecord;
 import org.jspecify.annotations.Nullable;
@@ -15,9 +17,8 @@ import org.jspecify.annotations.Nullable;
  * unlinked and joined in the log store by its IDs.
  *
  * @author llm-tracing
- * @since 0.1.0
  */
-public final class RecentExchanges implements ExchangeListener {
+final class RecentExchanges implements ExchangeListener {
 
 	private final Map<String, RatedExchange> byExchange;
 
@@ -27,7 +28,7 @@ public final class RecentExchanges implements ExchangeListener {
 	 * Create an index.
 	 * @param capacity the most exchanges, and the most requests, kept
 	 */
-	public RecentExchanges(int capacity) {
+	RecentExchanges(int capacity) {
 		this.byExchange = bounded(capacity);
 		this.lastByRequest = bounded(capacity);
 	}
@@ -47,11 +48,26 @@ public final class RecentExchanges implements ExchangeListener {
 	}
 
 	/**
+	 * Find the exchange that feedback rates: the exchange it names, or the last exchange
+	 * of the request it names.
+	 * @param feedback the feedback
+	 * @return the exchange, or {@code null} if it is not in the index
+	 */
+	@Nullable RatedExchange findRated(Feedback feedback) {
+		String exchangeId = feedback.exchangeId();
+		if (exchangeId != null) {
+			return findExchange(exchangeId);
+		}
+		String requestId = feedback.requestId();
+		return (requestId != null) ? findLastOfRequest(requestId) : null;
+	}
+
+	/**
 	 * Find an exchange.
 	 * @param exchangeId the exchange ID
 	 * @return the exchange, or {@code null} if it is not in the index
 	 */
-	public synchronized @Nullable RatedExchange findExchange(String exchangeId) {
+	synchronized @Nullable RatedExchange findExchange(String exchangeId) {
 		return this.byExchange.get(exchangeId);
 	}
 
@@ -60,7 +76,7 @@ public final class RecentExchanges implements ExchangeListener {
 	 * @param requestId the request ID
 	 * @return the exchange, or {@code null} if no exchange of the request is in the index
 	 */
-	public synchronized @Nullable RatedExchange findLastOfRequest(String requestId) {
+	synchronized @Nullable RatedExchange findLastOfRequest(String requestId) {
 		return this.lastByRequest.get(requestId);
 	}
 

@@ -1,9 +1,12 @@
-package dev.llmtracing.feedback;
+package dev.llmtracing.autoconfigure.feedback;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Set;
 
+import dev.llmtracing.feedback.Feedback;
+import dev.llmtracing.feedback.InvalidFeedbackException;
+import dev.llmtracing.feedback.LlmFeedback;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -29,15 +32,14 @@ import org.springframework.web.bind.annotation.RestController;
  * body over the size limit. Rejected values are neither logged nor echoed.
  *
  * @author llm-tracing
- * @since 0.1.0
  */
 @RestController
-public final class FeedbackController {
+final class FeedbackController {
 
 	/**
 	 * The property that holds the path of the endpoint.
 	 */
-	public static final String PATH_PROPERTY = "llm.tracing.feedback.endpoint.path";
+	static final String PATH_PROPERTY = "llm.tracing.feedback.endpoint.path";
 
 	private static final Set<String> FIELDS = Set.of("exchangeId", "requestId", "name", "value", "label", "comment");
 
@@ -54,7 +56,7 @@ public final class FeedbackController {
 	 * @param feedback records the feedback
 	 * @param maxBodyBytes the largest body accepted, in bytes
 	 */
-	public FeedbackController(LlmFeedback feedback, int maxBodyBytes) {
+	FeedbackController(LlmFeedback feedback, int maxBodyBytes) {
 		this.feedback = feedback;
 		this.maxBodyBytes = maxBodyBytes;
 	}

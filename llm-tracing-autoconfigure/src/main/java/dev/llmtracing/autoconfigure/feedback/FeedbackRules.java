@@ -1,8 +1,10 @@
-package dev.llmtracing.feedback;
+package dev.llmtracing.autoconfigure.feedback;
 
 import java.util.Set;
 
 import dev.llmtracing.context.IdValidator;
+import dev.llmtracing.feedback.Feedback;
+import dev.llmtracing.feedback.InvalidFeedbackException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,21 +19,20 @@ import org.jspecify.annotations.Nullable;
  * @param names the names accepted, or empty for any name of safe characters
  * @param labels the labels accepted, or empty for any label of safe characters
  * @author llm-tracing
- * @since 0.1.0
  */
-public record FeedbackRules(IdValidator ids, double minValue, double maxValue, Set<String> names, Set<String> labels) {
+record FeedbackRules(IdValidator ids, double minValue, double maxValue, Set<String> names, Set<String> labels) {
 
 	/**
 	 * The most characters of a name or label.
 	 */
-	public static final int MAX_NAME_LENGTH = 64;
+	static final int MAX_NAME_LENGTH = 64;
 
 	/**
 	 * Check feedback.
 	 * @param feedback the feedback
 	 * @throws InvalidFeedbackException if a field breaks a rule
 	 */
-	public void check(Feedback feedback) {
+	void check(Feedback feedback) {
 		if (feedback.exchangeId() == null && feedback.requestId() == null) {
 			throw new InvalidFeedbackException("exchangeId", "exchangeId or requestId is required");
 		}

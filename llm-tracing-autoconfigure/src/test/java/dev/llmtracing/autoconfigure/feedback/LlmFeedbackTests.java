@@ -1,4 +1,4 @@
-package dev.llmtracing.feedback;
+package dev.llmtracing.autoconfigure.feedback;
 
 import java.time.Duration;
 import java.util.List;
@@ -10,6 +10,10 @@ import dev.llmtracing.context.IdScope;
 import dev.llmtracing.context.IdScopes;
 import dev.llmtracing.context.IdValidator;
 import dev.llmtracing.context.MdcKeys;
+import dev.llmtracing.feedback.Feedback;
+import dev.llmtracing.feedback.FeedbackRecord;
+import dev.llmtracing.feedback.InvalidFeedbackException;
+import dev.llmtracing.feedback.LlmFeedback;
 import dev.llmtracing.record.ExchangeDispatcher;
 import dev.llmtracing.record.TestRecords;
 import dev.llmtracing.support.InstrumentationFailures;
@@ -38,9 +42,9 @@ class LlmFeedbackTests {
 	private final IdScopes idScopes = new IdScopes(MdcKeys.DEFAULT, new IdValidator(64), IdRejectionListener.NONE);
 
 	private final LlmFeedback feedback = new LlmFeedback(
-			new FeedbackRules(new IdValidator(64), -1, 5, Set.of(), Set.of("up", "down")), this.idScopes, this.index,
-			this.dispatcher, List.of(this.recorded::add), (comment) -> "masked:" + comment.length(),
-			new InstrumentationFailures());
+			new FeedbackRules(new IdValidator(64), -1, 5, Set.of(), Set.of("up", "down"))::check, this.idScopes,
+			this.index::findRated, this.dispatcher, List.of(this.recorded::add),
+			(comment) -> "masked:" + comment.length(), new InstrumentationFailures());
 
 	@AfterEach
 	void close() {
