@@ -1,12 +1,12 @@
 package dev.llmtracing.autoconfigure.feedback;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.llmtracing.feedback.Feedback;
 import dev.llmtracing.feedback.RatedExchange;
 import dev.llmtracing.record.ExchangeListener;
 import dev.llmtracing.record.ExchangeRecord;
+import dev.llmtracing.support.BoundedMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,8 +29,8 @@ final class RecentExchanges implements ExchangeListener {
 	 * @param capacity the most exchanges, and the most requests, kept
 	 */
 	RecentExchanges(int capacity) {
-		this.byExchange = bounded(capacity);
-		this.lastByRequest = bounded(capacity);
+		this.byExchange = BoundedMap.firstInFirstOut(capacity);
+		this.lastByRequest = BoundedMap.firstInFirstOut(capacity);
 	}
 
 	@Override
@@ -78,17 +78,6 @@ final class RecentExchanges implements ExchangeListener {
 	 */
 	synchronized @Nullable RatedExchange findLastOfRequest(String requestId) {
 		return this.lastByRequest.get(requestId);
-	}
-
-	private static Map<String, RatedExchange> bounded(int capacity) {
-		return new LinkedHashMap<>(64, 0.75f, false) {
-
-			@Override
-			protected boolean removeEldestEntry(Map.Entry<String, RatedExchange> eldest) {
-				return size() > capacity;
-			}
-
-		};
 	}
 
 }

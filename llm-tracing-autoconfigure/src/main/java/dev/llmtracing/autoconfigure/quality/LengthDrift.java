@@ -1,10 +1,10 @@
 package dev.llmtracing.autoconfigure.quality;
 
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.llmtracing.record.ExchangeRecord;
+import dev.llmtracing.support.BoundedMap;
 
 /**
  * Finds completions whose length is far outside the recent ones of the same model, prompt
@@ -37,14 +37,7 @@ final class LengthDrift {
 		this.window = window;
 		this.minSamples = Math.min(minSamples, window);
 		this.factor = factor;
-		this.series = new LinkedHashMap<>(16, 0.75f, true) {
-
-			@Override
-			protected boolean removeEldestEntry(Map.Entry<String, Series> eldest) {
-				return size() > maxSeries;
-			}
-
-		};
+		this.series = BoundedMap.leastRecentlyUsed(maxSeries);
 	}
 
 	/**

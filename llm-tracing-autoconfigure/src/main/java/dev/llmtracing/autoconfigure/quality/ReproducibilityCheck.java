@@ -1,6 +1,5 @@
 package dev.llmtracing.autoconfigure.quality;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -8,6 +7,7 @@ import dev.llmtracing.record.ExchangeFields;
 import dev.llmtracing.record.ExchangeOutput;
 import dev.llmtracing.record.ExchangeRecord;
 import dev.llmtracing.record.ExchangeRequest;
+import dev.llmtracing.support.BoundedMap;
 
 /**
  * Finds deterministic requests whose answer changed: a request at temperature 0 or with a
@@ -26,14 +26,7 @@ final class ReproducibilityCheck {
 	 * @param maxPrompts the most prompts remembered
 	 */
 	ReproducibilityCheck(int maxPrompts) {
-		this.lastCompletions = new LinkedHashMap<>(16, 0.75f, true) {
-
-			@Override
-			protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
-				return size() > maxPrompts;
-			}
-
-		};
+		this.lastCompletions = BoundedMap.leastRecentlyUsed(maxPrompts);
 	}
 
 	/**

@@ -1,8 +1,10 @@
 package dev.llmtracing.autoconfigure.quality;
 
-import java.util.LinkedHashMap;
+import java.util.Collections;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
+
+import dev.llmtracing.support.BoundedMap;
 
 /**
  * The tool calls whose execution failed, by tool call ID, until the model round that
@@ -15,21 +17,14 @@ import java.util.Map;
  */
 final class ToolFailures {
 
-	private final Map<String, Boolean> failed;
+	private final Set<String> failed;
 
 	/**
 	 * Create an instance.
 	 * @param maxFailures the most failed tool calls remembered
 	 */
 	ToolFailures(int maxFailures) {
-		this.failed = new LinkedHashMap<>(16, 0.75f, false) {
-
-			@Override
-			protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-				return size() > maxFailures;
-			}
-
-		};
+		this.failed = Collections.newSetFromMap(BoundedMap.firstInFirstOut(maxFailures));
 	}
 
 	/**
@@ -41,7 +36,7 @@ final class ToolFailures {
 			return;
 		}
 		synchronized (this.failed) {
-			this.failed.put(toolCallId, Boolean.TRUE);
+			this.failed.add(toolCallId);
 		}
 	}
 
@@ -57,7 +52,7 @@ final class ToolFailures {
 		boolean any = false;
 		synchronized (this.failed) {
 			for (String id : toolCallIds) {
-				any |= this.failed.remove(id) != null;
+				any |= this.failed.remove(id);
 			}
 		}
 		return any;
