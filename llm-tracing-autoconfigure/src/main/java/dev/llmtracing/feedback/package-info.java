@@ -1,7 +1,7 @@
 /**
- * Feedback on an exchange or a request: the {@code LlmFeedback} API, the index of recent
- * exchanges it links feedback to, the feedback record and its logger, and the optional
- * HTTP endpoint.
+ * Feedback on an exchange or a request: the {@code LlmFeedback} API, the feedback record
+ * and its listeners. The index of recent exchanges, the rules, the record logger and the
+ * optional HTTP endpoint are wired by {@code dev.llmtracing.autoconfigure.feedback}.
  */
 @NullMarked
 package dev.llmtracing.feedback;
