@@ -2,7 +2,7 @@ package dev.llmtracing.redact;
 
 /**
  * The placeholders that the built-in {@link Detector detectors} put in place of what they
- * find.
+ * find, and the one that replaces a whole text whose masking failed.
  *
  * @author llm-tracing
  * @since 0.1.0
@@ -32,6 +32,9 @@ public final class Placeholders {
 
 	/** Replaces a PEM private key. */
 	public static final String PRIVATE_KEY = "[PRIVATE_KEY]";
+
+	/** Replaces a whole text when a redactor failed on it: masking fails closed. */
+	public static final String REDACTION_FAILED = "[REDACTION_FAILED]";
 
 	private Placeholders() {
 	}

@@ -9,7 +9,6 @@ import dev.llmtracing.content.ContentMode;
 import dev.llmtracing.context.ReplayMarker;
 import dev.llmtracing.record.ExchangeFields;
 import dev.llmtracing.redact.Placeholders;
-import dev.llmtracing.redact.RedactorChain;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.ai.chat.metadata.Usage;
@@ -43,7 +42,7 @@ public final class ExchangeReplayer {
 
 	private static final List<String> PLACEHOLDERS = List.of(Placeholders.EMAIL, Placeholders.PHONE, Placeholders.CARD,
 			Placeholders.IBAN, Placeholders.IP, Placeholders.JWT, Placeholders.SECRET, Placeholders.PRIVATE_KEY,
-			USER_PATTERN_PLACEHOLDER, RedactorChain.DROPPED, TRUNCATION_MARK);
+			USER_PATTERN_PLACEHOLDER, Placeholders.REDACTION_FAILED, TRUNCATION_MARK);
 
 	private final Function<Map<String, Object>, Map<String, Object>> contentResolver;
 

@@ -16,7 +16,6 @@ import dev.llmtracing.redact.PatternDetector;
 import dev.llmtracing.redact.PhoneRegions;
 import dev.llmtracing.redact.PiiMasker;
 import dev.llmtracing.redact.Redactor;
-import dev.llmtracing.redact.RedactorChain;
 import dev.llmtracing.support.InstrumentationFailures;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;

@@ -1,23 +1,20 @@
-package dev.llmtracing.redact;
+package dev.llmtracing.autoconfigure.chat;
 
 import java.util.List;
 
+import dev.llmtracing.redact.Placeholders;
+import dev.llmtracing.redact.Redactor;
 import dev.llmtracing.support.InstrumentedComponent;
 import dev.llmtracing.support.InstrumentationFailures;
 
 /**
  * Applies several {@link Redactor redactors} in order. It fails closed: if any of them
- * throws, the whole text is replaced by {@value #DROPPED} and the failure is counted, so
- * an unmasked text is never kept.
+ * throws, the whole text is replaced by {@value Placeholders#REDACTION_FAILED} and the
+ * failure is counted, so an unmasked text is never kept.
  *
  * @author llm-tracing
  */
-public final class RedactorChain implements Redactor {
-
-	/**
-	 * What replaces a text whose masking failed.
-	 */
-	public static final String DROPPED = "[REDACTION_FAILED]";
+final class RedactorChain implements Redactor {
 
 	private final List<Redactor> redactors;
 
@@ -28,7 +25,7 @@ public final class RedactorChain implements Redactor {
 	 * @param redactors the redactors, in order
 	 * @param failures counts failures of the redactors
 	 */
-	public RedactorChain(List<Redactor> redactors, InstrumentationFailures failures) {
+	RedactorChain(List<Redactor> redactors, InstrumentationFailures failures) {
 		this.redactors = List.copyOf(redactors);
 		this.failures = failures;
 	}
@@ -42,7 +39,7 @@ public final class RedactorChain implements Redactor {
 			}
 			catch (RuntimeException ex) {
 				this.failures.record(InstrumentedComponent.REDACTOR, ex);
-				return DROPPED;
+				return Placeholders.REDACTION_FAILED;
 			}
 		}
 		return result;
