@@ -1,6 +1,5 @@
 package dev.llmtracing.benchmarks;
 
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -28,9 +27,9 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.SECONDS)
 abstract class AbstractMaskingBenchmark {
 
-	private PiiMasker piiMasker = PiiMasker.of(Set.of(), List.of());
+	private PiiMasker piiMasker = PiiMasker.of(Set.of());
 
-	private PiiMasker mainPhoneMasker = PiiMasker.of(Set.of(), List.of());
+	private PiiMasker mainPhoneMasker = PiiMasker.of(Set.of());
 
 	private RegexMaskingChain regexMaskers = new RegexMaskingChain(Set.of());
 
@@ -42,7 +41,7 @@ abstract class AbstractMaskingBenchmark {
 	@Setup(Level.Trial)
 	public void setUp() {
 		Set<String> kinds = kinds();
-		this.piiMasker = PiiMasker.of(kinds, List.of());
+		this.piiMasker = PiiMasker.of(kinds);
 		this.mainPhoneMasker = BaselineMaskers.withMainPhoneDetector(kinds);
 		this.regexMaskers = new RegexMaskingChain(kinds);
 		this.text = text();

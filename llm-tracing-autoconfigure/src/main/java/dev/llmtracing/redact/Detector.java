@@ -7,7 +7,7 @@ import java.util.List;
  *
  * @author llm-tracing
  */
-public interface Detector {
+interface Detector {
 
 	/**
 	 * Return the name of the detector, as used in properties.

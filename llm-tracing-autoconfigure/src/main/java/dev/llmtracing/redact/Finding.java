@@ -8,6 +8,6 @@ package dev.llmtracing.redact;
  * @param placeholder what replaces it, such as {@code [EMAIL]}
  * @author llm-tracing
  */
-public record Finding(int start, int end, String placeholder) {
+record Finding(int start, int end, String placeholder) {
 
 }

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  *
  * @author llm-tracing
  */
-public final class PatternDetector implements Detector {
+final class PatternDetector implements Detector {
 
 	private final String name;
 
@@ -25,7 +25,7 @@ public final class PatternDetector implements Detector {
 	 * @param pattern the compiled pattern
 	 * @param placeholder what replaces a match, such as {@code [EMPLOYEE_ID]}
 	 */
-	public PatternDetector(String name, Pattern pattern, String placeholder) {
+	PatternDetector(String name, Pattern pattern, String placeholder) {
 		this.name = name;
 		this.pattern = pattern;
 		this.placeholder = placeholder;

@@ -3,14 +3,15 @@ package dev.llmtracing.redact;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
- * The built-in {@link Redactor}: runs the enabled {@link Detector detectors}, each only
- * on texts its cheap pre-check lets through, and replaces every match by a typed
- * placeholder such as {@code [EMAIL]} or {@code [CARD]}, so that a reader can still
- * follow the text. Where matches overlap, the one that starts first (then the longer one)
- * wins.
+ * The built-in {@link Redactor}: runs the enabled detectors, each only on texts its cheap
+ * pre-check lets through, and replaces every match by a typed placeholder such as
+ * {@code [EMAIL]} or {@code [CARD]}, so that a reader can still follow the text. Where
+ * matches overlap, the one that starts first (then the longer one) wins.
  * <p>
  * No detector uses a regular expression: each is a character scan, linear in the length
  * of the text, so hostile input cannot make masking slow.
@@ -43,7 +44,7 @@ public final class PiiMasker implements Redactor {
 	 * Create a masker with the given detectors.
 	 * @param detectors the detectors, in order of precedence
 	 */
-	public PiiMasker(List<Detector> detectors) {
+	PiiMasker(List<Detector> detectors) {
 		this.detectors = List.copyOf(detectors);
 	}
 
@@ -51,25 +52,28 @@ public final class PiiMasker implements Redactor {
 	 * Create a masker with the named built-in detectors and the
 	 * {@link PhoneRegions#DEFAULT default phone regions}.
 	 * @param enabled the names of the detectors to use, from {@link #DETECTORS}
-	 * @param extra further detectors, such as user patterns, run after the built-in ones
 	 * @return the masker
 	 */
-	public static PiiMasker of(Set<String> enabled, List<Detector> extra) {
-		return of(enabled, PhoneRegions.DEFAULT, extra);
+	public static PiiMasker of(Set<String> enabled) {
+		return of(enabled, PhoneRegions.DEFAULT, List.of());
 	}
 
 	/**
-	 * Create a masker with the named built-in detectors.
+	 * Create a masker with the named built-in detectors and user patterns. A user pattern
+	 * reads the text through a bounded view, so a pattern that backtracks
+	 * catastrophically on hostile input fails fast instead of hanging.
 	 * @param enabled the names of the detectors to use, from {@link #DETECTORS}
 	 * @param phoneRegions the regions whose national phone numbers are found, see
 	 * {@link PhoneRegions}
-	 * @param extra further detectors, such as user patterns, run after the built-in ones
+	 * @param patterns user patterns, each with what replaces its matches (such as
+	 * {@code [EMPLOYEE_ID]}), run after the built-in detectors in this order
 	 * @return the masker
 	 * @throws IllegalArgumentException if a phone region is {@link PhoneRegions#unknown
 	 * unknown}
 	 * @since 0.1.0
 	 */
-	public static PiiMasker of(Set<String> enabled, List<String> phoneRegions, List<Detector> extra) {
+	public static PiiMasker of(Set<String> enabled, List<String> phoneRegions,
+			List<Map.Entry<Pattern, String>> patterns) {
 		List<Detector> detectors = new ArrayList<>();
 		for (Detector detector : BUILT_IN) {
 			if (enabled.contains(detector.name())) {
@@ -79,7 +83,10 @@ public final class PiiMasker implements Redactor {
 		if (enabled.contains(PHONE)) {
 			detectors.add(PhoneRegions.detector(phoneRegions));
 		}
-		detectors.addAll(extra);
+		for (int i = 0; i < patterns.size(); i++) {
+			Map.Entry<Pattern, String> pattern = patterns.get(i);
+			detectors.add(new PatternDetector("pattern-" + i, pattern.getKey(), pattern.getValue()));
+		}
 		return new PiiMasker(detectors);
 	}
 

@@ -1,8 +1,8 @@
 package dev.llmtracing.redact;
 
 /**
- * The placeholders that the built-in {@link Detector detectors} put in place of what they
- * find, and the one that replaces a whole text whose masking failed.
+ * The placeholders that the built-in detectors of {@link PiiMasker} put in place of what
+ * they find, and the one that replaces a whole text whose masking failed.
  *
  * @author llm-tracing
  * @since 0.1.0

@@ -39,7 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
  */
 class ContentCaptureTests {
 
-	private final PiiMasker masker = PiiMasker.of(PiiMasker.DETECTORS, List.of());
+	private final PiiMasker masker = PiiMasker.of(PiiMasker.DETECTORS);
 
 	@Test
 	void noneModeCapturesNothing() {

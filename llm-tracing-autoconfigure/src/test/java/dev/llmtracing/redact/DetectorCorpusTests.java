@@ -29,7 +29,7 @@ class DetectorCorpusTests {
 	@ParameterizedTest(name = "{0}: nothing missed, no false positives")
 	@ValueSource(strings = { "email", "card", "iban", "phone", "ip", "jwt", "secrets" })
 	void detectorMeetsItsRecallAndFalsePositiveTargets(String detector) throws IOException {
-		PiiMasker masker = PiiMasker.of(Set.of(detector), List.of());
+		PiiMasker masker = PiiMasker.of(Set.of(detector));
 		List<String> missed = new ArrayList<>();
 		List<String> falsePositives = new ArrayList<>();
 		int positives = 0;

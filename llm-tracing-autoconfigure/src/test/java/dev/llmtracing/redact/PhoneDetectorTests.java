@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
  */
 class PhoneDetectorTests {
 
-	private final PiiMasker withLibrary = PiiMasker.of(Set.of("phone"), List.of());
+	private final PiiMasker withLibrary = PiiMasker.of(Set.of("phone"));
 
 	private final PiiMasker formatOnly = new PiiMasker(List.of(new PhoneDetector(null)));
 

@@ -2,6 +2,7 @@ package dev.llmtracing.redact;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
  */
 class PiiMaskerTests {
 
-	private final PiiMasker masker = PiiMasker.of(PiiMasker.DETECTORS, List.of());
+	private final PiiMasker masker = PiiMasker.of(PiiMasker.DETECTORS);
 
 	@Test
 	void shouldMaskEveryKindInOneText() {
@@ -35,8 +36,8 @@ class PiiMaskerTests {
 
 	@Test
 	void shouldApplyUserPatternsAfterBuiltInDetectors() {
-		PiiMasker withPattern = PiiMasker.of(PiiMasker.DETECTORS,
-				List.of(new PatternDetector("employee", Pattern.compile("EMP-\\d{6}"), "[EMPLOYEE_ID]")));
+		PiiMasker withPattern = PiiMasker.of(PiiMasker.DETECTORS, PhoneRegions.DEFAULT,
+				List.of(Map.entry(Pattern.compile("EMP-\\d{6}"), "[EMPLOYEE_ID]")));
 		assertThat(withPattern.redact("Ticket for EMP-123456 at bob@example.org"))
 			.isEqualTo("Ticket for [EMPLOYEE_ID] at [EMAIL]");
 	}

@@ -80,8 +80,7 @@ public class CaptureOverheadBenchmark {
 		if (!"none".equals(this.instrumentation)) {
 			ContentMode mode = "recordsWithFullContent".equals(this.instrumentation) ? ContentMode.FULL
 					: ContentMode.NONE;
-			ContentCapture content = new ContentCapture(mode, PiiMasker.of(PiiMasker.DETECTORS, List.of()), 2000,
-					10_000);
+			ContentCapture content = new ContentCapture(mode, PiiMasker.of(PiiMasker.DETECTORS), 2000, 10_000);
 			PriceTable prices = new PriceTable(List.of(new ModelPrice("gpt-4o-mini*", new java.math.BigDecimal("0.15"),
 					new java.math.BigDecimal("0.60"), null, "USD")));
 			this.registry.observationConfig()

@@ -3,6 +3,7 @@ package dev.llmtracing.autoconfigure.chat;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -11,8 +12,6 @@ import dev.llmtracing.autoconfigure.content.LlmTracingMaskingProperties;
 import dev.llmtracing.content.ContentCapture;
 import dev.llmtracing.content.ContentMode;
 import dev.llmtracing.crypto.ContentEncryptor;
-import dev.llmtracing.redact.Detector;
-import dev.llmtracing.redact.PatternDetector;
 import dev.llmtracing.redact.PhoneRegions;
 import dev.llmtracing.redact.PiiMasker;
 import dev.llmtracing.redact.Redactor;
@@ -134,14 +133,12 @@ final class ContentCaptures {
 		}
 	}
 
-	private static List<Detector> patterns(LlmTracingMaskingProperties masking) {
-		List<Detector> detectors = new ArrayList<>();
-		for (int i = 0; i < masking.getPatterns().size(); i++) {
-			LlmTracingMaskingProperties.MaskPattern pattern = masking.getPatterns().get(i);
-			detectors.add(
-					new PatternDetector("pattern-" + i, Pattern.compile(pattern.getRegex()), pattern.getPlaceholder()));
+	private static List<Map.Entry<Pattern, String>> patterns(LlmTracingMaskingProperties masking) {
+		List<Map.Entry<Pattern, String>> patterns = new ArrayList<>();
+		for (LlmTracingMaskingProperties.MaskPattern pattern : masking.getPatterns()) {
+			patterns.add(Map.entry(Pattern.compile(pattern.getRegex()), pattern.getPlaceholder()));
 		}
-		return detectors;
+		return patterns;
 	}
 
 }

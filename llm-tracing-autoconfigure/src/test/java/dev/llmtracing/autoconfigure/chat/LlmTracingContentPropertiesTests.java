@@ -55,6 +55,18 @@ class LlmTracingContentPropertiesTests {
 	}
 
 	@Test
+	void userPatternsMaskInTheirOrderAfterTheBuiltInDetectors() {
+		this.runner
+			.withPropertyValues("llm.tracing.content.mode=full",
+					"llm.tracing.content.masking.patterns[0].regex=EMP-\\d{6}",
+					"llm.tracing.content.masking.patterns[0].placeholder=[EMPLOYEE_ID]",
+					"llm.tracing.content.masking.patterns[1].regex=EMP-\\d+")
+			.run((context) -> assertThat(context.getBean(ContentCapture.class)
+				.captureText("EMP-123456 and EMP-42 wrote from bob@example.org", 200))
+				.isEqualTo("[EMPLOYEE_ID] and [REDACTED] wrote from [EMAIL]"));
+	}
+
+	@Test
 	void invalidPatternFailsNamingIt() {
 		this.runner
 			.withPropertyValues("llm.tracing.content.mode=full", "llm.tracing.content.masking.patterns[0].regex=(abc")

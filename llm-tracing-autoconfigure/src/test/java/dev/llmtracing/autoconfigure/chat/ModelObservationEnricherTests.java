@@ -161,8 +161,7 @@ class ModelObservationEnricherTests {
 		})
 			.observationFilter(new ModelObservationEnricher(new PromptTagLimiter(10), this.failures,
 					new ContentCapture(ContentMode.FULL,
-							dev.llmtracing.redact.PiiMasker.of(dev.llmtracing.redact.PiiMasker.DETECTORS, List.of()),
-							40, 4000)));
+							dev.llmtracing.redact.PiiMasker.of(dev.llmtracing.redact.PiiMasker.DETECTORS), 40, 4000)));
 		ChatModelObservationContext context = ChatModelObservationContext.builder()
 			.prompt(new Prompt("Write to ana@example.com about " + "x".repeat(100)))
 			.provider("openai")

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RedactorChainTests {
 
-	private final PiiMasker masker = PiiMasker.of(PiiMasker.DETECTORS, List.of());
+	private final PiiMasker masker = PiiMasker.of(PiiMasker.DETECTORS);
 
 	@Test
 	void chainShouldDropTheTextWhenARedactorFails() {
