@@ -1,6 +1,7 @@
 /**
- * Masking of personal data and secrets in captured content: fast, validated detectors
- * without regular expressions, user patterns, and pluggable redactors. Extension point:
+ * Masking of personal data and secrets in captured content: the built-in masker,
+ * {@link dev.llmtracing.redact.PiiMasker}, with its fast, validated detectors without
+ * regular expressions and the user patterns, and pluggable redactors. Extension point:
  * {@link dev.llmtracing.redact.Redactor}; the placeholders,
  * {@link dev.llmtracing.redact.Placeholders}, are supported API.
  */
