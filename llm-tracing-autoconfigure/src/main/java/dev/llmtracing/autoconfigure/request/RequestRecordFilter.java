@@ -1,10 +1,8 @@
 package dev.llmtracing.autoconfigure.request;
 
 import java.io.IOException;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.llmtracing.context.IdScopes;
-import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
 import jakarta.servlet.FilterChain;
@@ -54,11 +52,9 @@ final class RequestRecordFilter extends OncePerRequestFilter {
 			filterChain.doFilter(request, response);
 			return;
 		}
-		Completion completion = new Completion(timeline, request, response);
 		Throwable error = null;
 		try {
-			filterChain.doFilter(new AsyncListeningRequest(request, completion),
-					new FirstByteResponse(response, timeline));
+			filterChain.doFilter(request, new FirstByteResponse(response, timeline));
 		}
 		catch (IOException | ServletException | RuntimeException | Error ex) {
 			error = ex;
@@ -68,10 +64,10 @@ final class RequestRecordFilter extends OncePerRequestFilter {
 			try {
 				if (error == null && request.isAsyncStarted()) {
 					timeline.streamed();
-					completion.listenTo(request.getAsyncContext());
+					request.getAsyncContext().addListener(new Completion(timeline));
 				}
 				else {
-					completion.finishNow(error);
+					finish(timeline, request, response, error);
 				}
 			}
 			catch (RuntimeException ex) {
@@ -120,52 +116,22 @@ final class RequestRecordFilter extends OncePerRequestFilter {
 	}
 
 	/**
-	 * Finishes a request once: at the end of its first dispatch, or, for an async
-	 * request, when its async context completes. Listens from the moment async starts
-	 * (see {@link AsyncListeningRequest}), on the thread that starts it, so that it is
-	 * never added while another thread already completes the request.
+	 * Finishes an async request when its async context completes.
 	 */
-	private final class Completion implements AsyncListener, AsyncListeningRequest.Listening {
+	private final class Completion implements AsyncListener {
 
 		private final RequestTimeline timeline;
 
-		private final AtomicBoolean finished = new AtomicBoolean();
-
-		private final AtomicBoolean listening = new AtomicBoolean();
-
-		private final HttpServletRequest request;
-
-		private final HttpServletResponse response;
-
 		private volatile @Nullable Throwable error;
 
-		Completion(RequestTimeline timeline, HttpServletRequest request, HttpServletResponse response) {
+		Completion(RequestTimeline timeline) {
 			this.timeline = timeline;
-			this.request = request;
-			this.response = response;
-		}
-
-		@Override
-		public void listenTo(AsyncContext asyncContext) {
-			try {
-				if (this.listening.compareAndSet(false, true)) {
-					asyncContext.addListener(this);
-				}
-			}
-			catch (RuntimeException ex) {
-				RequestRecordFilter.this.tracker.recordFailure(ex);
-			}
-		}
-
-		void finishNow(@Nullable Throwable error) {
-			if (this.finished.compareAndSet(false, true)) {
-				finish(this.timeline, this.request, this.response, error);
-			}
 		}
 
 		@Override
 		public void onComplete(AsyncEvent event) {
-			finishNow(this.error);
+			finish(this.timeline, (HttpServletRequest) event.getSuppliedRequest(),
+					(HttpServletResponse) event.getSuppliedResponse(), this.error);
 		}
 
 		@Override

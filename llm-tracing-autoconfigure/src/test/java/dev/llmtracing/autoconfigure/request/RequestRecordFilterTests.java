@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import jakarta.servlet.AsyncContext;
 import jakarta.servlet.http.HttpServletRequest;
 
 import dev.llmtracing.context.IdRejectionListener;
@@ -77,9 +76,8 @@ class RequestRecordFilterTests {
 	}
 
 	@Test
-	void anAsyncRequestIsListenedToFromTheMomentItStartsAndRecordedOnceWhenItCompletes() throws Exception {
+	void anAsyncRequestIsRecordedOnceWhenItCompletes() throws Exception {
 		List<RequestRecord> records = new CopyOnWriteArrayList<>();
-		List<Integer> listenersAtStart = new CopyOnWriteArrayList<>();
 		ExchangeDispatcher dispatcher = new ExchangeDispatcher(List.of(), 10, Duration.ofSeconds(1), this.failures);
 		try {
 			RequestTracker tracker = new RequestTracker(() -> dispatcher, List.of(records::add), false, 10,
@@ -89,15 +87,10 @@ class RequestRecordFilterTests {
 			request.setAsyncSupported(true);
 			MockHttpServletResponse response = new MockHttpServletResponse();
 			MockFilterChain chain = new MockFilterChain(new jakarta.servlet.http.HttpServlet() {
-			}, (servletRequest, servletResponse, next) -> {
-				AsyncContext context = servletRequest.startAsync(servletRequest, servletResponse);
-				// a stream may complete on another thread before the handler returns
-				listenersAtStart.add(((MockAsyncContext) context).getListeners().size());
-			});
+			}, (servletRequest, servletResponse, next) -> servletRequest.startAsync(servletRequest, servletResponse));
 			try (IdScope scope = this.idScopes.open("req-async", null, null)) {
 				filter.doFilter(request, response, chain);
 			}
-			assertThat(listenersAtStart).containsExactly(1);
 			assertThat(request.isAsyncStarted()).isTrue();
 			assertThat(records).isEmpty();
 			((MockAsyncContext) request.getAsyncContext()).complete();
