@@ -25,7 +25,6 @@ import dev.llmtracing.support.InstrumentedComponent;
 import dev.llmtracing.testsupport.StandInModel;
 import dev.llmtracing.context.TracingHeaders;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -81,9 +80,6 @@ class LoadIT {
 	}
 
 	@Test
-	@Disabled("In 3 of 19 runs one streamed response never got its last chunk: Spring MVC asked for the async "
-			+ "dispatch and Tomcat never ran it; cause not found yet, see docs/operations.md \"Open: a stream that "
-			+ "never ends\"")
 	void tenThousandMixedRequestsLoseNothingAndMixNoIds() throws Exception {
 		Path file = Path.of("target/load-it/records.json");
 		int modelCalls = 0;

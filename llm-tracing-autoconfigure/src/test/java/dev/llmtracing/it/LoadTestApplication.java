@@ -1,5 +1,7 @@
 package dev.llmtracing.it;
 
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -7,6 +9,7 @@ import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
+import org.apache.coyote.AbstractProtocol;
 import org.slf4j.MDC;
 import reactor.core.publisher.Flux;
 
@@ -14,7 +17,10 @@ import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.tool.annotation.Tool;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.http.MediaType;
@@ -50,6 +56,36 @@ class LoadTestApplication {
 		FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(probe);
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 		return registration;
+	}
+
+	/**
+	 * Stop Tomcat's async-timeout scanner once the server runs. Its stale timeout events
+	 * can take the processor of a running async request off its connection, and the
+	 * request then never ends ({@link TomcatStaleAsyncTimeoutIT} shows that Tomcat race
+	 * with llm-tracing off). The load test times out no request, so without the scanner
+	 * it tests llm-tracing under load rather than that race.
+	 * @return the listener that stops the scanner
+	 */
+	@Bean
+	ApplicationListener<WebServerInitializedEvent> tomcatAsyncTimeoutScannerStopper() {
+		return (event) -> {
+			AbstractProtocol<?> protocol = (AbstractProtocol<?>) ((TomcatWebServer) event.getWebServer()).getTomcat()
+				.getConnector()
+				.getProtocolHandler();
+			try {
+				Method stop = AbstractProtocol.class.getDeclaredMethod("stopAsyncTimeout");
+				stop.setAccessible(true);
+				stop.invoke(protocol);
+				Field future = AbstractProtocol.class.getDeclaredField("timeoutFuture");
+				future.setAccessible(true);
+				if (future.get(protocol) != null) {
+					throw new IllegalStateException("Tomcat's async-timeout scanner still runs");
+				}
+			}
+			catch (ReflectiveOperationException ex) {
+				throw new IllegalStateException("Cannot stop Tomcat's async-timeout scanner", ex);
+			}
+		};
 	}
 
 	@Bean
