@@ -6,6 +6,7 @@ import java.util.Map;
 import dev.llmtracing.context.MdcKeys;
 import dev.llmtracing.feedback.FeedbackRecord;
 import dev.llmtracing.feedback.RatedExchange;
+import dev.llmtracing.record.ExchangeFields;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -69,7 +70,7 @@ public final class FeedbackRecordFields {
 		put(ids, keys.userId(), feedback.userId());
 		RatedExchange exchange = feedback.exchange();
 		if (exchange != null) {
-			put(ids, "traceId", exchange.traceId());
+			put(ids, ExchangeFields.TRACE_ID, exchange.traceId());
 			put(ids, "spanId", exchange.spanId());
 		}
 		return ids;

@@ -78,7 +78,7 @@ final class RequestRecordFilter extends OncePerRequestFilter {
 
 	private @Nullable RequestTimeline start() {
 		try {
-			return this.tracker.start(this.idScopes.current(), MDC.get("traceId"));
+			return this.tracker.start(this.idScopes.current(), MDC.get(RequestTracker.TRACE_ID_MDC_KEY));
 		}
 		catch (RuntimeException ex) {
 			this.tracker.recordFailure(ex);

@@ -42,6 +42,12 @@ import org.slf4j.MDC;
  */
 final class RequestTracker implements ExchangeListener, IdScopeListener {
 
+	/**
+	 * The MDC key under which Micrometer Tracing puts the current trace ID (Spring Boot's
+	 * default log correlation).
+	 */
+	static final String TRACE_ID_MDC_KEY = "traceId";
+
 	private static final Duration GRACE = Duration.ofSeconds(10);
 
 	private static final List<String> OUTPUT_PARSE_ERROR = List.of(QualitySignal.OUTPUT_PARSE_ERROR.value());
@@ -108,7 +114,7 @@ final class RequestTracker implements ExchangeListener, IdScopeListener {
 	public @Nullable Runnable opened(TracingIds ids) {
 		RequestTimeline timeline;
 		try {
-			timeline = start(ids, MDC.get("traceId"));
+			timeline = start(ids, MDC.get(TRACE_ID_MDC_KEY));
 		}
 		catch (RuntimeException ex) {
 			recordFailure(ex);
