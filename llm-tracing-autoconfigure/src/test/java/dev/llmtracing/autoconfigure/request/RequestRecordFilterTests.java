@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 
 import dev.llmtracing.context.IdRejectionListener;
@@ -16,6 +17,7 @@ import dev.llmtracing.request.RequestListener;
 import dev.llmtracing.request.RequestRecord;
 import dev.llmtracing.support.InstrumentationFailures;
 import dev.llmtracing.support.InstrumentedComponent;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.mock.web.MockAsyncContext;
@@ -40,6 +42,16 @@ class RequestRecordFilterTests {
 
 	private final IdScopes idScopes = new IdScopes(MdcKeys.DEFAULT, new IdValidator(64), IdRejectionListener.NONE);
 
+	private final ExchangeDispatcher dispatcher = new ExchangeDispatcher(List.of(), 10, Duration.ofSeconds(1),
+			this.failures);
+
+	private final List<RequestRecord> records = new CopyOnWriteArrayList<>();
+
+	@AfterEach
+	void closeDispatcher() {
+		this.dispatcher.close();
+	}
+
 	@Test
 	void aBrokenTrackerNeverFailsTheRequestAndIsCounted() {
 		RequestTracker broken = new RequestTracker(() -> {
@@ -59,78 +71,60 @@ class RequestRecordFilterTests {
 
 	@Test
 	void aWorkingTrackerCountsNoFailure() {
-		ExchangeDispatcher dispatcher = new ExchangeDispatcher(List.of(), 10, java.time.Duration.ofSeconds(1),
-				this.failures);
-		try {
-			RequestTracker tracker = new RequestTracker(() -> dispatcher, List.of(), false, 10, this.failures);
-			RequestRecordFilter filter = new RequestRecordFilter(tracker, this.idScopes);
-			try (IdScope scope = this.idScopes.open("req-2", null, null)) {
-				assertThatNoException().isThrownBy(() -> filter.doFilter(new MockHttpServletRequest("GET", "/chat"),
-						new MockHttpServletResponse(), new MockFilterChain()));
-			}
-			assertThat(this.failures.count(InstrumentedComponent.REQUEST)).isZero();
+		RequestRecordFilter filter = filter();
+		try (IdScope scope = this.idScopes.open("req-2", null, null)) {
+			assertThatNoException().isThrownBy(() -> filter.doFilter(new MockHttpServletRequest("GET", "/chat"),
+					new MockHttpServletResponse(), new MockFilterChain()));
 		}
-		finally {
-			dispatcher.close();
-		}
+		assertThat(this.failures.count(InstrumentedComponent.REQUEST)).isZero();
 	}
 
 	@Test
 	void anAsyncRequestIsRecordedOnceWhenItCompletes() throws Exception {
-		List<RequestRecord> records = new CopyOnWriteArrayList<>();
-		ExchangeDispatcher dispatcher = new ExchangeDispatcher(List.of(), 10, Duration.ofSeconds(1), this.failures);
-		try {
-			RequestTracker tracker = new RequestTracker(() -> dispatcher, List.of(records::add), false, 10,
-					this.failures);
-			RequestRecordFilter filter = new RequestRecordFilter(tracker, this.idScopes);
-			MockHttpServletRequest request = new MockHttpServletRequest("GET", "/stream");
-			request.setAsyncSupported(true);
-			MockHttpServletResponse response = new MockHttpServletResponse();
-			MockFilterChain chain = new MockFilterChain(new jakarta.servlet.http.HttpServlet() {
-			}, (servletRequest, servletResponse, next) -> servletRequest.startAsync(servletRequest, servletResponse));
-			try (IdScope scope = this.idScopes.open("req-async", null, null)) {
-				filter.doFilter(request, response, chain);
-			}
-			assertThat(request.isAsyncStarted()).isTrue();
-			assertThat(records).isEmpty();
-			((MockAsyncContext) request.getAsyncContext()).complete();
-			await().atMost(Duration.ofSeconds(5)).until(() -> !records.isEmpty());
-			assertThat(records).singleElement().satisfies((record) -> {
-				assertThat(record.ids().requestId()).isEqualTo("req-async");
-				assertThat(record.httpStatus()).isEqualTo(200);
-			});
-			assertThat(((MockAsyncContext) request.getAsyncContext()).getListeners()).hasSize(1);
-			assertThat(this.failures.count(InstrumentedComponent.REQUEST)).isZero();
+		RequestRecordFilter filter = filter();
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/stream");
+		request.setAsyncSupported(true);
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		MockFilterChain chain = new MockFilterChain(new HttpServlet() {
+		}, (servletRequest, servletResponse, next) -> servletRequest.startAsync(servletRequest, servletResponse));
+		try (IdScope scope = this.idScopes.open("req-async", null, null)) {
+			filter.doFilter(request, response, chain);
 		}
-		finally {
-			dispatcher.close();
-		}
+		assertThat(request.isAsyncStarted()).isTrue();
+		assertThat(this.records).isEmpty();
+		Thread.sleep(50);
+		((MockAsyncContext) request.getAsyncContext()).complete();
+		await().atMost(Duration.ofSeconds(5)).until(() -> !this.records.isEmpty());
+		assertThat(this.records).singleElement().satisfies((record) -> {
+			assertThat(record.ids().requestId()).isEqualTo("req-async");
+			assertThat(record.httpStatus()).isEqualTo(200);
+			// finished when the async context completed, not when the handler returned
+			assertThat(record.durationMillis()).isGreaterThanOrEqualTo(50);
+		});
+		assertThat(((MockAsyncContext) request.getAsyncContext()).getListeners()).hasSize(1);
+		assertThat(this.failures.count(InstrumentedComponent.REQUEST)).isZero();
 	}
 
 	@Test
 	void anAsyncRequestCompletedBeforeTheHandlerReturnsIsRecordedOnce() throws Exception {
-		List<RequestRecord> records = new CopyOnWriteArrayList<>();
-		ExchangeDispatcher dispatcher = new ExchangeDispatcher(List.of(), 10, Duration.ofSeconds(1), this.failures);
-		try {
-			RequestTracker tracker = new RequestTracker(() -> dispatcher, List.of(records::add), false, 10,
-					this.failures);
-			RequestRecordFilter filter = new RequestRecordFilter(tracker, this.idScopes);
-			MockHttpServletRequest request = new MockHttpServletRequest("GET", "/stream");
-			request.setAsyncSupported(true);
-			MockFilterChain chain = new MockFilterChain(new jakarta.servlet.http.HttpServlet() {
-			}, (servletRequest, servletResponse, next) -> ((HttpServletRequest) servletRequest).startAsync()
-				.complete());
-			try (IdScope scope = this.idScopes.open("req-done", null, null)) {
-				filter.doFilter(request, new MockHttpServletResponse(), chain);
-			}
-			await().atMost(Duration.ofSeconds(5)).until(() -> !records.isEmpty());
-			dispatcher.close();
-			assertThat(records).singleElement()
-				.satisfies((record) -> assertThat(record.ids().requestId()).isEqualTo("req-done"));
+		RequestRecordFilter filter = filter();
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/stream");
+		request.setAsyncSupported(true);
+		MockFilterChain chain = new MockFilterChain(new HttpServlet() {
+		}, (servletRequest, servletResponse, next) -> ((HttpServletRequest) servletRequest).startAsync().complete());
+		try (IdScope scope = this.idScopes.open("req-done", null, null)) {
+			filter.doFilter(request, new MockHttpServletResponse(), chain);
 		}
-		finally {
-			dispatcher.close();
-		}
+		await().atMost(Duration.ofSeconds(5)).until(() -> !this.records.isEmpty());
+		this.dispatcher.close();
+		assertThat(this.records).singleElement()
+			.satisfies((record) -> assertThat(record.ids().requestId()).isEqualTo("req-done"));
+	}
+
+	private RequestRecordFilter filter() {
+		RequestTracker tracker = new RequestTracker(() -> this.dispatcher, List.of(this.records::add), false, 10,
+				this.failures);
+		return new RequestRecordFilter(tracker, this.idScopes);
 	}
 
 }
