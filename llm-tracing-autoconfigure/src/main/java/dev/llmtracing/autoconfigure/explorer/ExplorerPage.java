@@ -2,7 +2,9 @@ package dev.llmtracing.autoconfigure.explorer;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -18,9 +20,10 @@ import org.springframework.web.HttpRequestHandler;
 /**
  * Serves the explorer page from the starter's jar: a fixed set of files under
  * {@code dev/llmtracing/explorer/} (a folder Spring Boot does not serve as static
- * content), and {@code config.json}, which tells the page where the {@code llmrequests}
- * endpoint is. Every answer carries a strict Content-Security-Policy: scripts, styles and
- * requests from the application only, no inline script, no framing.
+ * content), read once when the page is created, and {@code config.json}, which tells the
+ * page where the {@code llmrequests} endpoint is. Every answer carries a strict
+ * Content-Security-Policy: scripts, styles and requests from the application only, no
+ * inline script, no framing.
  *
  * @author llm-tracing
  */
@@ -40,6 +43,8 @@ final class ExplorerPage implements HttpRequestHandler {
 
 	private final byte[] config;
 
+	private final Map<String, byte[]> contents = new HashMap<>();
+
 	/**
 	 * Create the page.
 	 * @param endpointPath the path of the {@code llmrequests} endpoint relative to the
@@ -56,6 +61,15 @@ final class ExplorerPage implements HttpRequestHandler {
 			config.put("traceUrlTemplate", traceUrlTemplate);
 		}
 		this.config = JsonText.write(config).getBytes(StandardCharsets.UTF_8);
+		for (String name : FILES.keySet()) {
+			try (InputStream in = new ClassPathResource(FOLDER + name, ExplorerPage.class.getClassLoader())
+				.getInputStream()) {
+				this.contents.put(name, in.readAllBytes());
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("The explorer's " + name + " is missing from the jar", ex);
+			}
+		}
 	}
 
 	@Override
@@ -84,10 +98,7 @@ final class ExplorerPage implements HttpRequestHandler {
 			response.sendError(HttpServletResponse.SC_NOT_FOUND);
 			return;
 		}
-		try (InputStream in = new ClassPathResource(FOLDER + name, ExplorerPage.class.getClassLoader())
-			.getInputStream()) {
-			write(response, type + ";charset=UTF-8", in.readAllBytes());
-		}
+		write(response, type + ";charset=UTF-8", this.contents.get(name));
 	}
 
 	private static void secure(HttpServletResponse response) {
