@@ -167,6 +167,21 @@ class RequestRecordIT extends StandInModelIT {
 		Map<String, Object> record = awaitRequest("req-tools-1");
 		assertThat(record).containsEntry("llm.request.model_calls", 2);
 		assertAddsUp(record);
+		assertThat(breakdown(record).get("tool")).as("the tool's own time, %s", record)
+			.isGreaterThanOrEqualTo(RequestTestApplication.Clock.TOOL_MILLIS);
+	}
+
+	@Test
+	void aStreamedToolLoopFollowsTheToolRunOnAReactorThread() {
+		assertThat(post("/tools-stream", "What time is it in Osaka?", "req-tools-stream-1").getBody())
+			.contains("12:00");
+		Map<String, Object> record = awaitRequest("req-tools-stream-1");
+		assertThat(record).containsEntry("llm.request.model_calls", 2);
+		assertAddsUp(record);
+		// the tool runs on a thread of Reactor's bounded elastic scheduler, which holds
+		// no IDs: its request is found through the observations above it
+		assertThat(breakdown(record).get("tool")).as("the tool's own time, %s", record)
+			.isGreaterThanOrEqualTo(RequestTestApplication.Clock.TOOL_MILLIS);
 	}
 
 	@Test

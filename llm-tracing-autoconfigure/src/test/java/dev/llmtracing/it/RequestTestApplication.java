@@ -137,6 +137,12 @@ class RequestTestApplication {
 			return this.chatClient.prompt().user(message).tools(new Clock()).call().content();
 		}
 
+		@PostMapping(path = "/tools-stream", consumes = MediaType.ALL_VALUE,
+				produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+		Flux<String> toolsStream(@RequestBody String message) {
+			return this.chatClient.prompt().user(message).tools(new Clock()).stream().content();
+		}
+
 		private CompletableFuture<String> ask(TracingIds ids, String message) {
 			return CompletableFuture.supplyAsync(() -> {
 				try (IdScope scope = this.idScopes.restore(ids)) {
@@ -149,8 +155,14 @@ class RequestTestApplication {
 
 	static class Clock {
 
+		/**
+		 * How long the tool takes, so that its part of the request is not empty.
+		 */
+		static final long TOOL_MILLIS = 80;
+
 		@Tool(description = "The time in a city")
 		String timeIn(String city) {
+			Stages.sleep(TOOL_MILLIS);
 			return "12:00 in " + city;
 		}
 

@@ -11,10 +11,12 @@ import org.jspecify.annotations.Nullable;
  * Adds the stages, tool executions (Spring AI's tool-calling observation) and retrievals
  * (Spring AI's embedding and vector-store observations) of a running request to its
  * timeline; the request is found by the request ID of the thread that starts the
- * observation. Model calls come from the exchange records instead; their start, which
- * tells the request to wait for their record, is found by the IDs that the exchange
- * observation handler (registered before this one) put in the observation's context, as a
- * streamed tool loop's second round can start on a thread without the request's IDs.
+ * observation or, on a thread without one (the tool of a streamed tool loop), by the IDs
+ * of the observations above it. Model calls come from the exchange records instead; their
+ * start, which tells the request to wait for their record, is found by the IDs that the
+ * exchange observation handler (registered before this one) put in the observation's
+ * context, as a streamed tool loop's second round can start on a thread without the
+ * request's IDs.
  *
  * @author llm-tracing
  */
@@ -64,7 +66,7 @@ final class RequestPartObservationHandler implements ObservationHandler<Observat
 		if (!this.tracker.isFollowing()) {
 			return;
 		}
-		Activity activity = this.tracker.begin(this.idScopes.currentRequestId(), part, key);
+		Activity activity = this.tracker.begin(requestId(context), part, key);
 		if (activity != null) {
 			context.put(Activity.class, activity);
 		}
@@ -76,6 +78,15 @@ final class RequestPartObservationHandler implements ObservationHandler<Observat
 		if (activity != null) {
 			activity.end(System.nanoTime());
 		}
+	}
+
+	private @Nullable String requestId(Observation.Context context) {
+		String current = this.idScopes.currentRequestId();
+		if (current != null) {
+			return current;
+		}
+		TracingIds ids = ParentObservationIds.find(context);
+		return (ids != null) ? ids.requestId() : null;
 	}
 
 	/**
