@@ -26,7 +26,8 @@ import java.util.StringJoiner;
  * (15s), {@code warmup-min} (60s), {@code warmup-max} (180s), {@code warmup-window}
  * (10s), {@code connections} (16), {@code threads} (2), {@code jvm} (space-separated JVM
  * options, default {@code -Xms1g -Xmx1g}), {@code out} (target/bench), {@code experiment}
- * (extra variants of the build with the starter, see {@link #withExperiments}).
+ * and {@code webflux-experiment} (extra variants of the build with the starter, see
+ * {@link #withExperiments}).
  *
  * @author llm-tracing
  */
@@ -181,7 +182,8 @@ public final class EndToEndBenchmark {
 	}
 
 	private List<Scenario> selectedScenarios() {
-		List<String> names = Arrays.asList(option("scenarios", "call,stream,tool,stages,content-4kb").split(","));
+		List<String> names = Arrays
+			.asList(option("scenarios", "call,stream,tool,stages,content-4kb,webflux-call,webflux-stream").split(","));
 		List<Scenario> selected = Scenario.ALL.stream()
 			.filter((scenario) -> names.contains(scenario.name()))
 			.map(this::withExperiments)
@@ -196,10 +198,13 @@ public final class EndToEndBenchmark {
 	/**
 	 * Adds the variants of {@code --experiment=name:--a=1 --b=2;name2@other.jar:...},
 	 * each the build with the starter (or the jar after {@code @}, such as a build of an
-	 * earlier commit) run with these arguments, to the scenario.
+	 * earlier commit) run with these arguments, to the servlet scenarios; and those of
+	 * {@code --webflux-experiment=...}, the same run as WebFlux applications, to the
+	 * WebFlux scenarios.
 	 */
 	private Scenario withExperiments(Scenario scenario) {
-		String experiments = option("experiment", "");
+		boolean webflux = scenario.variants().get(0).equals(Variant.WITHOUT_WEBFLUX);
+		String experiments = option(webflux ? "webflux-experiment" : "experiment", "");
 		if (experiments.isBlank()) {
 			return scenario;
 		}
@@ -207,8 +212,10 @@ public final class EndToEndBenchmark {
 		for (String experiment : experiments.split(";")) {
 			String[] parts = experiment.split(":", 2);
 			String[] nameAndJar = parts[0].split("@", 2);
-			List<String> arguments = (parts.length > 1 && !parts[1].isBlank())
-					? Arrays.asList(parts[1].trim().split("\\s+")) : List.of();
+			List<String> arguments = new ArrayList<>(webflux ? Variant.WITH_WEBFLUX.arguments() : List.of());
+			if (parts.length > 1 && !parts[1].isBlank()) {
+				arguments.addAll(Arrays.asList(parts[1].trim().split("\\s+")));
+			}
 			variants.add(new Variant(nameAndJar[0], true, arguments, (nameAndJar.length > 1) ? nameAndJar[1] : null));
 		}
 		return new Scenario(scenario.name(), scenario.path(), variants);

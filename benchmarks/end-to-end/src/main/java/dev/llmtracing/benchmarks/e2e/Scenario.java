@@ -19,6 +19,10 @@ record Scenario(String name, String path, List<Variant> variants) {
 			new Scenario("tool", "/ask-tool?q=weather", List.of(Variant.WITHOUT, Variant.WITH)),
 			new Scenario("stages", "/ask-stages?q=hello", List.of(Variant.WITHOUT, Variant.WITH)),
 			new Scenario("content-4kb", "/ask-support",
-					List.of(Variant.WITHOUT, Variant.WITH, Variant.WITH_DIGEST, Variant.WITH_FULL)));
+					List.of(Variant.WITHOUT, Variant.WITH, Variant.WITH_DIGEST, Variant.WITH_FULL)),
+			new Scenario("webflux-call", "/reactive/ask?q=hello",
+					List.of(Variant.WITHOUT_WEBFLUX, Variant.WITH_WEBFLUX)),
+			new Scenario("webflux-stream", "/reactive/ask-stream?q=hello",
+					List.of(Variant.WITHOUT_WEBFLUX, Variant.WITH_WEBFLUX)));
 
 }

@@ -76,7 +76,11 @@ final class ThreadCpu {
 	}
 
 	static String group(String threadName) {
-		if (threadName.startsWith("http-nio")) {
+		// Tomcat's request threads; in the WebFlux runs Netty's event loops (the name is
+		// cut
+		// to 15 characters) and the bounded elastic threads that run the blocking calls
+		if (threadName.startsWith("http-nio") || threadName.startsWith("reactor-http")
+				|| threadName.startsWith("boundedElastic")) {
 			return "request";
 		}
 		if (threadName.startsWith("llm-tracing")) {

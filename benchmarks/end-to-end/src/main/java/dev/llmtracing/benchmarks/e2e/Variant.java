@@ -16,6 +16,8 @@ import org.jspecify.annotations.Nullable;
  */
 record Variant(String name, boolean withStarter, List<String> arguments, @Nullable String jar) {
 
+	private static final String REACTIVE = "--spring.main.web-application-type=reactive";
+
 	static final Variant WITHOUT = new Variant("without", false, List.of(), null);
 
 	static final Variant WITH = new Variant("with", true, List.of(), null);
@@ -24,5 +26,15 @@ record Variant(String name, boolean withStarter, List<String> arguments, @Nullab
 			null);
 
 	static final Variant WITH_FULL = new Variant("with-full", true, List.of("--llm.tracing.content.mode=full"), null);
+
+	/**
+	 * The same application run as a WebFlux application on Netty.
+	 */
+	static final Variant WITHOUT_WEBFLUX = new Variant("without-webflux", false, List.of(REACTIVE), null);
+
+	/**
+	 * The build with the starter run as a WebFlux application on Netty.
+	 */
+	static final Variant WITH_WEBFLUX = new Variant("with-webflux", true, List.of(REACTIVE), null);
 
 }

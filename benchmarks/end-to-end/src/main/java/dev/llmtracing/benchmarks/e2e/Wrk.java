@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -18,6 +19,8 @@ import java.util.stream.Collectors;
  * @author llm-tracing
  */
 final class Wrk {
+
+	private static final AtomicInteger RUNS = new AtomicInteger();
 
 	private static final Pattern REQUESTS = Pattern.compile("(\\d+) requests in ([\\d.]+)(ms|s|m)");
 
@@ -55,13 +58,8 @@ final class Wrk {
 
 	Result run(AppProcess app, List<String> paths, Duration duration) throws IOException, InterruptedException {
 		List<String> command = new ArrayList<>(List.of("wrk", "-t" + this.threads, "-c" + this.connections,
-				"-d" + duration.toSeconds() + "s", "-H", "X-Request-Id: bench-request-1", "-H",
-				"X-Context-Id: bench-context-1", "-H", "X-User-Id: bench-user-1"));
-		if (paths.size() > 1) {
-			command.add("-s");
-			command.add(rotatingScript(paths).toString());
-		}
-		command.add(app.url(paths.get(0)));
+				"-d" + duration.toSeconds() + "s", "-H", "X-Context-Id: bench-context-1", "-H",
+				"X-User-Id: bench-user-1", "-s", script(paths).toString(), app.url(paths.get(0))));
 		Process wrk = new ProcessBuilder(command).redirectErrorStream(true).start();
 		String output = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		if (wrk.waitFor() != 0) {
@@ -95,17 +93,31 @@ final class Wrk {
 		return new Result(Long.parseLong(requests.group(1)), seconds, failed);
 	}
 
-	private Path rotatingScript(List<String> paths) throws IOException {
+	/**
+	 * The script that sends the paths in turn, each request with a request ID of its own
+	 * (as callers send them: the starter follows one request per request ID at a time, so
+	 * one ID for all requests would leave most of them without a request record). The IDs
+	 * are unique across runs, threads and requests.
+	 */
+	private Path script(List<String> paths) throws IOException {
 		String list = paths.stream().map((path) -> "\"" + path + "\"").collect(Collectors.joining(", "));
 		String script = """
 				local paths = { %s }
+				local threads = 0
+				function setup(thread)
+				  threads = threads + 1
+				  thread:set("id", threads)
+				end
 				local i = 0
+				local n = 0
 				request = function()
 				  i = i %% #paths + 1
+				  n = n + 1
+				  wrk.headers["X-Request-Id"] = string.format("bench-%d-%%d-%%d", id, n)
 				  return wrk.format("GET", paths[i])
 				end
-				""".formatted(list);
-		Path file = this.scriptDir.resolve("rotate-" + Integer.toHexString(list.hashCode()) + ".lua");
+				""".formatted(list, RUNS.incrementAndGet());
+		Path file = this.scriptDir.resolve("load-" + Integer.toHexString(list.hashCode()) + ".lua");
 		Files.writeString(file, script);
 		return file;
 	}
