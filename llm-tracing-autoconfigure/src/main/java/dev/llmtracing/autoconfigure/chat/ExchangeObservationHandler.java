@@ -158,14 +158,17 @@ final class ExchangeObservationHandler implements ObservationHandler<ChatModelOb
 			long durationNanos = System.nanoTime() - capture.startNanos();
 			Long timeToFirstChunk = timeToFirstChunk(context, capture, durationNanos);
 			TraceContext trace = this.traceContextLookup.find(context);
+			ModelCall call = ModelCall.of(context);
 			if (!this.required.isEmpty()) {
-				ExchangeRecord record = withSignals(context, ExchangeRecords.from(context, capture, durationNanos,
+				ExchangeRecord record = withSignals(call, ExchangeRecords.from(call, capture, durationNanos,
 						timeToFirstChunk, trace, this.prices, this.content));
 				tellRequired(context, record);
 				this.dispatcher.publish(record);
 				return;
 			}
-			this.dispatcher.publish(() -> withSignals(context, ExchangeRecords.from(context, capture, durationNanos,
+			// the queued record holds the call, not the context and the observations
+			// above it
+			this.dispatcher.publish(() -> withSignals(call, ExchangeRecords.from(call, capture, durationNanos,
 					timeToFirstChunk, trace, this.prices, this.content)));
 		}
 		catch (RuntimeException ex) {
@@ -178,13 +181,12 @@ final class ExchangeObservationHandler implements ObservationHandler<ChatModelOb
 	 * or on the caller's when a required listener must see the record first. A failing
 	 * detector is counted and the record keeps no signals.
 	 */
-	private ExchangeRecord withSignals(ChatModelObservationContext context, ExchangeRecord record) {
+	private ExchangeRecord withSignals(ModelCall call, ExchangeRecord record) {
 		if (this.signals == ExchangeSignalDetector.NONE) {
 			return record;
 		}
 		try {
-			return record
-				.withSignals(this.signals.detect(record, new ModelOutput(context.getRequest(), context.getResponse())));
+			return record.withSignals(this.signals.detect(record, new ModelOutput(call.prompt(), call.response())));
 		}
 		catch (RuntimeException ex) {
 			this.failures.record(InstrumentedComponent.QUALITY, ex);

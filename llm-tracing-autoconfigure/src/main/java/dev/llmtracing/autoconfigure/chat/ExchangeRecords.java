@@ -22,13 +22,13 @@ import org.springframework.ai.chat.metadata.ChatResponseMetadata;
 import org.springframework.ai.chat.metadata.Usage;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.model.Generation;
-import org.springframework.ai.chat.observation.ChatModelObservationContext;
 import org.springframework.ai.chat.prompt.ChatOptions;
 
 /**
- * Builds an {@link ExchangeRecord} from a stopped model observation. Values the provider
- * did not give (an empty response ID, usage that was not reported, see
- * {@link UsageReports}) stay {@code null} rather than being made up.
+ * Builds an {@link ExchangeRecord} from what a stopped model observation held of its call
+ * ({@link ModelCall}). Values the provider did not give (an empty response ID, usage that
+ * was not reported, see {@link UsageReports}) stay {@code null} rather than being made
+ * up.
  *
  * @author llm-tracing
  */
@@ -37,45 +37,44 @@ final class ExchangeRecords {
 	private ExchangeRecords() {
 	}
 
-	static ExchangeRecord from(ChatModelObservationContext context, ExchangeCapture capture, long durationNanos,
+	static ExchangeRecord from(ModelCall call, ExchangeCapture capture, long durationNanos,
 			@Nullable Long timeToFirstChunk, @Nullable TraceContext trace, PriceTable prices,
 			ContentCapture contentCapture) {
-		ChatOptions options = context.getRequest().getOptions();
-		ChatResponse response = context.getResponse();
+		ChatOptions options = call.prompt().getOptions();
+		ChatResponse response = call.response();
 		ChatResponseMetadata metadata = (response != null) ? response.getMetadata() : null;
 		Usage usage = (metadata != null) ? metadata.getUsage() : null;
-		Throwable error = context.getError();
+		Throwable error = call.error();
 		TracingIds ids = capture.ids();
 		ClientFacts facts = capture.facts();
-		boolean usageKnown = UsageReports.isReported(usage, context.isStreaming());
+		boolean usageKnown = UsageReports.isReported(usage, call.streaming());
 		String requestModel = (options != null) ? textOrNull(options.getModel()) : null;
 		String responseModel = (metadata != null) ? textOrNull(metadata.getModel()) : null;
 		Integer inputTokens = usageKnown ? usage.getPromptTokens() : null;
 		Integer outputTokens = usageKnown ? usage.getCompletionTokens() : null;
 		Cost cost = (error == null) ? prices.cost(responseModel, requestModel, inputTokens,
 				usageKnown ? usage.getCacheReadInputTokens() : null, outputTokens) : null;
-		Outcome outcome = outcome(context, error);
+		Outcome outcome = outcome(call);
 		ExchangeIds exchangeIds = new ExchangeIds(capture.exchangeId(), ids.requestId(), ids.contextId(), ids.userId(),
 				(trace != null) ? trace.traceId() : null, (trace != null) ? trace.spanId() : null);
-		ExchangeRequest request = new ExchangeRequest(context.getOperationMetadata().operationType(),
-				context.getOperationMetadata().provider(), requestModel,
+		ExchangeRequest request = new ExchangeRequest(call.operationType(), call.provider(), requestModel,
 				(options != null) ? options.getTemperature() : null, (options != null) ? options.getTopP() : null,
-				(options != null) ? options.getMaxTokens() : null, context.isStreaming(), RequestOptions.of(options),
+				(options != null) ? options.getMaxTokens() : null, call.streaming(), RequestOptions.of(options),
 				facts.conversationId(), facts.promptName(), facts.promptVersion());
 		ExchangeResponse exchangeResponse = new ExchangeResponse(responseModel,
 				(metadata != null) ? textOrNull(metadata.getId()) : null, finishReasons(response),
 				outcome == Outcome.SUCCESS && !Responses.hasContent(response));
 		return new ExchangeRecord(exchangeIds, request, exchangeResponse, new TokenUsage(inputTokens, outputTokens),
 				new Timing(capture.startTime(), durationNanos, timeToFirstChunk), outcome,
-				(error != null) ? ErrorTypes.of(error) : null, cost,
-				contentCapture.capture(context.getRequest(), response), capture.replayOf());
+				(error != null) ? ErrorTypes.of(error) : null, cost, contentCapture.capture(call.prompt(), response),
+				capture.replayOf());
 	}
 
-	private static Outcome outcome(ChatModelObservationContext context, @Nullable Throwable error) {
-		if (error != null) {
+	private static Outcome outcome(ModelCall call) {
+		if (call.error() != null) {
 			return Outcome.ERROR;
 		}
-		if (context.isStreaming() && context.getResponse() == null) {
+		if (call.streaming() && call.response() == null) {
 			return Outcome.CANCELLED;
 		}
 		return Outcome.SUCCESS;
