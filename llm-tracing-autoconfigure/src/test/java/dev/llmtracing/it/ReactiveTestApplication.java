@@ -71,6 +71,15 @@ class ReactiveTestApplication {
 				.doOnNext((answer) -> logger.info("answered {}", message));
 		}
 
+		@PostMapping(path = "/failing", consumes = MediaType.ALL_VALUE)
+		Mono<String> failing(@RequestBody String message) {
+			return Mono.fromCallable(() -> this.chatClient.prompt().user(message).call().content())
+				.subscribeOn(Schedulers.boundedElastic())
+				.map((answer) -> {
+					throw new IllegalStateException("the answer cannot be used");
+				});
+		}
+
 		@PostMapping(path = "/stream", consumes = MediaType.ALL_VALUE, produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 		Flux<String> stream(@RequestBody String message) {
 			logger.info("stream {}", message);

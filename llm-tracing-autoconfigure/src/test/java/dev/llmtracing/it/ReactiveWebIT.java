@@ -49,6 +49,8 @@ import static org.awaitility.Awaitility.await;
 		properties = { "spring.main.web-application-type=reactive", "management.tracing.sampling.probability=1.0" })
 class ReactiveWebIT extends StandInModelIT {
 
+	private static final String REQUEST_LOGGER = "llm.tracing.request";
+
 	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	@LocalServerPort
@@ -123,6 +125,51 @@ class ReactiveWebIT extends StandInModelIT {
 	}
 
 	@Test
+	void aCallHasOneRequestRecordThatLinksItsExchangeAndAddsUp() throws Exception {
+		post("/call", "record-1", "req-record-1", "ctx-r", "carol");
+		Map<String, Object> exchange = awaitRecords(1).get(0);
+		Map<String, Object> request = awaitRequest("req-record-1");
+		assertThat(request).containsEntry("http.route", "/call")
+			.containsEntry("http.response.status_code", 200)
+			.containsEntry("outcome", "success")
+			.containsEntry("contextId", "ctx-r")
+			.containsEntry("userId", "carol")
+			.containsEntry("llm.request.model_calls", 1)
+			.containsEntry("traceId", exchange.get("traceId"))
+			.containsEntry("exchangeIds", List.of(exchange.get("exchangeId")))
+			.as("a response that is not streamed has no time to first byte")
+			.doesNotContainKey("timeToFirstByteMs");
+		assertAddsUp(request);
+		assertThat(breakdown(request)).containsKey("model");
+	}
+
+	@Test
+	void aStreamHasARequestRecordUntilItsLastEventWithItsTimeToFirstByte() throws Exception {
+		post("/stream", "record-2 [delay:200] tell me", "req-record-2", null, null);
+		Map<String, Object> request = awaitRequest("req-record-2");
+		assertThat(request).containsEntry("http.route", "/stream")
+			.containsEntry("http.response.status_code", 200)
+			.containsEntry("outcome", "success")
+			.containsEntry("llm.request.model_calls", 1);
+		long firstByte = ((Number) request.get("timeToFirstByteMs")).longValue();
+		assertThat(firstByte).isLessThanOrEqualTo(((Number) request.get("durationMs")).longValue());
+		assertThat(breakdown(request).get("model")).isGreaterThanOrEqualTo(199L);
+		assertAddsUp(request);
+	}
+
+	@Test
+	void aFailingHandlerGivesAnErrorRequestRecordAndTheCallerItsError() throws Exception {
+		HttpResponse<String> response = post("/failing", "record-3", "req-record-3", null, null);
+		assertThat(response.statusCode()).isEqualTo(500);
+		Map<String, Object> request = awaitRequest("req-record-3");
+		assertThat(request).containsEntry("outcome", "error")
+			.containsEntry("error.type", IllegalStateException.class.getName())
+			.containsEntry("http.response.status_code", 500)
+			.containsEntry("llm.request.model_calls", 1);
+		assertAddsUp(request);
+	}
+
+	@Test
 	void generatesARequestIdWhenThereIsNone() throws Exception {
 		HttpResponse<String> response = post("/call", "call-2", null, null, null);
 		String generated = response.headers().firstValue("X-Request-Id").orElseThrow();
@@ -184,6 +231,17 @@ class ReactiveWebIT extends StandInModelIT {
 		assertThat(records).allSatisfy((record) -> {
 			String n = ((String) record.get("requestId")).substring("req-mix-".length());
 			assertThat(record).containsEntry("contextId", "ctx-mix-" + n).containsEntry("userId", "user-mix-" + n);
+		});
+		List<Map<String, Object>> requests = awaitRequests(calls);
+		Map<Object, Object> exchangeIdByRequest = new java.util.HashMap<>();
+		records.forEach((record) -> exchangeIdByRequest.put(record.get("requestId"), record.get("exchangeId")));
+		assertThat(requests).extracting((request) -> request.get("requestId")).doesNotHaveDuplicates();
+		assertThat(requests).allSatisfy((request) -> {
+			String n = ((String) request.get("requestId")).substring("req-mix-".length());
+			assertThat(request).containsEntry("contextId", "ctx-mix-" + n)
+				.containsEntry("userId", "user-mix-" + n)
+				.containsEntry("http.route", ((Integer.parseInt(n) % 2) == 0) ? "/call" : "/stream")
+				.containsEntry("exchangeIds", List.of(exchangeIdByRequest.get(request.get("requestId"))));
 		});
 		List<ILoggingEvent> lines = appLines("mix-");
 		assertThat(lines).hasSizeGreaterThan(calls * 2).allSatisfy((event) -> {
@@ -270,6 +328,38 @@ class ReactiveWebIT extends StandInModelIT {
 			.filter((event) -> event.getLoggerName().equals(ReactiveTestApplication.LOGGER_NAME))
 			.filter((event) -> event.getFormattedMessage().contains(marker))
 			.toList();
+	}
+
+	private List<Map<String, Object>> awaitRequests(int count) {
+		await().atMost(Duration.ofSeconds(60)).until(() -> capture.records(REQUEST_LOGGER).size() >= count);
+		return capture.records(REQUEST_LOGGER);
+	}
+
+	private Map<String, Object> awaitRequest(String requestId) {
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> capture.records(REQUEST_LOGGER)
+				.stream()
+				.anyMatch((record) -> requestId.equals(record.get("requestId"))));
+		List<Map<String, Object>> records = capture.records(REQUEST_LOGGER)
+			.stream()
+			.filter((record) -> requestId.equals(record.get("requestId")))
+			.toList();
+		assertThat(records).as("request records of %s", requestId).hasSize(1);
+		return records.get(0);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Long> breakdown(Map<String, Object> record) {
+		Map<String, Number> breakdown = (Map<String, Number>) record.get("breakdown");
+		Map<String, Long> millis = new java.util.LinkedHashMap<>();
+		breakdown.forEach((part, value) -> millis.put(part, value.longValue()));
+		return millis;
+	}
+
+	private static void assertAddsUp(Map<String, Object> record) {
+		long duration = ((Number) record.get("durationMs")).longValue();
+		assertThat(breakdown(record).values().stream().mapToLong(Long::longValue).sum()).as("breakdown of %s", record)
+			.isEqualTo(duration);
 	}
 
 	private List<Map<String, Object>> awaitRecords(int count) {

@@ -8,9 +8,11 @@ import dev.llmtracing.context.IdScopes;
 import dev.llmtracing.record.ExchangeDispatcher;
 import dev.llmtracing.request.RequestListener;
 import dev.llmtracing.support.InstrumentationFailures;
+import io.micrometer.context.ContextSnapshotFactory;
 import io.micrometer.observation.ObservationHandler;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
+import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -24,11 +26,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.server.WebFilter;
 
 /**
  * Auto-configuration of request records: the tracker of running requests, the servlet
- * filter that starts and finishes them, the observation handler that adds their stages,
- * tool executions and retrievals, and the logger of their records.
+ * filter or, in reactive web applications, the WebFlux filter that starts and finishes
+ * them, the observation handler that adds their stages, tool executions and retrievals,
+ * and the logger of their records.
  *
  * @author llm-tracing
  * @since 0.1.0
@@ -77,14 +81,30 @@ public final class LlmTracingRequestAutoConfiguration {
 				IdScopes idScopes, ObjectProvider<LlmTracingWebProperties> web) {
 			FilterRegistrationBean<RequestRecordFilter> registration = new FilterRegistrationBean<>(
 					new RequestRecordFilter(tracker, idScopes));
-			LlmTracingWebProperties webProperties = web.getIfAvailable();
-			int idFilterOrder = (webProperties != null) ? webProperties.getFilterOrder()
-					: Ordered.HIGHEST_PRECEDENCE + 2;
-			registration.setOrder(idFilterOrder + 1);
+			registration.setOrder(idFilterOrder(web) + 1);
 			registration.setDispatcherTypes(DispatcherType.REQUEST);
 			return registration;
 		}
 
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+	@ConditionalOnClass({ WebFilter.class, Mono.class, ContextSnapshotFactory.class })
+	static class RequestWebFilterConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		RequestRecordWebFilter llmTracingRequestRecordWebFilter(RequestTracker tracker,
+				ObjectProvider<LlmTracingWebProperties> web) {
+			return new RequestRecordWebFilter(tracker, idFilterOrder(web) + 1);
+		}
+
+	}
+
+	private static int idFilterOrder(ObjectProvider<LlmTracingWebProperties> web) {
+		LlmTracingWebProperties webProperties = web.getIfAvailable();
+		return (webProperties != null) ? webProperties.getFilterOrder() : Ordered.HIGHEST_PRECEDENCE + 2;
 	}
 
 }

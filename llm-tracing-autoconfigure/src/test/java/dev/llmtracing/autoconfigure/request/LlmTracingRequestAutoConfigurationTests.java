@@ -1,10 +1,12 @@
 package dev.llmtracing.autoconfigure.request;
 
 import dev.llmtracing.autoconfigure.LlmTracingAutoConfiguration;
+import dev.llmtracing.autoconfigure.reactive.LlmTracingReactiveWebAutoConfiguration;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 
@@ -28,13 +30,27 @@ class LlmTracingRequestAutoConfigurationTests {
 				.hasSingleBean(RequestPartObservationHandler.class);
 			assertThat(context.getBeansOfType(FilterRegistrationBean.class).values())
 				.anyMatch((registration) -> registration.getFilter() instanceof RequestRecordFilter);
+			assertThat(context).doesNotHaveBean(RequestRecordWebFilter.class);
 		});
 	}
 
 	@Test
-	void shouldNotRegisterTheFilterOutsideAServletApplication() {
+	void shouldRegisterTheWebFilterInsideTheIdFilterInAReactiveApplication() {
+		new ReactiveWebApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(LlmTracingRequestAutoConfiguration.class,
+					LlmTracingAutoConfiguration.class, LlmTracingReactiveWebAutoConfiguration.class))
+			.withPropertyValues("llm.tracing.web.filter-order=100")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(RequestRecordWebFilter.class)
+					.doesNotHaveBean(FilterRegistrationBean.class);
+				assertThat(context.getBean(RequestRecordWebFilter.class).getOrder()).isEqualTo(101);
+			});
+	}
+
+	@Test
+	void shouldNotRegisterAFilterOutsideAWebApplication() {
 		new ApplicationContextRunner().withConfiguration(this.configurations).run((context) -> {
-			assertThat(context).hasSingleBean(RequestTracker.class);
+			assertThat(context).hasSingleBean(RequestTracker.class).doesNotHaveBean(RequestRecordWebFilter.class);
 			assertThat(context.getBeansOfType(FilterRegistrationBean.class)).isEmpty();
 		});
 	}
