@@ -8,12 +8,14 @@
 #   benchmarks/end-to-end/run.sh --quick              # a short run that proves it works
 #   benchmarks/end-to-end/run.sh --boot=4.1 ...       # the same application on Spring Boot 4.1
 #
-# Needs wrk (apt-get install -y wrk) and nothing else running on the machine.
+# Needs wrk and h2load (apt-get install -y wrk nghttp2-client) and nothing else running on
+# the machine.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 out="$here/target/bench"
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 2; }
+command -v h2load >/dev/null || { echo "h2load is missing: apt-get install -y nghttp2-client" >&2; exit 2; }
 mkdir -p "$out"
 
 # the application's build: this module on the project's Boot, or boot-4.1/pom.xml

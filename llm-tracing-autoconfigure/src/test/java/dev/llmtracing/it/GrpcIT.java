@@ -17,6 +17,8 @@ import io.grpc.CallOptions;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.Metadata;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.grpc.stub.ClientCalls;
 import io.grpc.stub.MetadataUtils;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -32,6 +34,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -46,6 +49,8 @@ import static org.awaitility.Awaitility.await;
 				"spring.grpc.server.address=127.0.0.1", "llm.tracing.propagation.allowed-hosts=localhost",
 				"management.tracing.sampling.probability=1.0" })
 class GrpcIT extends StandInModelIT {
+
+	private static final String REQUEST_LOGGER = "llm.tracing.request";
 
 	private static ManagedChannel channel;
 
@@ -110,6 +115,46 @@ class GrpcIT extends StandInModelIT {
 			.doesNotContainKey("userId");
 		assertThat(appLines("stream-1")).first()
 			.satisfies((event) -> assertThat(event.getMDCPropertyMap()).containsEntry("requestId", "req-grpc-2"));
+	}
+
+	@Test
+	void aUnaryCallHasOneRequestRecordThatNamesItsMethodAndLinksItsExchange() {
+		ask("record-1", ids("req-grpc-record-1", "ctx-r", "erin"), new AtomicReference<>());
+		Map<String, Object> exchange = awaitRecords(1).get(0);
+		Map<String, Object> request = awaitRequest("req-grpc-record-1");
+		assertThat(request).containsEntry("rpc.service", "test.Chat")
+			.containsEntry("rpc.method", "Ask")
+			.containsEntry("contextId", "ctx-r")
+			.containsEntry("userId", "erin")
+			.containsEntry("outcome", "success")
+			.containsEntry("llm.request.model_calls", 1)
+			.containsEntry("exchangeIds", List.of(exchange.get("exchangeId")))
+			.doesNotContainKeys("http.route", "http.response.status_code", "timeToFirstByteMs", "error.type");
+		assertAddsUp(request);
+	}
+
+	@Test
+	void aServerStreamingCallHasARequestRecordUntilItsLastMessageWithItsTimeToFirstMessage() {
+		stream("record-2 [delay:200] tell me", ids("req-grpc-record-2", "ctx-r", null));
+		Map<String, Object> request = awaitRequest("req-grpc-record-2");
+		assertThat(request).containsEntry("rpc.method", "Stream").containsEntry("outcome", "success");
+		assertThat(((Number) request.get("timeToFirstByteMs")).longValue())
+			.isLessThanOrEqualTo(((Number) request.get("durationMs")).longValue());
+		assertThat(breakdown(request).get("model")).isGreaterThanOrEqualTo(199L);
+		assertAddsUp(request);
+	}
+
+	@Test
+	void aCallThatEndsWithAnErrorStatusHasAnErrorRequestRecordNamingTheStatus() {
+		assertThatThrownBy(() -> ask("record-3", ids("req-grpc-record-3", "ctx-r", null), new AtomicReference<>(),
+				GrpcTestApplication.REFUSE))
+			.isInstanceOfSatisfying(StatusRuntimeException.class,
+					(ex) -> assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION));
+		Map<String, Object> request = awaitRequest("req-grpc-record-3");
+		assertThat(request).containsEntry("outcome", "error")
+			.containsEntry("error.type", "FAILED_PRECONDITION")
+			.containsEntry("rpc.method", "Refuse")
+			.containsEntry("llm.request.model_calls", 1);
 	}
 
 	@Test
@@ -181,6 +226,18 @@ class GrpcIT extends StandInModelIT {
 		assertThat(records).allSatisfy((record) -> {
 			String n = ((String) record.get("requestId")).substring("req-mix-".length());
 			assertThat(record).containsEntry("contextId", "ctx-mix-" + n).containsEntry("userId", "user-mix-" + n);
+		});
+		await().atMost(Duration.ofSeconds(60)).until(() -> capture.records(REQUEST_LOGGER).size() >= calls);
+		Map<Object, Object> exchangeIdByRequest = new java.util.HashMap<>();
+		records.forEach((record) -> exchangeIdByRequest.put(record.get("requestId"), record.get("exchangeId")));
+		List<Map<String, Object>> requests = capture.records(REQUEST_LOGGER);
+		assertThat(requests).hasSize(calls).extracting((request) -> request.get("requestId")).doesNotHaveDuplicates();
+		assertThat(requests).allSatisfy((request) -> {
+			String n = ((String) request.get("requestId")).substring("req-mix-".length());
+			assertThat(request).containsEntry("contextId", "ctx-mix-" + n)
+				.containsEntry("userId", "user-mix-" + n)
+				.containsEntry("rpc.method", ((Integer.parseInt(n) % 2) == 0) ? "Ask" : "Stream")
+				.containsEntry("exchangeIds", List.of(exchangeIdByRequest.get(request.get("requestId"))));
 		});
 		List<ILoggingEvent> lines = appLines("mix-");
 		assertThat(lines).hasSizeGreaterThanOrEqualTo(calls).allSatisfy((event) -> {
@@ -272,6 +329,32 @@ class GrpcIT extends StandInModelIT {
 			.filter((event) -> event.getLoggerName().equals(GrpcTestApplication.LOGGER_NAME))
 			.filter((event) -> event.getFormattedMessage().contains(marker))
 			.toList();
+	}
+
+	private Map<String, Object> awaitRequest(String requestId) {
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> capture.records(REQUEST_LOGGER)
+				.stream()
+				.anyMatch((record) -> requestId.equals(record.get("requestId"))));
+		List<Map<String, Object>> records = capture.records(REQUEST_LOGGER)
+			.stream()
+			.filter((record) -> requestId.equals(record.get("requestId")))
+			.toList();
+		assertThat(records).as("request records of %s", requestId).hasSize(1);
+		return records.get(0);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Long> breakdown(Map<String, Object> record) {
+		Map<String, Long> millis = new java.util.LinkedHashMap<>();
+		((Map<String, Number>) record.get("breakdown")).forEach((part, value) -> millis.put(part, value.longValue()));
+		return millis;
+	}
+
+	private static void assertAddsUp(Map<String, Object> record) {
+		long duration = ((Number) record.get("durationMs")).longValue();
+		assertThat(breakdown(record).values().stream().mapToLong(Long::longValue).sum()).as("breakdown of %s", record)
+			.isEqualTo(duration);
 	}
 
 	private List<Map<String, Object>> awaitRecords(int count) {

@@ -11,6 +11,7 @@ import io.grpc.BindableService;
 import io.grpc.ManagedChannel;
 import io.grpc.MethodDescriptor;
 import io.grpc.ServerServiceDefinition;
+import io.grpc.Status;
 import io.grpc.stub.ClientCalls;
 import io.grpc.stub.ServerCalls;
 import io.grpc.stub.StreamObserver;
@@ -49,6 +50,8 @@ class GrpcTestApplication {
 
 	static final MethodDescriptor<String, String> RELAY = method("Relay", MethodDescriptor.MethodType.UNARY);
 
+	static final MethodDescriptor<String, String> REFUSE = method("Refuse", MethodDescriptor.MethodType.UNARY);
+
 	private static final Logger logger = LoggerFactory.getLogger(LOGGER_NAME);
 
 	static final AtomicInteger port = new AtomicInteger();
@@ -83,6 +86,11 @@ class GrpcTestApplication {
 					.doOnNext((token) -> logger.info("token {}", message))
 					.contextCapture()
 					.subscribe(observer::onNext, observer::onError, observer::onCompleted);
+			}))
+			.addMethod(REFUSE, ServerCalls.asyncUnaryCall((message, observer) -> {
+				chatClient.prompt().user(message).call().content();
+				observer.onError(
+						Status.FAILED_PRECONDITION.withDescription("the answer cannot be used").asRuntimeException());
 			}))
 			.addMethod(RELAY, ServerCalls.asyncUnaryCall((target, observer) -> {
 				logger.info("relay {}", target);

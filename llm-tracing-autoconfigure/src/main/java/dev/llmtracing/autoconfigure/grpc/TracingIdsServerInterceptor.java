@@ -13,6 +13,8 @@ import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.Status;
 
+import org.springframework.core.Ordered;
+
 /**
  * gRPC server interceptor that opens an {@link IdScope} for each call: it reads the
  * request, context and user ID metadata ({@code x-request-id}, {@code x-context-id},
@@ -28,12 +30,20 @@ import io.grpc.Status;
  *
  * @author llm-tracing
  */
-final class TracingIdsServerInterceptor implements ServerInterceptor {
+final class TracingIdsServerInterceptor implements ServerInterceptor, Ordered {
 
 	/**
 	 * The source reported with IDs rejected from gRPC metadata.
 	 */
 	public static final String METADATA_SOURCE = "metadata";
+
+	/**
+	 * The order among the global server interceptors: after Spring gRPC's observation
+	 * interceptor (order 0), whose span carries the call's baggage, and before the
+	 * interceptors without an order, which so see the IDs, among them the interceptor of
+	 * request records ({@link Ordered#LOWEST_PRECEDENCE}).
+	 */
+	static final int ORDER = Ordered.LOWEST_PRECEDENCE - 1;
 
 	private final IdScopes idScopes;
 
@@ -56,6 +66,11 @@ final class TracingIdsServerInterceptor implements ServerInterceptor {
 		this.requestKey = MetadataKeys.of(keys.requestId());
 		this.contextKey = MetadataKeys.of(keys.contextId());
 		this.userKey = MetadataKeys.of(keys.userId());
+	}
+
+	@Override
+	public int getOrder() {
+		return ORDER;
 	}
 
 	@Override

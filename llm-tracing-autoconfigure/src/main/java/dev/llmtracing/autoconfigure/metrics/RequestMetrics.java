@@ -41,7 +41,8 @@ final class RequestMetrics implements RequestListener {
 
 	@Override
 	public void onRequest(RequestRecord record) {
-		String route = (record.route() != null) ? record.route() : NONE;
+		String route = (record.route() != null) ? record.route()
+				: (record.rpcMethod() != null) ? record.rpcMethod() : NONE;
 		Timer.builder(MetricNames.REQUEST_DURATION)
 			.description("Duration of inbound requests that made model calls")
 			.tag("route", route)

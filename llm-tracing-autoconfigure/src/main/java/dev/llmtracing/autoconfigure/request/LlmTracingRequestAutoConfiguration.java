@@ -9,6 +9,7 @@ import dev.llmtracing.record.ExchangeDispatcher;
 import dev.llmtracing.request.RequestListener;
 import dev.llmtracing.support.InstrumentationFailures;
 import io.micrometer.context.ContextSnapshotFactory;
+import io.grpc.ServerInterceptor;
 import io.micrometer.observation.ObservationHandler;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
@@ -25,14 +26,16 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.grpc.server.GlobalServerInterceptor;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.server.WebFilter;
 
 /**
  * Auto-configuration of request records: the tracker of running requests, the servlet
  * filter or, in reactive web applications, the WebFlux filter that starts and finishes
- * them, the observation handler that adds their stages, tool executions and retrievals,
- * and the logger of their records.
+ * them (and with Spring gRPC, the server interceptor that does the same for gRPC calls),
+ * the observation handler that adds their stages, tool executions and retrievals, and the
+ * logger of their records.
  *
  * @author llm-tracing
  * @since 0.1.0
@@ -98,6 +101,23 @@ public final class LlmTracingRequestAutoConfiguration {
 		RequestRecordWebFilter llmTracingRequestRecordWebFilter(RequestTracker tracker,
 				ObjectProvider<LlmTracingWebProperties> web) {
 			return new RequestRecordWebFilter(tracker, idFilterOrder(web) + 1);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ ServerInterceptor.class, GlobalServerInterceptor.class })
+	@ConditionalOnBooleanProperty(name = "llm.tracing.grpc.enabled", matchIfMissing = true)
+	static class RequestServerInterceptorConfiguration {
+
+		@Bean
+		@GlobalServerInterceptor
+		@ConditionalOnMissingBean
+		RequestRecordServerInterceptor llmTracingRequestRecordServerInterceptor(RequestTracker tracker,
+				IdScopes idScopes) {
+			// the innermost global interceptor: inside the ID interceptor, whose IDs it
+			// reads
+			return new RequestRecordServerInterceptor(tracker, idScopes, Ordered.LOWEST_PRECEDENCE);
 		}
 
 	}

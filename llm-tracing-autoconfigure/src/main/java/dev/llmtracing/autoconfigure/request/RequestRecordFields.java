@@ -28,6 +28,12 @@ public final class RequestRecordFields {
 	/** The HTTP status, as in the OpenTelemetry HTTP conventions. */
 	public static final String HTTP_STATUS = "http.response.status_code";
 
+	/** The gRPC service of a gRPC call, as in the OpenTelemetry RPC conventions. */
+	public static final String RPC_SERVICE = "rpc.service";
+
+	/** The gRPC method of a gRPC call, as in the OpenTelemetry RPC conventions. */
+	public static final String RPC_METHOD = "rpc.method";
+
 	/** The exchange IDs of the model calls of the request. */
 	public static final String EXCHANGE_IDS = "exchangeIds";
 
@@ -68,6 +74,12 @@ public final class RequestRecordFields {
 		fields.put(ExchangeFields.RECORD_VERSION, RECORD_VERSION);
 		put(fields, ROUTE, record.route());
 		put(fields, HTTP_STATUS, record.httpStatus());
+		String rpcMethod = record.rpcMethod();
+		if (rpcMethod != null) {
+			int slash = rpcMethod.lastIndexOf('/');
+			put(fields, RPC_SERVICE, (slash > 0) ? rpcMethod.substring(0, slash) : null);
+			fields.put(RPC_METHOD, rpcMethod.substring(slash + 1));
+		}
 		fields.put(ExchangeFields.START_TIME, record.startTime().toString());
 		fields.put(ExchangeFields.DURATION_MS, record.durationMillis());
 		put(fields, TIME_TO_FIRST_BYTE_MS, record.timeToFirstByteMillis());

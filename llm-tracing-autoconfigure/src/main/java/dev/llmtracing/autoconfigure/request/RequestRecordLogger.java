@@ -49,7 +49,8 @@ final class RequestRecordLogger implements RequestListener {
 
 	static String summary(RequestRecord record) {
 		StringBuilder summary = new StringBuilder(96);
-		summary.append("request ").append((record.route() != null) ? record.route() : "?");
+		String name = (record.route() != null) ? record.route() : record.rpcMethod();
+		summary.append("request ").append((name != null) ? name : "?");
 		summary.append(' ').append(record.outcome().value()).append(" in ").append(record.durationMillis());
 		summary.append(" ms, ").append(record.totals().modelCalls()).append(" model call(s): ");
 		summary.append(record.breakdown());

@@ -148,15 +148,29 @@ final class RequestTracker implements ExchangeListener, IdScopeListener {
 
 	void finish(RequestTimeline timeline, @Nullable String route, @Nullable Integer httpStatus,
 			@Nullable Throwable error) {
+		finish(timeline, route, null, httpStatus, error, (error != null) ? ErrorTypes.of(error) : null);
+	}
+
+	/**
+	 * Finish a request.
+	 * @param timeline the request
+	 * @param route its route template, or {@code null}
+	 * @param rpcMethod the full name of its gRPC method, or {@code null}
+	 * @param httpStatus its HTTP status, or {@code null}
+	 * @param error the error it ended with, or {@code null}
+	 * @param errorType the type of the error it ended with, or {@code null} if it
+	 * succeeded
+	 */
+	void finish(RequestTimeline timeline, @Nullable String route, @Nullable String rpcMethod,
+			@Nullable Integer httpStatus, @Nullable Throwable error, @Nullable String errorType) {
 		long durationNanos = timeline.elapsedNanos(System.nanoTime());
-		Outcome outcome = (error != null || (httpStatus != null && httpStatus >= 500)) ? Outcome.ERROR
+		Outcome outcome = (errorType != null || (httpStatus != null && httpStatus >= 500)) ? Outcome.ERROR
 				: Outcome.SUCCESS;
-		String errorType = (error != null) ? ErrorTypes.of(error) : null;
 		Runnable publish = () -> {
 			this.running.remove(timeline.ids.requestId(), timeline);
 			List<String> signals = (error != null && OutputParseErrors.isOutputParseError(error)) ? OUTPUT_PARSE_ERROR
 					: List.of();
-			publish(timeline, route, httpStatus, durationNanos, outcome, errorType, signals);
+			publish(timeline, route, rpcMethod, httpStatus, durationNanos, outcome, errorType, signals);
 		};
 		boolean queued = this.dispatcher.get().execute(() -> {
 			long now = System.nanoTime();
@@ -211,8 +225,9 @@ final class RequestTracker implements ExchangeListener, IdScopeListener {
 		}
 	}
 
-	private void publish(RequestTimeline timeline, @Nullable String route, @Nullable Integer httpStatus,
-			long durationNanos, Outcome outcome, @Nullable String errorType, List<String> signals) {
+	private void publish(RequestTimeline timeline, @Nullable String route, @Nullable String rpcMethod,
+			@Nullable Integer httpStatus, long durationNanos, Outcome outcome, @Nullable String errorType,
+			List<String> signals) {
 		List<ExchangeRecord> exchanges = timeline.exchanges();
 		if (this.onlyWithModelCalls && exchanges.isEmpty()) {
 			return;
@@ -236,7 +251,7 @@ final class RequestTracker implements ExchangeListener, IdScopeListener {
 		RequestRecord record = new RequestRecord(timeline.ids, traceId, route, httpStatus, timeline.startTime,
 				durationMillis, exchangeIds, Breakdown.of(activities, durationMillis), totals(exchanges), outcome,
 				errorType, timeline.firstByteMillis(), signals,
-				exchanges.isEmpty() ? null : exchanges.get(exchanges.size() - 1).request(), timed);
+				exchanges.isEmpty() ? null : exchanges.get(exchanges.size() - 1).request(), timed, rpcMethod);
 		for (RequestListener listener : this.listeners) {
 			try {
 				listener.onRequest(record);

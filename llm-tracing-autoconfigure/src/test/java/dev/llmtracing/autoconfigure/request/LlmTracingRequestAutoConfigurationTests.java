@@ -9,6 +9,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.core.Ordered;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,6 +46,18 @@ class LlmTracingRequestAutoConfigurationTests {
 					.doesNotHaveBean(FilterRegistrationBean.class);
 				assertThat(context.getBean(RequestRecordWebFilter.class).getOrder()).isEqualTo(101);
 			});
+	}
+
+	@Test
+	void shouldRegisterTheGrpcInterceptorInnermostAndBackOffWithTheGrpcIds() {
+		new ApplicationContextRunner().withConfiguration(this.configurations).run((context) -> {
+			assertThat(context).hasSingleBean(RequestRecordServerInterceptor.class);
+			assertThat(context.getBean(RequestRecordServerInterceptor.class).getOrder())
+				.isEqualTo(Ordered.LOWEST_PRECEDENCE);
+		});
+		new ApplicationContextRunner().withConfiguration(this.configurations)
+			.withPropertyValues("llm.tracing.grpc.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(RequestRecordServerInterceptor.class));
 	}
 
 	@Test

@@ -57,6 +57,19 @@ class RequestRecordSchemaTests {
 	}
 
 	@Test
+	void shouldMatchTheSchemaForAGrpcCallWithItsServiceAndMethod() {
+		RequestRecord record = new RequestRecord(new TracingIds("req-3", null, null), null, null, null, Instant.now(),
+				12, List.of(), Map.of("other", 12L), new RequestTotals(0, null, null, null, null), Outcome.ERROR,
+				"UNAVAILABLE", null, List.of(), null, List.of(), "llmtracing.sample.ChatService/Chat");
+		Map<String, Object> fields = RequestRecordFields.all(record, MdcKeys.DEFAULT);
+		RecordSchema.assertValidRequest(fields);
+		assertThat(fields).containsEntry("rpc.service", "llmtracing.sample.ChatService")
+			.containsEntry("rpc.method", "Chat")
+			.containsEntry("error.type", "UNAVAILABLE")
+			.doesNotContainKeys("http.route", "http.response.status_code");
+	}
+
+	@Test
 	void shouldRejectNegativePartsAndInvalidPartNames() {
 		Map<String, Object> fields = new LinkedHashMap<>(RequestRecordFields.all(record(), MdcKeys.DEFAULT));
 		fields.put("breakdown", Map.of("model", -1));

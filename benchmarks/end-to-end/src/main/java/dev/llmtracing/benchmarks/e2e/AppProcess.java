@@ -15,13 +15,14 @@ import java.util.regex.Pattern;
 
 /**
  * One run of the application under load: a JVM started with {@code java -jar} on a free
- * port, its console written to a file, and the probes the driver reads between windows.
+ * port (and its gRPC service on another), its console written to a file, and the probes
+ * the driver reads between windows.
  *
  * @author llm-tracing
  */
 final class AppProcess implements AutoCloseable {
 
-	private static final Pattern BYTES = Pattern.compile("\"bytes\":(\\d+)");
+	private static final Pattern COUNT = Pattern.compile("\":(\\d+)");
 
 	private static final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -29,29 +30,34 @@ final class AppProcess implements AutoCloseable {
 
 	private final int port;
 
+	private final int grpcPort;
+
 	private final Process process;
 
-	private AppProcess(String name, int port, Process process) {
+	private AppProcess(String name, int port, int grpcPort, Process process) {
 		this.name = name;
 		this.port = port;
+		this.grpcPort = grpcPort;
 		this.process = process;
 	}
 
 	static AppProcess start(Variant variant, Path jar, String zipkinEndpoint, List<String> jvmOptions, Path logDir)
 			throws IOException {
 		int port = freePort();
+		int grpcPort = freePort();
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.addAll(jvmOptions);
 		command.add("-jar");
 		command.add(jar.toString());
 		command.add("--server.port=" + port);
+		command.add("--spring.grpc.server.port=" + grpcPort);
 		command.add("--management.tracing.export.zipkin.endpoint=" + zipkinEndpoint);
 		command.addAll(variant.arguments());
 		Process process = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(logDir.resolve(variant.name() + ".log").toFile())
 			.start();
-		return new AppProcess(variant.name(), port, process);
+		return new AppProcess(variant.name(), port, grpcPort, process);
 	}
 
 	String name() {
@@ -64,6 +70,10 @@ final class AppProcess implements AutoCloseable {
 
 	String url(String path) {
 		return "http://127.0.0.1:" + this.port + path;
+	}
+
+	String grpcUrl(String methodPath) {
+		return "http://127.0.0.1:" + this.grpcPort + methodPath;
 	}
 
 	void awaitReady(Duration timeout) throws IOException, InterruptedException {
@@ -87,11 +97,15 @@ final class AppProcess implements AutoCloseable {
 	}
 
 	long allocatedBytes() throws IOException, InterruptedException {
-		return bytes(get("/bench/allocated"));
+		return count(get("/bench/allocated"));
+	}
+
+	long grpcFailures() throws IOException, InterruptedException {
+		return count(get("/bench/grpc-failures"));
 	}
 
 	long heapAfterFullGc() throws IOException, InterruptedException {
-		return bytes(get("/bench/heap-after-gc"));
+		return count(get("/bench/heap-after-gc"));
 	}
 
 	ThreadCpu cpu() throws IOException {
@@ -107,10 +121,10 @@ final class AppProcess implements AutoCloseable {
 		return response.body();
 	}
 
-	private static long bytes(String json) {
-		Matcher matcher = BYTES.matcher(json);
+	private static long count(String json) {
+		Matcher matcher = COUNT.matcher(json);
 		if (!matcher.find()) {
-			throw new IllegalStateException("No byte count in " + json);
+			throw new IllegalStateException("No count in " + json);
 		}
 		return Long.parseLong(matcher.group(1));
 	}

@@ -25,9 +25,9 @@ import java.util.StringJoiner;
  * {@code scenarios} (comma-separated, default all), {@code rounds} (5), {@code window}
  * (15s), {@code warmup-min} (60s), {@code warmup-max} (180s), {@code warmup-window}
  * (10s), {@code connections} (16), {@code threads} (2), {@code jvm} (space-separated JVM
- * options, default {@code -Xms1g -Xmx1g}), {@code out} (target/bench), {@code experiment}
- * and {@code webflux-experiment} (extra variants of the build with the starter, see
- * {@link #withExperiments}).
+ * options, default {@code -Xms1g -Xmx1g}), {@code out} (target/bench),
+ * {@code experiment}, {@code webflux-experiment} and {@code grpc-experiment} (extra
+ * variants of the build with the starter, see {@link #withExperiments}).
  *
  * @author llm-tracing
  */
@@ -37,14 +37,18 @@ public final class EndToEndBenchmark {
 
 	private final Wrk wrk;
 
+	private final H2Load h2load;
+
 	private final Path out;
 
 	private EndToEndBenchmark(Map<String, String> options) throws Exception {
 		this.options = options;
 		this.out = Path.of(option("out", "target/bench"));
 		Files.createDirectories(this.out);
-		this.wrk = new Wrk(Integer.parseInt(option("threads", "2")), Integer.parseInt(option("connections", "16")),
-				this.out);
+		int threads = Integer.parseInt(option("threads", "2"));
+		int connections = Integer.parseInt(option("connections", "16"));
+		this.wrk = new Wrk(threads, connections, this.out);
+		this.h2load = new H2Load(threads, connections, this.out);
 	}
 
 	public static void main(String[] args) throws Exception {
@@ -107,7 +111,8 @@ public final class EndToEndBenchmark {
 					Window.csvHeader() + "\n" + String.join("\n", windows.stream().map(Window::csv).toList()) + "\n");
 			String report = new Report(windows).markdown(scenarios, warmups, heapAfterGc)
 					+ String.format("%nSpans received by the Zipkin endpoint: %d posts, %.1f MB.%n", spans.posts(),
-							spans.bytes() / 1024.0 / 1024.0);
+							spans.bytes() / 1024.0 / 1024.0)
+					+ recordCounts(variants);
 			Files.writeString(this.out.resolve("results.md"), report);
 			System.out.println(report);
 			check(windows, variants);
@@ -139,6 +144,34 @@ public final class EndToEndBenchmark {
 		}
 	}
 
+	/**
+	 * The exchange and request records each build with the starter wrote, warm-up
+	 * included: a request record per request shows that the starter measured what it does
+	 * for requests (one request ID for many requests would leave most without).
+	 */
+	private String recordCounts(Set<Variant> variants) throws java.io.IOException {
+		StringBuilder counts = new StringBuilder(String.format("%nRecords written, warm-up included:%n%n"));
+		for (Variant variant : variants) {
+			if (variant.withStarter()) {
+				long exchanges = 0;
+				long requests = 0;
+				try (java.util.stream.Stream<String> lines = Files.lines(this.out.resolve(variant.name() + ".log"))) {
+					for (String line : (Iterable<String>) lines::iterator) {
+						if (line.contains("\"llm.tracing.exchange\"")) {
+							exchanges++;
+						}
+						else if (line.contains("\"llm.tracing.request\"")) {
+							requests++;
+						}
+					}
+				}
+				counts.append(String.format("- %s: %,d exchange records, %,d request records%n", variant.name(),
+						exchanges, requests));
+			}
+		}
+		return counts.toString();
+	}
+
 	private String warmUp(AppProcess app, List<String> paths) throws Exception {
 		Duration step = duration("warmup-window", "10s");
 		long min = duration("warmup-min", "60s").toSeconds();
@@ -146,7 +179,7 @@ public final class EndToEndBenchmark {
 		List<Double> series = new ArrayList<>();
 		long elapsed = 0;
 		while (elapsed < max) {
-			series.add(this.wrk.run(app, paths, step).perSecond());
+			series.add(load(app, paths, step).perSecond());
 			elapsed += step.toSeconds();
 			if (elapsed >= min && settled(series)) {
 				break;
@@ -175,15 +208,30 @@ public final class EndToEndBenchmark {
 			throws Exception {
 		ThreadCpu cpuBefore = app.cpu();
 		long allocatedBefore = app.allocatedBytes();
-		Wrk.Result load = this.wrk.run(app, List.of(scenario.path()), window);
+		Wrk.Result load = load(app, List.of(scenario.path()), window);
 		ThreadCpu cpuAfter = app.cpu();
 		long allocated = app.allocatedBytes() - allocatedBefore;
 		return new Window(round, scenario, variant, load, cpuAfter.since(cpuBefore), allocated);
 	}
 
+	/**
+	 * Loads the paths with wrk, or a gRPC method with h2load (a gRPC variant has only
+	 * that path).
+	 */
+	private Wrk.Result load(AppProcess app, List<String> paths, Duration duration) throws Exception {
+		if (H2Load.isGrpc(paths.get(0))) {
+			if (paths.size() > 1) {
+				throw new IllegalArgumentException("A gRPC variant is loaded on one method only: " + paths);
+			}
+			return this.h2load.run(app, paths.get(0), duration);
+		}
+		return this.wrk.run(app, paths, duration);
+	}
+
 	private List<Scenario> selectedScenarios() {
 		List<String> names = Arrays
-			.asList(option("scenarios", "call,stream,tool,stages,content-4kb,webflux-call,webflux-stream").split(","));
+			.asList(option("scenarios", "call,stream,tool,stages,content-4kb,webflux-call,webflux-stream,grpc-call")
+				.split(","));
 		List<Scenario> selected = Scenario.ALL.stream()
 			.filter((scenario) -> names.contains(scenario.name()))
 			.map(this::withExperiments)
@@ -200,11 +248,13 @@ public final class EndToEndBenchmark {
 	 * each the build with the starter (or the jar after {@code @}, such as a build of an
 	 * earlier commit) run with these arguments, to the servlet scenarios; and those of
 	 * {@code --webflux-experiment=...}, the same run as WebFlux applications, to the
-	 * WebFlux scenarios.
+	 * WebFlux scenarios; and those of {@code --grpc-experiment=...} to the gRPC scenario
+	 * (each kind in JVMs of its own, so give them names of their own).
 	 */
 	private Scenario withExperiments(Scenario scenario) {
 		boolean webflux = scenario.variants().get(0).equals(Variant.WITHOUT_WEBFLUX);
-		String experiments = option(webflux ? "webflux-experiment" : "experiment", "");
+		boolean grpc = H2Load.isGrpc(scenario.path());
+		String experiments = option(webflux ? "webflux-experiment" : grpc ? "grpc-experiment" : "experiment", "");
 		if (experiments.isBlank()) {
 			return scenario;
 		}

@@ -7,7 +7,7 @@ import java.util.List;
  * baseline the others are compared with.
  *
  * @param name the name in the report
- * @param path the request path
+ * @param path the request path, or for the gRPC run {@code grpc:} and the method's path
  * @param variants the variants, baseline first
  * @author llm-tracing
  */
@@ -23,6 +23,8 @@ record Scenario(String name, String path, List<Variant> variants) {
 			new Scenario("webflux-call", "/reactive/ask?q=hello",
 					List.of(Variant.WITHOUT_WEBFLUX, Variant.WITH_WEBFLUX)),
 			new Scenario("webflux-stream", "/reactive/ask-stream?q=hello",
-					List.of(Variant.WITHOUT_WEBFLUX, Variant.WITH_WEBFLUX)));
+					List.of(Variant.WITHOUT_WEBFLUX, Variant.WITH_WEBFLUX)),
+			new Scenario("grpc-call", H2Load.PREFIX + "/llmtracing.bench.AskService/Ask",
+					List.of(Variant.WITHOUT_GRPC, Variant.WITH_GRPC)));
 
 }

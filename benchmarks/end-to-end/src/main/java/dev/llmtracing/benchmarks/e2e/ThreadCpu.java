@@ -77,10 +77,10 @@ final class ThreadCpu {
 
 	static String group(String threadName) {
 		// Tomcat's request threads; in the WebFlux runs Netty's event loops (the name is
-		// cut
-		// to 15 characters) and the bounded elastic threads that run the blocking calls
+		// cut to 15 characters) and the bounded elastic threads that run the blocking
+		// calls; in the gRPC run grpc-java's executor and Netty event loops
 		if (threadName.startsWith("http-nio") || threadName.startsWith("reactor-http")
-				|| threadName.startsWith("boundedElastic")) {
+				|| threadName.startsWith("boundedElastic") || threadName.startsWith("grpc-default")) {
 			return "request";
 		}
 		if (threadName.startsWith("llm-tracing")) {

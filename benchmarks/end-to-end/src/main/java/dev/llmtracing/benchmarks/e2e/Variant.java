@@ -37,4 +37,14 @@ record Variant(String name, boolean withStarter, List<String> arguments, @Nullab
 	 */
 	static final Variant WITH_WEBFLUX = new Variant("with-webflux", true, List.of(REACTIVE), null);
 
+	/**
+	 * The application loaded on its gRPC service, in a JVM of its own.
+	 */
+	static final Variant WITHOUT_GRPC = new Variant("without-grpc", false, List.of(), null);
+
+	/**
+	 * The build with the starter loaded on its gRPC service, in a JVM of its own.
+	 */
+	static final Variant WITH_GRPC = new Variant("with-grpc", true, List.of(), null);
+
 }

@@ -10,7 +10,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * What the benchmark driver reads from the application between windows: bytes allocated
- * by all live threads so far, and the heap used after a full collection.
+ * by all live threads so far, the gRPC calls that failed so far, and the heap used after
+ * a full collection.
  *
  * @author llm-tracing
  */
@@ -26,6 +27,11 @@ class BenchmarkProbeController {
 			total += Math.max(bytes, 0);
 		}
 		return Map.of("bytes", total);
+	}
+
+	@GetMapping("/bench/grpc-failures")
+	Map<String, Long> grpcFailures() {
+		return Map.of("failures", GrpcAskService.failures.get());
 	}
 
 	@GetMapping("/bench/heap-after-gc")
