@@ -13,6 +13,7 @@ import org.reactivestreams.Publisher;
 import org.slf4j.MDC;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.SignalType;
 import reactor.util.context.ContextView;
 
 import org.springframework.core.Ordered;
@@ -81,17 +82,20 @@ final class RequestRecordWebFilter implements WebFilter, Ordered {
 			ServerWebExchange followed = exchange.mutate()
 				.response(new FirstByteServerResponse(exchange.getResponse(), timeline))
 				.build();
+			Ending ending = new Ending();
 			return chain.filter(followed)
-				.doOnSuccess((done) -> finish(timeline, exchange, null))
-				.doOnError((error) -> finish(timeline, exchange, error))
-				.doOnCancel(() -> finish(timeline, exchange, new CancellationException("response cancelled")));
+				.doOnError(ending::failed)
+				.doFinally((signal) -> finish(timeline, exchange, ending.error(signal)));
 		});
 	}
 
 	private @Nullable RequestTimeline start(ContextView context) {
 		try {
 			TracingIds ids = context.getOrDefault(IdsThreadLocalAccessor.KEY, null);
-			return (ids != null) ? this.tracker.start(ids, traceId(context)) : null;
+			// a request with model calls takes the trace ID of its first one; only a
+			// request without any needs the server observation's, which costs a restore
+			String traceId = this.tracker.recordsEveryRequest() ? traceId(context) : null;
+			return (ids != null) ? this.tracker.start(ids, traceId) : null;
 		}
 		catch (RuntimeException ex) {
 			this.tracker.recordFailure(ex);
@@ -115,8 +119,7 @@ final class RequestRecordWebFilter implements WebFilter, Ordered {
 	private void finish(RequestTimeline timeline, ServerWebExchange exchange, @Nullable Throwable error) {
 		try {
 			ServerHttpResponse response = exchange.getResponse();
-			MediaType contentType = response.getHeaders().getContentType();
-			if (contentType != null && STREAMING_TYPES.stream().anyMatch(contentType::isCompatibleWith)) {
+			if (isStreamed(response)) {
 				timeline.streamed();
 			}
 			this.tracker.finish(timeline, route(exchange), status(response.getStatusCode(), error), error);
@@ -144,8 +147,31 @@ final class RequestRecordWebFilter implements WebFilter, Ordered {
 		return (error != null && !(error instanceof CancellationException) && value < 400) ? 500 : value;
 	}
 
+	private static boolean isStreamed(ServerHttpResponse response) {
+		MediaType contentType = response.getHeaders().getContentType();
+		return contentType != null && STREAMING_TYPES.stream().anyMatch(contentType::isCompatibleWith);
+	}
+
 	/**
-	 * Notes the time of the first body byte that the response writes.
+	 * How the response ended: the error it failed with, or its cancellation.
+	 */
+	private static final class Ending {
+
+		private volatile @Nullable Throwable error;
+
+		void failed(Throwable error) {
+			this.error = error;
+		}
+
+		@Nullable Throwable error(SignalType signal) {
+			return (signal == SignalType.CANCEL) ? new CancellationException("response cancelled") : this.error;
+		}
+
+	}
+
+	/**
+	 * Notes the time of the first body byte that a streamed response writes; the body of
+	 * any other response is written as it is.
 	 */
 	private static final class FirstByteServerResponse extends ServerHttpResponseDecorator {
 
@@ -158,12 +184,13 @@ final class RequestRecordWebFilter implements WebFilter, Ordered {
 
 		@Override
 		public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
-			return super.writeWith(Flux.from(body).doOnNext(this::written));
+			return super.writeWith(isStreamed(this) ? Flux.from(body).doOnNext(this::written) : body);
 		}
 
 		@Override
 		public Mono<Void> writeAndFlushWith(Publisher<? extends Publisher<? extends DataBuffer>> body) {
-			return super.writeAndFlushWith(Flux.from(body).map((inner) -> Flux.from(inner).doOnNext(this::written)));
+			return super.writeAndFlushWith(
+					isStreamed(this) ? Flux.from(body).map((inner) -> Flux.from(inner).doOnNext(this::written)) : body);
 		}
 
 		private void written(DataBuffer buffer) {

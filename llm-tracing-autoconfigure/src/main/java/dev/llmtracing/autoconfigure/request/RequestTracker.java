@@ -137,6 +137,13 @@ final class RequestTracker implements ExchangeListener, IdScopeListener {
 		this.failures.record(InstrumentedComponent.REQUEST, ex);
 	}
 
+	/**
+	 * Whether every request gets a record, also one without model calls.
+	 */
+	boolean recordsEveryRequest() {
+		return !this.onlyWithModelCalls;
+	}
+
 	boolean isFollowing() {
 		return !this.running.isEmpty();
 	}
