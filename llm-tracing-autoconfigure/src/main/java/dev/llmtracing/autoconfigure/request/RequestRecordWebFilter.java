@@ -82,9 +82,17 @@ final class RequestRecordWebFilter implements WebFilter, Ordered {
 			ServerWebExchange followed = exchange.mutate()
 				.response(new FirstByteServerResponse(exchange.getResponse(), timeline))
 				.build();
+			Mono<Void> filtered;
+			try {
+				filtered = chain.filter(followed);
+			}
+			catch (RuntimeException | Error ex) {
+				// a filter that throws instead of returning an error: still one record
+				finish(timeline, exchange, ex);
+				throw ex;
+			}
 			Ending ending = new Ending();
-			return chain.filter(followed)
-				.doOnError(ending::failed)
+			return filtered.doOnError(ending::failed)
 				.doFinally((signal) -> finish(timeline, exchange, ending.error(signal)));
 		});
 	}

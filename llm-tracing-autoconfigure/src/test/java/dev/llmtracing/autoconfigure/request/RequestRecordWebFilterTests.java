@@ -103,6 +103,15 @@ class RequestRecordWebFilterTests {
 	}
 
 	@Test
+	void aChainThatThrowsIsRecordedAndTheCallerGetsItsException() {
+		IllegalStateException failure = new IllegalStateException("filter threw");
+		assertThatThrownBy(() -> filter(exchange("/chat"), (followed) -> {
+			throw failure;
+		}).block()).isSameAs(failure);
+		assertThat(awaitRecord().errorType()).isEqualTo(IllegalStateException.class.getName());
+	}
+
+	@Test
 	void aResponseStatusErrorKeepsItsStatus() {
 		assertThatThrownBy(() -> filter(exchange("/missing"),
 				(followed) -> Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND)))
