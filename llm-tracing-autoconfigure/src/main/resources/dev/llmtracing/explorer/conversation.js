@@ -1,4 +1,4 @@
-import { el, clear, messageTexts, show, viewHref, LONG } from './dom.js';
+import { el, clear, messageTexts, show, viewHref, LONG, routeOf } from './dom.js';
 import { models } from './table.js';
 
 function lastUserText(exchange) {
@@ -20,7 +20,7 @@ export function renderConversation(view, contextId, entries, keys) {
 		const request = entry.request;
 		const item = el('li', { class: 'turn', 'data-request-id': request[keys.requestId] },
 			el('div', {}, el('a', { href: viewHref('request', request[keys.requestId]), text: request[keys.requestId] }),
-				' ', el('span', { class: 'muted', text: request.startTime + ' \u00b7 ' + (request['http.route'] ?? '?')
+				' ', el('span', { class: 'muted', text: request.startTime + ' \u00b7 ' + (routeOf(request) ?? '?')
 					+ ' \u00b7 ' + request.outcome + ' \u00b7 ' + request.durationMs + ' ms \u00b7 '
 					+ models(entry).join(', ') })));
 		for (const exchange of entry.exchanges) {

@@ -97,3 +97,14 @@ export function messageTexts(messages) {
 export function viewHref(view, id) {
 	return '#' + new URLSearchParams([[view, String(id)]]).toString();
 }
+
+/** Returns what a request was: its HTTP route, or the service and method of a gRPC call. */
+export function routeOf(request) {
+	if (request['http.route'] !== undefined) {
+		return request['http.route'];
+	}
+	if (request['rpc.method'] !== undefined) {
+		return (request['rpc.service'] !== undefined ? request['rpc.service'] + '/' : '') + request['rpc.method'];
+	}
+	return undefined;
+}

@@ -1,4 +1,4 @@
-import { el, clear, show, viewHref } from './dom.js';
+import { el, clear, show, viewHref, routeOf } from './dom.js';
 
 /** Returns the models of a request's model calls. */
 export function models(entry) {
@@ -32,7 +32,7 @@ function tokens(request) {
 /** Returns the text a filter is matched against. */
 export function searchText(entry, keys) {
 	const request = entry.request;
-	return [request[keys.requestId], request[keys.contextId], request[keys.userId], request['http.route'],
+	return [request[keys.requestId], request[keys.contextId], request[keys.userId], routeOf(request),
 		request.outcome, request.traceId, ...models(entry), ...request.exchangeIds].join(' ').toLowerCase();
 }
 
@@ -45,7 +45,7 @@ export function renderTable(tbody, entries, keys) {
 		const contextId = request[keys.contextId];
 		const row = el('tr', { class: 'request', 'data-request-id': requestId },
 			el('td', { text: new Date(request.startTime).toLocaleTimeString(), title: request.startTime }),
-			el('td', { text: request['http.route'] ?? '?' }),
+			el('td', { text: routeOf(request) ?? '?' }),
 			el('td', { text: request[keys.userId] }),
 			el('td', {}, (contextId === undefined) ? null
 				: el('a', { class: 'context', href: viewHref('context', contextId), text: contextId })),

@@ -1,4 +1,4 @@
-import { el, clear, show, messageTexts, viewHref, LONG } from './dom.js';
+import { el, clear, show, messageTexts, viewHref, LONG, routeOf } from './dom.js';
 import { cost } from './table.js';
 
 const BUILT_IN_PARTS = ['model', 'tool', 'retrieval', 'other'];
@@ -25,7 +25,7 @@ export function traceLink(template, traceId) {
 
 function facts(request, keys, template) {
 	const rows = [['Request ID', request[keys.requestId]], ['Context ID', request[keys.contextId]],
-		['User ID', request[keys.userId]], ['Route', request['http.route']],
+		['User ID', request[keys.userId]], ['Route', routeOf(request)],
 		['HTTP status', request['http.response.status_code']], ['Start', request.startTime],
 		['Duration', request.durationMs + ' ms'], ['Model calls', request['llm.request.model_calls']],
 		['Tokens in / out', (request['gen_ai.usage.input_tokens'] ?? '?') + ' / '
@@ -89,7 +89,7 @@ function lanes(entry, classes) {
 		return el('div', { class: 'lane' }, el('span', { class: 'label', text: label }),
 			el('div', { class: 'track' }, span));
 	};
-	container.append(lane('request ' + (request['http.route'] ?? ''), 0, request.durationMs, 'part-other'));
+	container.append(lane('request ' + (routeOf(request) ?? ''), 0, request.durationMs, 'part-other'));
 	const rows = [];
 	entry.exchanges.forEach((exchange, index) => {
 		const model = exchange['gen_ai.response.model'] ?? exchange['gen_ai.request.model'] ?? '?';
