@@ -10,7 +10,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.MDC;
 
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -47,7 +46,7 @@ final class RequestRecordFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain filterChain)
 			throws ServletException, IOException {
-		RequestTimeline timeline = start();
+		RequestTimeline timeline = this.tracker.startHere(this.idScopes::current);
 		if (timeline == null) {
 			filterChain.doFilter(request, response);
 			return;
@@ -73,16 +72,6 @@ final class RequestRecordFilter extends OncePerRequestFilter {
 			catch (RuntimeException ex) {
 				this.tracker.recordFailure(ex);
 			}
-		}
-	}
-
-	private @Nullable RequestTimeline start() {
-		try {
-			return this.tracker.start(this.idScopes.current(), MDC.get(RequestTracker.TRACE_ID_MDC_KEY));
-		}
-		catch (RuntimeException ex) {
-			this.tracker.recordFailure(ex);
-			return null;
 		}
 	}
 

@@ -12,7 +12,6 @@ import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.Status;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.MDC;
 
 import org.springframework.core.Ordered;
 
@@ -56,7 +55,7 @@ final class RequestRecordServerInterceptor implements ServerInterceptor, Ordered
 	@Override
 	public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
 			ServerCallHandler<Q, R> next) {
-		RequestTimeline timeline = start();
+		RequestTimeline timeline = this.tracker.startHere(this.idScopes::current);
 		if (timeline == null) {
 			return next.startCall(call, headers);
 		}
@@ -74,16 +73,6 @@ final class RequestRecordServerInterceptor implements ServerInterceptor, Ordered
 			throw ex;
 		}
 		return new FollowedListener<>(listener, finish);
-	}
-
-	private @Nullable RequestTimeline start() {
-		try {
-			return this.tracker.start(this.idScopes.current(), MDC.get(RequestTracker.TRACE_ID_MDC_KEY));
-		}
-		catch (RuntimeException ex) {
-			this.tracker.recordFailure(ex);
-			return null;
-		}
 	}
 
 	/**

@@ -1,6 +1,5 @@
 package dev.llmtracing.autoconfigure.request;
 
-import java.util.List;
 import java.util.concurrent.CancellationException;
 
 import dev.llmtracing.context.IdsThreadLocalAccessor;
@@ -48,9 +47,6 @@ import org.springframework.web.util.pattern.PathPattern;
 final class RequestRecordWebFilter implements WebFilter, Ordered {
 
 	private static final ContextSnapshotFactory SNAPSHOTS = ContextSnapshotFactory.builder().build();
-
-	private static final List<MediaType> STREAMING_TYPES = List.of(MediaType.TEXT_EVENT_STREAM,
-			MediaType.APPLICATION_NDJSON);
 
 	private final RequestTracker tracker;
 
@@ -157,7 +153,8 @@ final class RequestRecordWebFilter implements WebFilter, Ordered {
 
 	private static boolean isStreamed(ServerHttpResponse response) {
 		MediaType contentType = response.getHeaders().getContentType();
-		return contentType != null && STREAMING_TYPES.stream().anyMatch(contentType::isCompatibleWith);
+		return contentType != null && (MediaType.TEXT_EVENT_STREAM.isCompatibleWith(contentType)
+				|| MediaType.APPLICATION_NDJSON.isCompatibleWith(contentType));
 	}
 
 	/**

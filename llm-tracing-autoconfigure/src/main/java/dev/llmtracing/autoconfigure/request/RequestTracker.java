@@ -112,14 +112,7 @@ final class RequestTracker implements ExchangeListener, IdScopeListener {
 	 */
 	@Override
 	public @Nullable Runnable opened(TracingIds ids) {
-		RequestTimeline timeline;
-		try {
-			timeline = start(ids, MDC.get(TRACE_ID_MDC_KEY));
-		}
-		catch (RuntimeException ex) {
-			recordFailure(ex);
-			return null;
-		}
+		RequestTimeline timeline = startHere(() -> ids);
 		if (timeline == null) {
 			return null;
 		}
@@ -131,6 +124,22 @@ final class RequestTracker implements ExchangeListener, IdScopeListener {
 				recordFailure(ex);
 			}
 		};
+	}
+
+	/**
+	 * Start following a request on the thread it arrives on, with the trace ID of the
+	 * thread's MDC; a failure is counted, never thrown.
+	 * @param ids supplies the request's IDs
+	 * @return the request's timeline, or {@code null} if it is not followed
+	 */
+	@Nullable RequestTimeline startHere(Supplier<TracingIds> ids) {
+		try {
+			return start(ids.get(), MDC.get(TRACE_ID_MDC_KEY));
+		}
+		catch (RuntimeException ex) {
+			recordFailure(ex);
+			return null;
+		}
 	}
 
 	void recordFailure(RuntimeException ex) {
