@@ -50,8 +50,6 @@ import static org.awaitility.Awaitility.await;
 				"management.tracing.sampling.probability=1.0" })
 class GrpcIT extends StandInModelIT {
 
-	private static final String REQUEST_LOGGER = "llm.tracing.request";
-
 	private static ManagedChannel channel;
 
 	@Autowired
@@ -121,7 +119,7 @@ class GrpcIT extends StandInModelIT {
 	void aUnaryCallHasOneRequestRecordThatNamesItsMethodAndLinksItsExchange() {
 		ask("record-1", ids("req-grpc-record-1", "ctx-r", "erin"), new AtomicReference<>());
 		Map<String, Object> exchange = awaitRecords(1).get(0);
-		Map<String, Object> request = awaitRequest("req-grpc-record-1");
+		Map<String, Object> request = RequestRecords.awaitOne(capture, "req-grpc-record-1");
 		assertThat(request).containsEntry("rpc.service", "test.Chat")
 			.containsEntry("rpc.method", "Ask")
 			.containsEntry("contextId", "ctx-r")
@@ -130,18 +128,18 @@ class GrpcIT extends StandInModelIT {
 			.containsEntry("llm.request.model_calls", 1)
 			.containsEntry("exchangeIds", List.of(exchange.get("exchangeId")))
 			.doesNotContainKeys("http.route", "http.response.status_code", "timeToFirstByteMs", "error.type");
-		assertAddsUp(request);
+		RequestRecords.assertAddsUp(request);
 	}
 
 	@Test
 	void aServerStreamingCallHasARequestRecordUntilItsLastMessageWithItsTimeToFirstMessage() {
 		stream("record-2 [delay:200] tell me", ids("req-grpc-record-2", "ctx-r", null));
-		Map<String, Object> request = awaitRequest("req-grpc-record-2");
+		Map<String, Object> request = RequestRecords.awaitOne(capture, "req-grpc-record-2");
 		assertThat(request).containsEntry("rpc.method", "Stream").containsEntry("outcome", "success");
 		assertThat(((Number) request.get("timeToFirstByteMs")).longValue())
 			.isLessThanOrEqualTo(((Number) request.get("durationMs")).longValue());
-		assertThat(breakdown(request).get("model")).isGreaterThanOrEqualTo(199L);
-		assertAddsUp(request);
+		assertThat(RequestRecords.breakdown(request).get("model")).isGreaterThanOrEqualTo(199L);
+		RequestRecords.assertAddsUp(request);
 	}
 
 	@Test
@@ -150,7 +148,7 @@ class GrpcIT extends StandInModelIT {
 				GrpcTestApplication.REFUSE))
 			.isInstanceOfSatisfying(StatusRuntimeException.class,
 					(ex) -> assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION));
-		Map<String, Object> request = awaitRequest("req-grpc-record-3");
+		Map<String, Object> request = RequestRecords.awaitOne(capture, "req-grpc-record-3");
 		assertThat(request).containsEntry("outcome", "error")
 			.containsEntry("error.type", "FAILED_PRECONDITION")
 			.containsEntry("rpc.method", "Refuse")
@@ -227,10 +225,9 @@ class GrpcIT extends StandInModelIT {
 			String n = ((String) record.get("requestId")).substring("req-mix-".length());
 			assertThat(record).containsEntry("contextId", "ctx-mix-" + n).containsEntry("userId", "user-mix-" + n);
 		});
-		await().atMost(Duration.ofSeconds(60)).until(() -> capture.records(REQUEST_LOGGER).size() >= calls);
 		Map<Object, Object> exchangeIdByRequest = new java.util.HashMap<>();
 		records.forEach((record) -> exchangeIdByRequest.put(record.get("requestId"), record.get("exchangeId")));
-		List<Map<String, Object>> requests = capture.records(REQUEST_LOGGER);
+		List<Map<String, Object>> requests = RequestRecords.awaitCount(capture, calls);
 		assertThat(requests).hasSize(calls).extracting((request) -> request.get("requestId")).doesNotHaveDuplicates();
 		assertThat(requests).allSatisfy((request) -> {
 			String n = ((String) request.get("requestId")).substring("req-mix-".length());
@@ -329,32 +326,6 @@ class GrpcIT extends StandInModelIT {
 			.filter((event) -> event.getLoggerName().equals(GrpcTestApplication.LOGGER_NAME))
 			.filter((event) -> event.getFormattedMessage().contains(marker))
 			.toList();
-	}
-
-	private Map<String, Object> awaitRequest(String requestId) {
-		await().atMost(Duration.ofSeconds(30))
-			.until(() -> capture.records(REQUEST_LOGGER)
-				.stream()
-				.anyMatch((record) -> requestId.equals(record.get("requestId"))));
-		List<Map<String, Object>> records = capture.records(REQUEST_LOGGER)
-			.stream()
-			.filter((record) -> requestId.equals(record.get("requestId")))
-			.toList();
-		assertThat(records).as("request records of %s", requestId).hasSize(1);
-		return records.get(0);
-	}
-
-	@SuppressWarnings("unchecked")
-	private static Map<String, Long> breakdown(Map<String, Object> record) {
-		Map<String, Long> millis = new java.util.LinkedHashMap<>();
-		((Map<String, Number>) record.get("breakdown")).forEach((part, value) -> millis.put(part, value.longValue()));
-		return millis;
-	}
-
-	private static void assertAddsUp(Map<String, Object> record) {
-		long duration = ((Number) record.get("durationMs")).longValue();
-		assertThat(breakdown(record).values().stream().mapToLong(Long::longValue).sum()).as("breakdown of %s", record)
-			.isEqualTo(duration);
 	}
 
 	private List<Map<String, Object>> awaitRecords(int count) {

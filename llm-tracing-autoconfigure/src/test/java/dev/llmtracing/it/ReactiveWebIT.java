@@ -49,8 +49,6 @@ import static org.awaitility.Awaitility.await;
 		properties = { "spring.main.web-application-type=reactive", "management.tracing.sampling.probability=1.0" })
 class ReactiveWebIT extends StandInModelIT {
 
-	private static final String REQUEST_LOGGER = "llm.tracing.request";
-
 	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	@LocalServerPort
@@ -128,7 +126,7 @@ class ReactiveWebIT extends StandInModelIT {
 	void aCallHasOneRequestRecordThatLinksItsExchangeAndAddsUp() throws Exception {
 		post("/call", "record-1", "req-record-1", "ctx-r", "carol");
 		Map<String, Object> exchange = awaitRecords(1).get(0);
-		Map<String, Object> request = awaitRequest("req-record-1");
+		Map<String, Object> request = RequestRecords.awaitOne(capture, "req-record-1");
 		assertThat(request).containsEntry("http.route", "/call")
 			.containsEntry("http.response.status_code", 200)
 			.containsEntry("outcome", "success")
@@ -139,34 +137,34 @@ class ReactiveWebIT extends StandInModelIT {
 			.containsEntry("exchangeIds", List.of(exchange.get("exchangeId")))
 			.as("a response that is not streamed has no time to first byte")
 			.doesNotContainKey("timeToFirstByteMs");
-		assertAddsUp(request);
-		assertThat(breakdown(request)).containsKey("model");
+		RequestRecords.assertAddsUp(request);
+		assertThat(RequestRecords.breakdown(request)).containsKey("model");
 	}
 
 	@Test
 	void aStreamHasARequestRecordUntilItsLastEventWithItsTimeToFirstByte() throws Exception {
 		post("/stream", "record-2 [delay:200] tell me", "req-record-2", null, null);
-		Map<String, Object> request = awaitRequest("req-record-2");
+		Map<String, Object> request = RequestRecords.awaitOne(capture, "req-record-2");
 		assertThat(request).containsEntry("http.route", "/stream")
 			.containsEntry("http.response.status_code", 200)
 			.containsEntry("outcome", "success")
 			.containsEntry("llm.request.model_calls", 1);
 		long firstByte = ((Number) request.get("timeToFirstByteMs")).longValue();
 		assertThat(firstByte).isLessThanOrEqualTo(((Number) request.get("durationMs")).longValue());
-		assertThat(breakdown(request).get("model")).isGreaterThanOrEqualTo(199L);
-		assertAddsUp(request);
+		assertThat(RequestRecords.breakdown(request).get("model")).isGreaterThanOrEqualTo(199L);
+		RequestRecords.assertAddsUp(request);
 	}
 
 	@Test
 	void aFailingHandlerGivesAnErrorRequestRecordAndTheCallerItsError() throws Exception {
 		HttpResponse<String> response = post("/failing", "record-3", "req-record-3", null, null);
 		assertThat(response.statusCode()).isEqualTo(500);
-		Map<String, Object> request = awaitRequest("req-record-3");
+		Map<String, Object> request = RequestRecords.awaitOne(capture, "req-record-3");
 		assertThat(request).containsEntry("outcome", "error")
 			.containsEntry("error.type", IllegalStateException.class.getName())
 			.containsEntry("http.response.status_code", 500)
 			.containsEntry("llm.request.model_calls", 1);
-		assertAddsUp(request);
+		RequestRecords.assertAddsUp(request);
 	}
 
 	@Test
@@ -232,7 +230,7 @@ class ReactiveWebIT extends StandInModelIT {
 			String n = ((String) record.get("requestId")).substring("req-mix-".length());
 			assertThat(record).containsEntry("contextId", "ctx-mix-" + n).containsEntry("userId", "user-mix-" + n);
 		});
-		List<Map<String, Object>> requests = awaitRequests(calls);
+		List<Map<String, Object>> requests = RequestRecords.awaitCount(capture, calls);
 		Map<Object, Object> exchangeIdByRequest = new java.util.HashMap<>();
 		records.forEach((record) -> exchangeIdByRequest.put(record.get("requestId"), record.get("exchangeId")));
 		assertThat(requests).extracting((request) -> request.get("requestId")).doesNotHaveDuplicates();
@@ -328,38 +326,6 @@ class ReactiveWebIT extends StandInModelIT {
 			.filter((event) -> event.getLoggerName().equals(ReactiveTestApplication.LOGGER_NAME))
 			.filter((event) -> event.getFormattedMessage().contains(marker))
 			.toList();
-	}
-
-	private List<Map<String, Object>> awaitRequests(int count) {
-		await().atMost(Duration.ofSeconds(60)).until(() -> capture.records(REQUEST_LOGGER).size() >= count);
-		return capture.records(REQUEST_LOGGER);
-	}
-
-	private Map<String, Object> awaitRequest(String requestId) {
-		await().atMost(Duration.ofSeconds(30))
-			.until(() -> capture.records(REQUEST_LOGGER)
-				.stream()
-				.anyMatch((record) -> requestId.equals(record.get("requestId"))));
-		List<Map<String, Object>> records = capture.records(REQUEST_LOGGER)
-			.stream()
-			.filter((record) -> requestId.equals(record.get("requestId")))
-			.toList();
-		assertThat(records).as("request records of %s", requestId).hasSize(1);
-		return records.get(0);
-	}
-
-	@SuppressWarnings("unchecked")
-	private static Map<String, Long> breakdown(Map<String, Object> record) {
-		Map<String, Number> breakdown = (Map<String, Number>) record.get("breakdown");
-		Map<String, Long> millis = new java.util.LinkedHashMap<>();
-		breakdown.forEach((part, value) -> millis.put(part, value.longValue()));
-		return millis;
-	}
-
-	private static void assertAddsUp(Map<String, Object> record) {
-		long duration = ((Number) record.get("durationMs")).longValue();
-		assertThat(breakdown(record).values().stream().mapToLong(Long::longValue).sum()).as("breakdown of %s", record)
-			.isEqualTo(duration);
 	}
 
 	private List<Map<String, Object>> awaitRecords(int count) {

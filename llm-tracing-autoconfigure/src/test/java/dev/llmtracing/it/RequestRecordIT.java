@@ -65,20 +65,20 @@ class RequestRecordIT extends StandInModelIT {
 			.containsKeys("startTime", "traceId", "gen_ai.usage.input_tokens", "gen_ai.usage.output_tokens")
 			.as("a response that is not streamed has no time to first byte")
 			.doesNotContainKey("timeToFirstByteMs");
-		assertAddsUp(record);
+		RequestRecords.assertAddsUp(record);
 		List<Map<String, Object>> exchanges = capture.records();
 		assertThat(record.get("exchangeIds")).isEqualTo(List.of(exchanges.get(0).get("exchangeId")));
-		assertThat(breakdown(record)).containsKey("model");
+		assertThat(RequestRecords.breakdown(record)).containsKey("model");
 	}
 
 	@Test
 	void aSlowerModelMovesItsTimeIntoModel() {
 		post("/answer/0", "[delay:300] hello", "req-slow-1");
 		Map<String, Object> slowRecord = awaitRequest("req-slow-1");
-		assertAddsUp(slowRecord);
+		RequestRecords.assertAddsUp(slowRecord);
 		// the 300 ms are in the model part, which is the model call's own time (whole
 		// milliseconds); no upper bound on how long a loaded machine takes
-		assertThat(breakdown(slowRecord).get("model")).isGreaterThanOrEqualTo(299L)
+		assertThat(RequestRecords.breakdown(slowRecord).get("model")).isGreaterThanOrEqualTo(299L)
 			.isBetween(modelCallMillis("req-slow-1") - 1, modelCallMillis("req-slow-1") + 1);
 	}
 
@@ -86,9 +86,9 @@ class RequestRecordIT extends StandInModelIT {
 	void aSlowerStageMovesItsTimeIntoThatStage() {
 		post("/answer/200", "hello", "req-stage-1");
 		Map<String, Object> record = awaitRequest("req-stage-1");
-		assertAddsUp(record);
-		assertThat(breakdown(record).get("prompt-build")).isGreaterThanOrEqualTo(195L);
-		assertThat(breakdown(record).get("model")).as("the model call's own time, not the stage's")
+		RequestRecords.assertAddsUp(record);
+		assertThat(RequestRecords.breakdown(record).get("prompt-build")).isGreaterThanOrEqualTo(195L);
+		assertThat(RequestRecords.breakdown(record).get("model")).as("the model call's own time, not the stage's")
 			.isLessThanOrEqualTo(modelCallMillis("req-stage-1") + 1);
 	}
 
@@ -101,7 +101,7 @@ class RequestRecordIT extends StandInModelIT {
 		assertThat(record).containsEntry("outcome", "error")
 			.containsEntry("error.type", IllegalStateException.class.getName())
 			.containsEntry("http.response.status_code", 500);
-		assertAddsUp(record);
+		RequestRecords.assertAddsUp(record);
 	}
 
 	@Test
@@ -110,11 +110,12 @@ class RequestRecordIT extends StandInModelIT {
 		Map<String, Object> record = awaitRequest("req-parallel-1");
 		assertThat(record).containsEntry("llm.request.model_calls", 2);
 		assertThat((List<?>) record.get("exchangeIds")).hasSize(2);
-		assertAddsUp(record);
+		RequestRecords.assertAddsUp(record);
 		// counted once: at least the longer call, less than the two calls added up
 		// (each waits 300 ms on the stand-in, side by side)
 		List<Long> calls = exchangeMillis("req-parallel-1");
-		assertThat(breakdown(record).get("model")).isGreaterThanOrEqualTo(Math.max(calls.get(0), calls.get(1)) - 1)
+		assertThat(RequestRecords.breakdown(record).get("model"))
+			.isGreaterThanOrEqualTo(Math.max(calls.get(0), calls.get(1)) - 1)
 			.isLessThan(calls.get(0) + calls.get(1) - 100);
 	}
 
@@ -126,9 +127,9 @@ class RequestRecordIT extends StandInModelIT {
 		assertThat(record).containsEntry("http.route", "/stream")
 			.containsEntry("llm.request.model_calls", 1)
 			.containsEntry("outcome", "success");
-		assertAddsUp(record);
-		assertThat(breakdown(record).get("prompt-build")).isGreaterThanOrEqualTo(45L);
-		assertThat(breakdown(record).get("model")).isGreaterThanOrEqualTo(200L);
+		RequestRecords.assertAddsUp(record);
+		assertThat(RequestRecords.breakdown(record).get("prompt-build")).isGreaterThanOrEqualTo(45L);
+		assertThat(RequestRecords.breakdown(record).get("model")).isGreaterThanOrEqualTo(200L);
 	}
 
 	@Test
@@ -156,9 +157,9 @@ class RequestRecordIT extends StandInModelIT {
 			.doesNotContainKeys("http.route", "http.response.status_code");
 		assertThat(((Number) record.get("durationMs")).longValue()).as("from opening to closing the scope")
 			.isGreaterThanOrEqualTo(250L);
-		assertThat(breakdown(record).get("model")).isGreaterThanOrEqualTo(100L);
-		assertThat(breakdown(record).get("other")).isGreaterThanOrEqualTo(150L);
-		assertAddsUp(record);
+		assertThat(RequestRecords.breakdown(record).get("model")).isGreaterThanOrEqualTo(100L);
+		assertThat(RequestRecords.breakdown(record).get("other")).isGreaterThanOrEqualTo(150L);
+		RequestRecords.assertAddsUp(record);
 	}
 
 	@Test
@@ -166,8 +167,8 @@ class RequestRecordIT extends StandInModelIT {
 		post("/tools", "What time is it in Osaka?", "req-tools-1");
 		Map<String, Object> record = awaitRequest("req-tools-1");
 		assertThat(record).containsEntry("llm.request.model_calls", 2);
-		assertAddsUp(record);
-		assertThat(breakdown(record).get("tool")).as("the tool's own time, %s", record)
+		RequestRecords.assertAddsUp(record);
+		assertThat(RequestRecords.breakdown(record).get("tool")).as("the tool's own time, %s", record)
 			.isGreaterThanOrEqualTo(RequestTestApplication.Clock.TOOL_MILLIS);
 	}
 
@@ -177,10 +178,10 @@ class RequestRecordIT extends StandInModelIT {
 			.contains("12:00");
 		Map<String, Object> record = awaitRequest("req-tools-stream-1");
 		assertThat(record).containsEntry("llm.request.model_calls", 2);
-		assertAddsUp(record);
+		RequestRecords.assertAddsUp(record);
 		// the tool runs on a thread of Reactor's bounded elastic scheduler, which holds
 		// no IDs: its request is found through the observations above it
-		assertThat(breakdown(record).get("tool")).as("the tool's own time, %s", record)
+		assertThat(RequestRecords.breakdown(record).get("tool")).as("the tool's own time, %s", record)
 			.isGreaterThanOrEqualTo(RequestTestApplication.Clock.TOOL_MILLIS);
 	}
 
@@ -204,15 +205,7 @@ class RequestRecordIT extends StandInModelIT {
 	}
 
 	private static Map<String, Object> awaitRequest(String requestId) {
-		await().atMost(Duration.ofSeconds(10))
-			.until(() -> capture.records("llm.tracing.request")
-				.stream()
-				.anyMatch((record) -> requestId.equals(record.get("requestId"))));
-		Map<String, Object> record = capture.records("llm.tracing.request")
-			.stream()
-			.filter((candidate) -> requestId.equals(candidate.get("requestId")))
-			.findFirst()
-			.orElseThrow();
+		Map<String, Object> record = RequestRecords.awaitAll(capture, requestId).get(0);
 		RecordSchema.assertValidRequest(record);
 		return record;
 	}
@@ -229,20 +222,6 @@ class RequestRecordIT extends StandInModelIT {
 			.filter((exchange) -> requestId.equals(exchange.get("requestId")))
 			.map((exchange) -> (long) ((Number) exchange.get("durationMs")).doubleValue())
 			.toList();
-	}
-
-	@SuppressWarnings("unchecked")
-	private static Map<String, Long> breakdown(Map<String, Object> record) {
-		Map<String, Number> breakdown = (Map<String, Number>) record.get("breakdown");
-		return breakdown.entrySet()
-			.stream()
-			.collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, (entry) -> entry.getValue().longValue()));
-	}
-
-	private static void assertAddsUp(Map<String, Object> record) {
-		long duration = ((Number) record.get("durationMs")).longValue();
-		assertThat(breakdown(record).values().stream().mapToLong(Long::longValue).sum()).as("breakdown of %s", record)
-			.isEqualTo(duration);
 	}
 
 }
