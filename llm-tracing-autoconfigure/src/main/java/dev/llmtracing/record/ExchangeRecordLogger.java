@@ -2,10 +2,6 @@ package dev.llmtracing.record;
 
 import dev.llmtracing.context.MdcKeys;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
-import org.slf4j.spi.LoggingEventBuilder;
 
 /**
  * Writes each exchange as one INFO event on a dedicated logger. The record's facts are
@@ -15,13 +11,14 @@ import org.slf4j.spi.LoggingEventBuilder;
  * a short human-readable summary.
  * <p>
  * Runs on the dispatcher's thread, whose MDC holds nothing else, so no field is written
- * twice.
+ * twice. Written through a {@link RecordLogWriter}, which hands Spring Boot's structured
+ * logging the fields already rendered when that gives the same line.
  *
  * @author llm-tracing
  */
 public class ExchangeRecordLogger implements ExchangeListener {
 
-	private final Logger logger;
+	private final RecordLogWriter writer;
 
 	private final MdcKeys keys;
 
@@ -31,23 +28,15 @@ public class ExchangeRecordLogger implements ExchangeListener {
 	 * @param keys the MDC keys of the IDs
 	 */
 	public ExchangeRecordLogger(String loggerName, MdcKeys keys) {
-		this.logger = LoggerFactory.getLogger(loggerName);
+		this.writer = new RecordLogWriter(loggerName);
 		this.keys = keys;
 	}
 
 	@Override
 	public void onExchange(ExchangeRecord record) {
-		if (!this.logger.isInfoEnabled()) {
-			return;
-		}
-		try {
-			ExchangeRecordFields.ids(record, this.keys).forEach(MDC::put);
-			LoggingEventBuilder event = this.logger.atInfo();
-			ExchangeRecordFields.facts(record).forEach(event::addKeyValue);
-			event.log(summary(record));
-		}
-		finally {
-			MDC.clear();
+		if (this.writer.isEnabled()) {
+			this.writer.write(ExchangeRecordFields.ids(record, this.keys), ExchangeRecordFields.facts(record),
+					summary(record));
 		}
 	}
 

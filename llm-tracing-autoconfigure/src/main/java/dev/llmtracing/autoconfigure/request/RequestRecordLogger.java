@@ -1,23 +1,20 @@
 package dev.llmtracing.autoconfigure.request;
 
 import dev.llmtracing.context.MdcKeys;
+import dev.llmtracing.record.RecordLogWriter;
 import dev.llmtracing.request.RequestListener;
 import dev.llmtracing.request.RequestRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
-import org.slf4j.spi.LoggingEventBuilder;
 
 /**
  * Writes each request as one INFO event on a dedicated logger, the way the exchange
  * records are written: facts as SLF4J key-value pairs, IDs as MDC entries, and a short
- * summary as the message.
+ * summary as the message, through a {@link RecordLogWriter}.
  *
  * @author llm-tracing
  */
 final class RequestRecordLogger implements RequestListener {
 
-	private final Logger logger;
+	private final RecordLogWriter writer;
 
 	private final MdcKeys keys;
 
@@ -27,23 +24,15 @@ final class RequestRecordLogger implements RequestListener {
 	 * @param keys the MDC keys of the IDs
 	 */
 	RequestRecordLogger(String loggerName, MdcKeys keys) {
-		this.logger = LoggerFactory.getLogger(loggerName);
+		this.writer = new RecordLogWriter(loggerName);
 		this.keys = keys;
 	}
 
 	@Override
 	public void onRequest(RequestRecord record) {
-		if (!this.logger.isInfoEnabled()) {
-			return;
-		}
-		try {
-			RequestRecordFields.ids(record, this.keys).forEach(MDC::put);
-			LoggingEventBuilder event = this.logger.atInfo();
-			RequestRecordFields.facts(record).forEach(event::addKeyValue);
-			event.log(summary(record));
-		}
-		finally {
-			MDC.clear();
+		if (this.writer.isEnabled()) {
+			this.writer.write(RequestRecordFields.ids(record, this.keys), RequestRecordFields.facts(record),
+					summary(record));
 		}
 	}
 

@@ -1,0 +1,349 @@
+package dev.llmtracing.record;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.LoggerContextListener;
+import ch.qos.logback.classic.spi.LoggingEvent;
+import ch.qos.logback.classic.util.LogbackMDCAdapter;
+import ch.qos.logback.core.Appender;
+import ch.qos.logback.core.OutputStreamAppender;
+import ch.qos.logback.core.spi.AppenderAttachable;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.event.KeyValuePair;
+import org.slf4j.spi.LoggingEventBuilder;
+import org.slf4j.spi.MDCAdapter;
+
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.logging.logback.StructuredLogEncoder;
+import org.springframework.core.env.Environment;
+
+/**
+ * The {@link StructuredLogShortcut} of a Logback logger. It is on when every appender the
+ * logger's events reach (along its additive parents, through async appenders) is an
+ * output-stream appender without filters whose encoder is Spring Boot's
+ * {@link StructuredLogEncoder}, no turbo filter and no {@code logging.structured.json}
+ * include, exclude, rename or customizer is set, and each encoder writes a sample the
+ * same both ways. Nested formats (ECS) get the fields grouped by the first part of their
+ * names, flat ones (Logstash, GELF) get each value rendered.
+ *
+ * @author llm-tracing
+ */
+final class BootStructuredLogShortcut implements StructuredLogShortcut, LoggerContextListener {
+
+	private static final int VERIFY_EVERY = 1024;
+
+	private static final String[] CUSTOMIZATIONS = { "include", "exclude", "customizer" };
+
+	private final Logger logger;
+
+	private volatile @Nullable Decision decision;
+
+	private final AtomicLong writes = new AtomicLong();
+
+	BootStructuredLogShortcut(Logger logger) {
+		this.logger = logger;
+	}
+
+	@Override
+	public boolean write(Map<String, String> ids, Map<String, Object> facts, String message) {
+		Decision decision = decision();
+		if (decision.shape == Shape.OFF || !isMdcEmpty()) {
+			return false;
+		}
+		List<KeyValuePair> pairs = pairs(decision.shape, ids, facts);
+		if (pairs == null) {
+			return false;
+		}
+		if (this.writes.getAndIncrement() % VERIFY_EVERY == 0
+				&& !writesTheSame(decision.encoders, ids, facts, pairs, message)) {
+			this.decision = new Decision(Shape.OFF, List.of());
+			return false;
+		}
+		LoggingEventBuilder event = this.logger.atInfo();
+		for (KeyValuePair pair : pairs) {
+			event.addKeyValue(pair.key, pair.value);
+		}
+		event.log(message);
+		return true;
+	}
+
+	@Override
+	public boolean isOn() {
+		return decision().shape != Shape.OFF;
+	}
+
+	private Decision decision() {
+		Decision decision = this.decision;
+		if (decision == null) {
+			decision = decide();
+			this.decision = decision;
+		}
+		return decision;
+	}
+
+	private Decision decide() {
+		LoggerContext context = this.logger.getLoggerContext();
+		if (!context.getCopyOfListenerList().contains(this)) {
+			context.addListener(this);
+		}
+		List<StructuredLogEncoder> encoders = new ArrayList<>();
+		if (!context.getTurboFilterList().isEmpty() || isCustomized(context) || !collectEncoders(context, encoders)
+				|| encoders.isEmpty()) {
+			return new Decision(Shape.OFF, List.of());
+		}
+		for (Shape shape : List.of(Shape.GROUPED, Shape.VALUES)) {
+			List<KeyValuePair> pairs = pairs(shape, Sample.IDS, Sample.FACTS);
+			if (pairs != null && writesTheSame(encoders, Sample.IDS, Sample.FACTS, pairs, Sample.MESSAGE)) {
+				return new Decision(shape, List.copyOf(encoders));
+			}
+		}
+		return new Decision(Shape.OFF, List.of());
+	}
+
+	private static boolean isCustomized(LoggerContext context) {
+		if (!(context.getObject(Environment.class.getName()) instanceof Environment environment)) {
+			return true;
+		}
+		Binder binder = Binder.get(environment);
+		for (String name : CUSTOMIZATIONS) {
+			if (binder.bind("logging.structured.json." + name, Bindable.listOf(String.class)).isBound()) {
+				return true;
+			}
+		}
+		return binder.bind("logging.structured.json.rename", Bindable.mapOf(String.class, String.class)).isBound();
+	}
+
+	/**
+	 * Collect the encoders of every appender the logger's events reach.
+	 * @return {@code false} if one of them is anything but Boot's encoder behind an
+	 * output-stream appender without filters
+	 */
+	private boolean collectEncoders(LoggerContext context, List<StructuredLogEncoder> encoders) {
+		String root = org.slf4j.Logger.ROOT_LOGGER_NAME;
+		String name = this.logger.getName();
+		while (true) {
+			Logger logger = (name.equals(root)) ? context.getLogger(root) : context.exists(name);
+			if (logger != null) {
+				if (!collectEncoders(logger.iteratorForAppenders(), encoders)) {
+					return false;
+				}
+				if (!logger.isAdditive()) {
+					return true;
+				}
+			}
+			if (name.equals(root)) {
+				return true;
+			}
+			int separator = Math.max(name.lastIndexOf('.'), name.lastIndexOf('$'));
+			name = (separator > 0) ? name.substring(0, separator) : root;
+		}
+	}
+
+	private static boolean collectEncoders(Iterator<Appender<ILoggingEvent>> appenders,
+			List<StructuredLogEncoder> encoders) {
+		while (appenders.hasNext()) {
+			Appender<ILoggingEvent> appender = appenders.next();
+			if (!appender.getCopyOfAttachedFiltersList().isEmpty()) {
+				return false;
+			}
+			if (appender instanceof OutputStreamAppender<ILoggingEvent> stream && stream.getEncoder() != null
+					&& stream.getEncoder().getClass() == StructuredLogEncoder.class) {
+				encoders.add((StructuredLogEncoder) stream.getEncoder());
+			}
+			else if (appender instanceof AppenderAttachable<?> attachable) {
+				@SuppressWarnings("unchecked")
+				Iterator<Appender<ILoggingEvent>> attached = ((AppenderAttachable<ILoggingEvent>) attachable)
+					.iteratorForAppenders();
+				if (!collectEncoders(attached, encoders)) {
+					return false;
+				}
+			}
+			else {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private boolean isMdcEmpty() {
+		MDCAdapter adapter = this.logger.getLoggerContext().getMDCAdapter();
+		Map<String, String> mdc = (adapter instanceof LogbackMDCAdapter logback) ? logback.getPropertyMap()
+				: adapter.getCopyOfContextMap();
+		return mdc == null || mdc.isEmpty();
+	}
+
+	/**
+	 * Return the pairs of the cheaper event: the IDs in the order of the MDC they would
+	 * otherwise be in, then the facts, their values rendered.
+	 * @return the pairs, or {@code null} if two names clash (the encoder would fail on
+	 * them either way)
+	 */
+	static @Nullable List<KeyValuePair> pairs(Shape shape, Map<String, String> ids, Map<String, Object> facts) {
+		Map<String, Object> fields = new LinkedHashMap<>();
+		if (shape == Shape.GROUPED) {
+			for (Map.Entry<String, String> id : new HashMap<>(ids).entrySet()) {
+				if (!group(fields, id.getKey(), id.getValue())) {
+					return null;
+				}
+			}
+			for (Map.Entry<String, Object> fact : facts.entrySet()) {
+				if (!group(fields, fact.getKey(), fact.getValue())) {
+					return null;
+				}
+			}
+		}
+		else {
+			new HashMap<>(ids).forEach(fields::put);
+			for (Map.Entry<String, Object> fact : facts.entrySet()) {
+				if (fields.putIfAbsent(fact.getKey(), fact.getValue()) != null) {
+					return null;
+				}
+			}
+		}
+		List<KeyValuePair> pairs = new ArrayList<>(fields.size());
+		StringBuilder buffer = new StringBuilder(256);
+		fields.forEach((name, value) -> pairs.add(new KeyValuePair(name,
+				(value instanceof Number || value instanceof Boolean) ? value : RenderedJson.of(value, buffer))));
+		return pairs;
+	}
+
+	/**
+	 * Add a field to a tree of fields split at each dot, as Boot's nested formats do.
+	 */
+	@SuppressWarnings("unchecked")
+	private static boolean group(Map<String, Object> fields, String name, Object value) {
+		String[] parts = name.split("\\.");
+		Map<String, Object> destination = fields;
+		for (int i = 0; i < parts.length - 1; i++) {
+			Object existing = destination.computeIfAbsent(parts[i], (key) -> new LinkedHashMap<String, Object>());
+			if (!(existing instanceof Map)) {
+				return false;
+			}
+			destination = (Map<String, Object>) existing;
+		}
+		return parts.length > 0 && destination.putIfAbsent(parts[parts.length - 1], value) == null;
+	}
+
+	private boolean writesTheSame(List<StructuredLogEncoder> encoders, Map<String, String> ids,
+			Map<String, Object> facts, List<KeyValuePair> pairs, String message) {
+		Instant now = Instant.now();
+		LoggingEvent standard = event(message, now);
+		MDCAdapter mdc = this.logger.getLoggerContext().getMDCAdapter();
+		try {
+			ids.forEach(mdc::put);
+			standard.getMDCPropertyMap();
+		}
+		finally {
+			mdc.clear();
+		}
+		facts.forEach((name, value) -> standard.addKeyValuePair(new KeyValuePair(name, value)));
+		LoggingEvent shortcut = event(message, now);
+		shortcut.getMDCPropertyMap();
+		pairs.forEach(shortcut::addKeyValuePair);
+		try {
+			for (StructuredLogEncoder encoder : encoders) {
+				if (!Arrays.equals(encoder.encode(standard), encoder.encode(shortcut))) {
+					return false;
+				}
+			}
+			return true;
+		}
+		catch (RuntimeException ex) {
+			return false;
+		}
+	}
+
+	private LoggingEvent event(String message, Instant now) {
+		LoggingEvent event = new LoggingEvent(BootStructuredLogShortcut.class.getName(), this.logger, Level.INFO,
+				message, null, null);
+		event.setInstant(now);
+		event.setThreadName(Thread.currentThread().getName());
+		return event;
+	}
+
+	@Override
+	public boolean isResetResistant() {
+		return false;
+	}
+
+	@Override
+	public void onReset(LoggerContext context) {
+		this.decision = null;
+		this.writes.set(0);
+	}
+
+	@Override
+	public void onStart(LoggerContext context) {
+	}
+
+	@Override
+	public void onStop(LoggerContext context) {
+	}
+
+	@Override
+	public void onLevelChange(Logger logger, Level level) {
+	}
+
+	enum Shape {
+
+		/** Fields grouped by the first parts of their names, for nested formats. */
+		GROUPED,
+
+		/** Each field on its own, its value rendered. */
+		VALUES,
+
+		/** The standard way. */
+		OFF
+
+	}
+
+	private record Decision(Shape shape, List<StructuredLogEncoder> encoders) {
+	}
+
+	/**
+	 * A record with every kind of value, and strings with every kind of character that
+	 * JSON escapes.
+	 */
+	private static final class Sample {
+
+		static final String MESSAGE = "sample \"record\" \\ \t\n\u0001\u007f\u0085 é 😀";
+
+		static final Map<String, String> IDS = Map.of("exchangeId", MESSAGE, "requestId", "req-1", "traceId",
+				"4bf92f3577b34da6a3ce929d0e0e4736");
+
+		static final Map<String, Object> FACTS = facts();
+
+		private static Map<String, Object> facts() {
+			Map<String, Object> facts = new LinkedHashMap<>();
+			facts.put("recordVersion", 1);
+			facts.put("gen_ai.operation.name", "chat");
+			facts.put("gen_ai.request.model", MESSAGE);
+			facts.put("gen_ai.request.temperature", 0.7);
+			facts.put("gen_ai.request.stream", true);
+			facts.put("gen_ai.response.finish_reasons", List.of("stop", MESSAGE));
+			facts.put("gen_ai.usage.input_tokens", 12L);
+			facts.put("llm.cost.amount", new BigDecimal("0.00000012"));
+			facts.put("durationMs", 1234.5);
+			facts.put("breakdown", Map.of("model", 22, "other", 1));
+			facts.put("gen_ai.input.messages", List.of(Map.of("role", "user", "parts", List.of(MESSAGE))));
+			facts.put("outcome", "success");
+			return facts;
+		}
+
+	}
+
+}
