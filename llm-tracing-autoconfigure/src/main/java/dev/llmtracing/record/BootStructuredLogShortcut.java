@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,14 +13,19 @@ import java.util.concurrent.atomic.AtomicLong;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.filter.LevelFilter;
+import ch.qos.logback.classic.filter.ThresholdFilter;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.LoggerContextListener;
 import ch.qos.logback.classic.spi.LoggingEvent;
+import ch.qos.logback.classic.turbo.TurboFilter;
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.OutputStreamAppender;
+import ch.qos.logback.core.filter.Filter;
 import ch.qos.logback.core.spi.AppenderAttachable;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.LoggerFactory;
 import org.slf4j.event.KeyValuePair;
 import org.slf4j.spi.LoggingEventBuilder;
 import org.slf4j.spi.MDCAdapter;
@@ -34,17 +38,21 @@ import org.springframework.core.env.Environment;
 /**
  * The {@link StructuredLogShortcut} of a Logback logger. It is on when every appender the
  * logger's events reach (along its additive parents, through async appenders) is an
- * output-stream appender without filters whose encoder is Spring Boot's
- * {@link StructuredLogEncoder}, no turbo filter and no {@code logging.structured.json}
- * include, exclude, rename or customizer is set, and each encoder writes a sample the
- * same both ways. Nested formats (ECS) get the fields grouped by the first part of their
- * names, flat ones (Logstash, GELF) get each value rendered.
+ * output-stream appender with no filter but level filters whose encoder is Spring Boot's
+ * {@link StructuredLogEncoder}, no turbo filter but Micrometer's counting one, no
+ * {@code logging.structured.json} include, exclude, rename or customizer is set, and each
+ * encoder writes a sample the same both ways. Nested formats (ECS) get the fields grouped
+ * by the first part of their names, flat ones (Logstash, GELF) get each value rendered.
  *
  * @author llm-tracing
  */
 final class BootStructuredLogShortcut implements StructuredLogShortcut, LoggerContextListener {
 
+	private static final org.slf4j.Logger log = LoggerFactory.getLogger(RecordLogWriter.class);
+
 	private static final int VERIFY_EVERY = 1024;
+
+	private static final String METRICS_TURBO_FILTER = "io.micrometer.core.instrument.binder.logging.MetricsTurboFilter";
 
 	private static final String[] CUSTOMIZATIONS = { "include", "exclude", "customizer" };
 
@@ -61,16 +69,18 @@ final class BootStructuredLogShortcut implements StructuredLogShortcut, LoggerCo
 	@Override
 	public boolean write(Map<String, String> ids, Map<String, Object> facts, String message) {
 		Decision decision = decision();
-		if (decision.shape == Shape.OFF || !isMdcEmpty()) {
+		if (decision.shape == RenderedFields.Shape.OFF || !isMdcEmpty()) {
 			return false;
 		}
-		List<KeyValuePair> pairs = pairs(decision.shape, ids, facts);
+		List<KeyValuePair> pairs = RenderedFields.pairs(decision.shape, ids, facts);
 		if (pairs == null) {
 			return false;
 		}
 		if (this.writes.getAndIncrement() % VERIFY_EVERY == 0
 				&& !writesTheSame(decision.encoders, ids, facts, pairs, message)) {
-			this.decision = new Decision(Shape.OFF, List.of());
+			log.debug("Records on '{}' are written the standard way: the encoder wrote one differently",
+					this.logger.getName());
+			this.decision = new Decision(RenderedFields.Shape.OFF, List.of());
 			return false;
 		}
 		LoggingEventBuilder event = this.logger.atInfo();
@@ -83,7 +93,7 @@ final class BootStructuredLogShortcut implements StructuredLogShortcut, LoggerCo
 
 	@Override
 	public boolean isOn() {
-		return decision().shape != Shape.OFF;
+		return decision().shape != RenderedFields.Shape.OFF;
 	}
 
 	private Decision decision() {
@@ -101,17 +111,35 @@ final class BootStructuredLogShortcut implements StructuredLogShortcut, LoggerCo
 			context.addListener(this);
 		}
 		List<StructuredLogEncoder> encoders = new ArrayList<>();
-		if (!context.getTurboFilterList().isEmpty() || isCustomized(context) || !collectEncoders(context, encoders)
-				|| encoders.isEmpty()) {
-			return new Decision(Shape.OFF, List.of());
-		}
-		for (Shape shape : List.of(Shape.GROUPED, Shape.VALUES)) {
-			List<KeyValuePair> pairs = pairs(shape, Sample.IDS, Sample.FACTS);
-			if (pairs != null && writesTheSame(encoders, Sample.IDS, Sample.FACTS, pairs, Sample.MESSAGE)) {
-				return new Decision(shape, List.copyOf(encoders));
+		String standardBecause = (!context.getTurboFilterList()
+			.stream()
+			.allMatch(BootStructuredLogShortcut::isCounting))
+					? "a turbo filter is set"
+					: isCustomized(context) ? "logging.structured.json has includes, excludes, renames or customizers"
+							: (!collectEncoders(context, encoders) || encoders.isEmpty())
+									? "not every appender is Spring Boot's structured logging" : null;
+		if (standardBecause == null) {
+			for (RenderedFields.Shape shape : List.of(RenderedFields.Shape.GROUPED, RenderedFields.Shape.VALUES)) {
+				List<KeyValuePair> pairs = RenderedFields.pairs(shape, Sample.IDS, Sample.FACTS);
+				if (pairs != null && writesTheSame(encoders, Sample.IDS, Sample.FACTS, pairs, Sample.MESSAGE)) {
+					log.debug("Records on '{}' go to Spring Boot's structured logging already rendered ({})",
+							this.logger.getName(), shape);
+					return new Decision(shape, List.copyOf(encoders));
+				}
 			}
+			standardBecause = "the encoder writes a sample differently";
 		}
-		return new Decision(Shape.OFF, List.of());
+		log.debug("Records on '{}' are written the standard way: {}", this.logger.getName(), standardBecause);
+		return new Decision(RenderedFields.Shape.OFF, List.of());
+	}
+
+	/**
+	 * Whether a turbo filter only counts events by level, as Micrometer's
+	 * {@code LogbackMetrics} does: it sees nothing the shortcut changes (a turbo filter
+	 * could read the MDC, which the shortcut leaves empty).
+	 */
+	private static boolean isCounting(TurboFilter filter) {
+		return filter.getClass().getName().equals(METRICS_TURBO_FILTER);
 	}
 
 	private static boolean isCustomized(LoggerContext context) {
@@ -157,7 +185,7 @@ final class BootStructuredLogShortcut implements StructuredLogShortcut, LoggerCo
 			List<StructuredLogEncoder> encoders) {
 		while (appenders.hasNext()) {
 			Appender<ILoggingEvent> appender = appenders.next();
-			if (!appender.getCopyOfAttachedFiltersList().isEmpty()) {
+			if (!appender.getCopyOfAttachedFiltersList().stream().allMatch(BootStructuredLogShortcut::isLevelFilter)) {
 				return false;
 			}
 			if (appender instanceof OutputStreamAppender<ILoggingEvent> stream && stream.getEncoder() != null
@@ -179,63 +207,19 @@ final class BootStructuredLogShortcut implements StructuredLogShortcut, LoggerCo
 		return true;
 	}
 
+	/**
+	 * Whether a filter looks at nothing but the level, as the threshold filter Spring
+	 * Boot puts on its console and file appenders does: it treats both events alike.
+	 */
+	private static boolean isLevelFilter(Filter<ILoggingEvent> filter) {
+		return filter.getClass() == ThresholdFilter.class || filter.getClass() == LevelFilter.class;
+	}
+
 	private boolean isMdcEmpty() {
 		MDCAdapter adapter = this.logger.getLoggerContext().getMDCAdapter();
 		Map<String, String> mdc = (adapter instanceof LogbackMDCAdapter logback) ? logback.getPropertyMap()
 				: adapter.getCopyOfContextMap();
 		return mdc == null || mdc.isEmpty();
-	}
-
-	/**
-	 * Return the pairs of the cheaper event: the IDs in the order of the MDC they would
-	 * otherwise be in, then the facts, their values rendered.
-	 * @return the pairs, or {@code null} if two names clash (the encoder would fail on
-	 * them either way)
-	 */
-	static @Nullable List<KeyValuePair> pairs(Shape shape, Map<String, String> ids, Map<String, Object> facts) {
-		Map<String, Object> fields = new LinkedHashMap<>();
-		if (shape == Shape.GROUPED) {
-			for (Map.Entry<String, String> id : new HashMap<>(ids).entrySet()) {
-				if (!group(fields, id.getKey(), id.getValue())) {
-					return null;
-				}
-			}
-			for (Map.Entry<String, Object> fact : facts.entrySet()) {
-				if (!group(fields, fact.getKey(), fact.getValue())) {
-					return null;
-				}
-			}
-		}
-		else {
-			new HashMap<>(ids).forEach(fields::put);
-			for (Map.Entry<String, Object> fact : facts.entrySet()) {
-				if (fields.putIfAbsent(fact.getKey(), fact.getValue()) != null) {
-					return null;
-				}
-			}
-		}
-		List<KeyValuePair> pairs = new ArrayList<>(fields.size());
-		StringBuilder buffer = new StringBuilder(256);
-		fields.forEach((name, value) -> pairs.add(new KeyValuePair(name,
-				(value instanceof Number || value instanceof Boolean) ? value : RenderedJson.of(value, buffer))));
-		return pairs;
-	}
-
-	/**
-	 * Add a field to a tree of fields split at each dot, as Boot's nested formats do.
-	 */
-	@SuppressWarnings("unchecked")
-	private static boolean group(Map<String, Object> fields, String name, Object value) {
-		String[] parts = name.split("\\.");
-		Map<String, Object> destination = fields;
-		for (int i = 0; i < parts.length - 1; i++) {
-			Object existing = destination.computeIfAbsent(parts[i], (key) -> new LinkedHashMap<String, Object>());
-			if (!(existing instanceof Map)) {
-				return false;
-			}
-			destination = (Map<String, Object>) existing;
-		}
-		return parts.length > 0 && destination.putIfAbsent(parts[parts.length - 1], value) == null;
 	}
 
 	private boolean writesTheSame(List<StructuredLogEncoder> encoders, Map<String, String> ids,
@@ -298,20 +282,7 @@ final class BootStructuredLogShortcut implements StructuredLogShortcut, LoggerCo
 	public void onLevelChange(Logger logger, Level level) {
 	}
 
-	enum Shape {
-
-		/** Fields grouped by the first parts of their names, for nested formats. */
-		GROUPED,
-
-		/** Each field on its own, its value rendered. */
-		VALUES,
-
-		/** The standard way. */
-		OFF
-
-	}
-
-	private record Decision(Shape shape, List<StructuredLogEncoder> encoders) {
+	private record Decision(RenderedFields.Shape shape, List<StructuredLogEncoder> encoders) {
 	}
 
 	/**

@@ -14,7 +14,9 @@ import ch.qos.logback.classic.filter.ThresholdFilter;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.encoder.Encoder;
+import ch.qos.logback.core.filter.Filter;
 import ch.qos.logback.core.read.ListAppender;
+import ch.qos.logback.core.spi.FilterReply;
 import dev.llmtracing.context.MdcKeys;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -92,8 +94,8 @@ class RecordLogWriterTests {
 		append(structured("logstash"));
 		BootStructuredLogShortcut logstash = new BootStructuredLogShortcut(this.logger);
 		assertThat(logstash.isOn()).isTrue();
-		assertThat(BootStructuredLogShortcut.pairs(BootStructuredLogShortcut.Shape.GROUPED,
-				Map.of("requestId", "req-1"), Map.of("gen_ai.request.model", "m")))
+		assertThat(RenderedFields.pairs(RenderedFields.Shape.GROUPED, Map.of("requestId", "req-1"),
+				Map.of("gen_ai.request.model", "m")))
 			.extracting((pair) -> pair.key)
 			.containsExactly("requestId", "gen_ai");
 	}
@@ -131,13 +133,25 @@ class RecordLogWriterTests {
 	}
 
 	@Test
-	void shouldWriteTheStandardWayThroughAnAppenderWithAFilter() {
+	void shouldWriteTheStandardWayThroughAnAppenderWithAFilterOnMoreThanTheLevel() {
+		append(structured("ecs"));
+		this.appender.addFilter(new Filter<>() {
+			@Override
+			public FilterReply decide(ILoggingEvent event) {
+				return event.getMDCPropertyMap().containsKey("requestId") ? FilterReply.NEUTRAL : FilterReply.DENY;
+			}
+		});
+		assertThat(new RecordLogWriter(LOGGER).isShortcutOn()).isFalse();
+	}
+
+	@Test
+	void shouldTakeTheShortcutThroughTheThresholdFilterOfBootsAppenders() {
 		append(structured("ecs"));
 		ThresholdFilter filter = new ThresholdFilter();
-		filter.setLevel("INFO");
+		filter.setLevel("TRACE");
 		filter.start();
 		this.appender.addFilter(filter);
-		assertThat(new RecordLogWriter(LOGGER).isShortcutOn()).isFalse();
+		assertThat(new RecordLogWriter(LOGGER).isShortcutOn()).isTrue();
 	}
 
 	@Test
