@@ -184,9 +184,7 @@ final class RequestTracker implements ExchangeListener, IdScopeListener {
 				: Outcome.SUCCESS;
 		Runnable publish = () -> {
 			this.running.remove(timeline.ids.requestId(), timeline);
-			List<String> signals = (error != null && OutputParseErrors.isOutputParseError(error)) ? OUTPUT_PARSE_ERROR
-					: List.of();
-			publish(timeline, route, rpcMethod, httpStatus, durationNanos, outcome, errorType, signals);
+			publish(timeline, route, rpcMethod, httpStatus, durationNanos, outcome, errorType, error);
 		};
 		boolean queued = this.dispatcher.get().execute(() -> {
 			long now = System.nanoTime();
@@ -243,11 +241,14 @@ final class RequestTracker implements ExchangeListener, IdScopeListener {
 
 	private void publish(RequestTimeline timeline, @Nullable String route, @Nullable String rpcMethod,
 			@Nullable Integer httpStatus, long durationNanos, Outcome outcome, @Nullable String errorType,
-			List<String> signals) {
+			@Nullable Throwable error) {
 		List<ExchangeRecord> exchanges = timeline.exchanges();
 		if (this.onlyWithModelCalls && exchanges.isEmpty()) {
 			return;
 		}
+		// only an answer can fail to convert; reading the stack trace costs its frames
+		List<String> signals = (error != null && !exchanges.isEmpty() && OutputParseErrors.isOutputParseError(error))
+				? OUTPUT_PARSE_ERROR : List.of();
 		List<String> exchangeIds = new ArrayList<>(exchanges.size());
 		for (ExchangeRecord exchange : exchanges) {
 			exchangeIds.add(exchange.ids().exchangeId());

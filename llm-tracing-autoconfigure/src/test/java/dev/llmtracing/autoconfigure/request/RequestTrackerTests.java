@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -180,6 +181,25 @@ class RequestTrackerTests {
 		assertThat(this.records.get(0).ids().requestId()).isEqualTo("req-4");
 		assertThat(this.records.get(0).outcome()).isEqualTo(Outcome.ERROR);
 		assertThat(this.records.get(0).errorType()).isEqualTo(IllegalStateException.class.getName());
+	}
+
+	@Test
+	void shouldNotReadTheStackTraceOfTheErrorOfARequestWithoutModelCalls() {
+		RequestTracker tracker = new RequestTracker(() -> this.dispatcher, List.of(this.records::add), false, 100,
+				new InstrumentationFailures());
+		AtomicInteger stackTraceReads = new AtomicInteger();
+		IllegalStateException error = new IllegalStateException("bad request") {
+			@Override
+			public StackTraceElement[] getStackTrace() {
+				stackTraceReads.incrementAndGet();
+				return super.getStackTrace();
+			}
+		};
+		tracker.finish(tracker.start(new TracingIds("req-5", null, null), null), "/health", 400, error);
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.records.size() == 1);
+		assertThat(this.records.get(0).outcome()).isEqualTo(Outcome.ERROR);
+		assertThat(this.records.get(0).signals()).isEmpty();
+		assertThat(stackTraceReads).hasValue(0);
 	}
 
 	@Test
