@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.event.KeyValuePair;
@@ -17,6 +18,10 @@ import org.slf4j.event.KeyValuePair;
  * @author llm-tracing
  */
 final class RenderedFields {
+
+	private static final int MAX_NAMES_KEPT = 1024;
+
+	private static final Map<String, String[]> PARTS = new ConcurrentHashMap<>();
 
 	private RenderedFields() {
 	}
@@ -61,7 +66,7 @@ final class RenderedFields {
 	 */
 	@SuppressWarnings("unchecked")
 	private static boolean group(Map<String, Object> fields, String name, Object value) {
-		String[] parts = name.split("\\.");
+		String[] parts = parts(name);
 		Map<String, Object> destination = fields;
 		for (int i = 0; i < parts.length - 1; i++) {
 			Object existing = destination.computeIfAbsent(parts[i], (key) -> new LinkedHashMap<String, Object>());
@@ -71,6 +76,21 @@ final class RenderedFields {
 			destination = (Map<String, Object>) existing;
 		}
 		return parts.length > 0 && destination.putIfAbsent(parts[parts.length - 1], value) == null;
+	}
+
+	/**
+	 * Split a name at its dots, as Boot's nested formats do. The names are the record's
+	 * field names, a few dozen, so their parts are kept.
+	 */
+	private static String[] parts(String name) {
+		String[] parts = PARTS.get(name);
+		if (parts == null) {
+			parts = name.split("\\.");
+			if (PARTS.size() < MAX_NAMES_KEPT) {
+				PARTS.put(name, parts);
+			}
+		}
+		return parts;
 	}
 
 	/**

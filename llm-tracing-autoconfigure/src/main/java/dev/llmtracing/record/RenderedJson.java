@@ -91,7 +91,12 @@ record RenderedJson(String json) implements WritableJson {
 
 	private static void string(StringBuilder out, String string) {
 		out.append('"');
-		for (int i = 0; i < string.length(); i++) {
+		int plain = 0;
+		while (plain < string.length() && !needsEscape(string.charAt(plain))) {
+			plain++;
+		}
+		out.append(string, 0, plain);
+		for (int i = plain; i < string.length(); i++) {
 			char ch = string.charAt(i);
 			switch (ch) {
 				case '"' -> out.append("\\\"");
@@ -114,6 +119,10 @@ record RenderedJson(String json) implements WritableJson {
 			}
 		}
 		out.append('"');
+	}
+
+	private static boolean needsEscape(char ch) {
+		return ch == '"' || ch == '\\' || Character.isISOControl(ch);
 	}
 
 }
