@@ -4,45 +4,38 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.filter.LevelFilter;
-import ch.qos.logback.classic.filter.ThresholdFilter;
-import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.LoggerContextListener;
 import ch.qos.logback.classic.spi.LoggingEvent;
-import ch.qos.logback.classic.turbo.TurboFilter;
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
-import ch.qos.logback.core.Appender;
-import ch.qos.logback.core.OutputStreamAppender;
-import ch.qos.logback.core.filter.Filter;
-import ch.qos.logback.core.spi.AppenderAttachable;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.LoggerFactory;
 import org.slf4j.event.KeyValuePair;
 import org.slf4j.spi.LoggingEventBuilder;
 import org.slf4j.spi.MDCAdapter;
 
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.logging.logback.StructuredLogEncoder;
-import org.springframework.core.env.Environment;
 
 /**
  * The {@link StructuredLogShortcut} of a Logback logger. It is on when every appender the
  * logger's events reach (along its additive parents, through async appenders) is an
  * output-stream appender with no filter but level filters whose encoder is Spring Boot's
- * {@link StructuredLogEncoder}, no turbo filter but Micrometer's counting one, no
- * {@code logging.structured.json} include, exclude, rename or customizer is set, and each
- * encoder writes a sample the same both ways. Nested formats (ECS) get the fields grouped
- * by the first part of their names, flat ones (Logstash, GELF) get each value rendered.
+ * {@link StructuredLogEncoder}, no turbo filter but Micrometer's counting one, the
+ * formats set are Boot's own, no {@code logging.structured.json} include, exclude, rename
+ * or customizer is set (nor a customizer in {@code spring.factories}: its value
+ * processors would see rendered values), and each encoder writes a sample the same both
+ * ways. Then the first record of each set of field names, and one in 1,024, is checked
+ * the same way. Nested formats (ECS) get the fields grouped by the first part of their
+ * names, flat ones (Logstash, GELF) get each value rendered.
  *
  * @author llm-tracing
  */
@@ -52,15 +45,15 @@ final class BootStructuredLogShortcut implements StructuredLogShortcut, LoggerCo
 
 	private static final int VERIFY_EVERY = 1024;
 
-	private static final String METRICS_TURBO_FILTER = "io.micrometer.core.instrument.binder.logging.MetricsTurboFilter";
-
-	private static final String[] CUSTOMIZATIONS = { "include", "exclude", "customizer" };
+	private static final int MAX_FIELD_NAME_SETS = 256;
 
 	private final Logger logger;
 
 	private volatile @Nullable Decision decision;
 
 	private final AtomicLong writes = new AtomicLong();
+
+	private final Set<Long> checkedFieldNames = ConcurrentHashMap.newKeySet();
 
 	BootStructuredLogShortcut(Logger logger) {
 		this.logger = logger;
@@ -76,7 +69,7 @@ final class BootStructuredLogShortcut implements StructuredLogShortcut, LoggerCo
 		if (pairs == null) {
 			return false;
 		}
-		if (this.writes.getAndIncrement() % VERIFY_EVERY == 0
+		if ((this.writes.getAndIncrement() % VERIFY_EVERY == 0 || isFirstOfItsFields(ids, facts))
 				&& !writesTheSame(decision.encoders, ids, facts, pairs, message)) {
 			log.debug("Records on '{}' are written the standard way: the encoder wrote one differently",
 					this.logger.getName());
@@ -89,6 +82,21 @@ final class BootStructuredLogShortcut implements StructuredLogShortcut, LoggerCo
 		}
 		event.log(message);
 		return true;
+	}
+
+	/**
+	 * Whether no record with the same field names was checked yet: a difference that
+	 * depends on a field's name shows with the first record that has it.
+	 */
+	private boolean isFirstOfItsFields(Map<String, String> ids, Map<String, Object> facts) {
+		long names = 17;
+		for (String name : ids.keySet()) {
+			names = 31 * names + name.hashCode();
+		}
+		for (String name : facts.keySet()) {
+			names = 31 * names + name.hashCode();
+		}
+		return this.checkedFieldNames.size() < MAX_FIELD_NAME_SETS && this.checkedFieldNames.add(names);
 	}
 
 	@Override
@@ -111,13 +119,12 @@ final class BootStructuredLogShortcut implements StructuredLogShortcut, LoggerCo
 			context.addListener(this);
 		}
 		List<StructuredLogEncoder> encoders = new ArrayList<>();
-		String standardBecause = (!context.getTurboFilterList()
-			.stream()
-			.allMatch(BootStructuredLogShortcut::isCounting))
-					? "a turbo filter is set"
-					: isCustomized(context) ? "logging.structured.json has includes, excludes, renames or customizers"
-							: (!collectEncoders(context, encoders) || encoders.isEmpty())
-									? "not every appender is Spring Boot's structured logging" : null;
+		String standardBecause = (!context.getTurboFilterList().stream().allMatch(StructuredLogTargets::isCounting))
+				? "a turbo filter is set"
+				: StructuredLogTargets.isCustomized(context)
+						? "logging.structured has a custom format, includes, excludes, renames or customizers"
+						: (!StructuredLogTargets.collectEncoders(this.logger, encoders) || encoders.isEmpty())
+								? "not every appender is Spring Boot's structured logging" : null;
 		if (standardBecause == null) {
 			for (RenderedFields.Shape shape : List.of(RenderedFields.Shape.GROUPED, RenderedFields.Shape.VALUES)) {
 				List<KeyValuePair> pairs = RenderedFields.pairs(shape, Sample.IDS, Sample.FACTS);
@@ -131,88 +138,6 @@ final class BootStructuredLogShortcut implements StructuredLogShortcut, LoggerCo
 		}
 		log.debug("Records on '{}' are written the standard way: {}", this.logger.getName(), standardBecause);
 		return new Decision(RenderedFields.Shape.OFF, List.of());
-	}
-
-	/**
-	 * Whether a turbo filter only counts events by level, as Micrometer's
-	 * {@code LogbackMetrics} does: it sees nothing the shortcut changes (a turbo filter
-	 * could read the MDC, which the shortcut leaves empty).
-	 */
-	private static boolean isCounting(TurboFilter filter) {
-		return filter.getClass().getName().equals(METRICS_TURBO_FILTER);
-	}
-
-	private static boolean isCustomized(LoggerContext context) {
-		if (!(context.getObject(Environment.class.getName()) instanceof Environment environment)) {
-			return true;
-		}
-		Binder binder = Binder.get(environment);
-		for (String name : CUSTOMIZATIONS) {
-			if (binder.bind("logging.structured.json." + name, Bindable.listOf(String.class)).isBound()) {
-				return true;
-			}
-		}
-		return binder.bind("logging.structured.json.rename", Bindable.mapOf(String.class, String.class)).isBound();
-	}
-
-	/**
-	 * Collect the encoders of every appender the logger's events reach.
-	 * @return {@code false} if one of them is anything but Boot's encoder behind an
-	 * output-stream appender without filters
-	 */
-	private boolean collectEncoders(LoggerContext context, List<StructuredLogEncoder> encoders) {
-		String root = org.slf4j.Logger.ROOT_LOGGER_NAME;
-		String name = this.logger.getName();
-		while (true) {
-			Logger logger = (name.equals(root)) ? context.getLogger(root) : context.exists(name);
-			if (logger != null) {
-				if (!collectEncoders(logger.iteratorForAppenders(), encoders)) {
-					return false;
-				}
-				if (!logger.isAdditive()) {
-					return true;
-				}
-			}
-			if (name.equals(root)) {
-				return true;
-			}
-			int separator = Math.max(name.lastIndexOf('.'), name.lastIndexOf('$'));
-			name = (separator > 0) ? name.substring(0, separator) : root;
-		}
-	}
-
-	private static boolean collectEncoders(Iterator<Appender<ILoggingEvent>> appenders,
-			List<StructuredLogEncoder> encoders) {
-		while (appenders.hasNext()) {
-			Appender<ILoggingEvent> appender = appenders.next();
-			if (!appender.getCopyOfAttachedFiltersList().stream().allMatch(BootStructuredLogShortcut::isLevelFilter)) {
-				return false;
-			}
-			if (appender instanceof OutputStreamAppender<ILoggingEvent> stream && stream.getEncoder() != null
-					&& stream.getEncoder().getClass() == StructuredLogEncoder.class) {
-				encoders.add((StructuredLogEncoder) stream.getEncoder());
-			}
-			else if (appender instanceof AppenderAttachable<?> attachable) {
-				@SuppressWarnings("unchecked")
-				Iterator<Appender<ILoggingEvent>> attached = ((AppenderAttachable<ILoggingEvent>) attachable)
-					.iteratorForAppenders();
-				if (!collectEncoders(attached, encoders)) {
-					return false;
-				}
-			}
-			else {
-				return false;
-			}
-		}
-		return true;
-	}
-
-	/**
-	 * Whether a filter looks at nothing but the level, as the threshold filter Spring
-	 * Boot puts on its console and file appenders does: it treats both events alike.
-	 */
-	private static boolean isLevelFilter(Filter<ILoggingEvent> filter) {
-		return filter.getClass() == ThresholdFilter.class || filter.getClass() == LevelFilter.class;
 	}
 
 	private boolean isMdcEmpty() {
@@ -268,6 +193,7 @@ final class BootStructuredLogShortcut implements StructuredLogShortcut, LoggerCo
 	public void onReset(LoggerContext context) {
 		this.decision = null;
 		this.writes.set(0);
+		this.checkedFieldNames.clear();
 	}
 
 	@Override

@@ -15,8 +15,8 @@ import org.slf4j.Logger;
  * IDs too (as key-value pairs, not MDC entries), grouped as the encoder would group them:
  * the line is the same and costs about two thirds of it. It is only taken when the
  * encoder is shown to write the same bytes both ways: at start-up and after each Logback
- * reconfiguration with a sample of every kind of value, then with the first record and
- * one record in 1,024.
+ * reconfiguration with a sample of every kind of value, then with the first record of
+ * each set of field names and one record in 1,024.
  *
  * @author llm-tracing
  * @see BootStructuredLogShortcut

@@ -197,6 +197,30 @@ class RecordLogWriterTests {
 	}
 
 	@Test
+	void shouldCheckTheFirstRecordWithNewFieldNames() {
+		append(structured("ecs"));
+		RecordLogWriter writer = new RecordLogWriter(LOGGER);
+		writer.write(Map.of("requestId", "req-1"), Map.of("outcome", "success"), "first");
+		assertThat(writer.isShortcutOn()).isTrue();
+		AtomicInteger calls = new AtomicInteger();
+		Object changing = new Object() {
+			@Override
+			public String toString() {
+				return "call-" + calls.incrementAndGet();
+			}
+		};
+		writer.write(Map.of("requestId", "req-2"), Map.of("outcome", "success", "changing", changing), "second");
+		assertThat(writer.isShortcutOn()).isFalse();
+	}
+
+	@Test
+	void shouldWriteTheStandardWayWithACustomFormat() {
+		environment(new MockEnvironment().withProperty("logging.structured.format.console", "com.example.MyFormatter"));
+		append(structured("ecs"));
+		assertThat(new RecordLogWriter(LOGGER).isShortcutOn()).isFalse();
+	}
+
+	@Test
 	void shouldLeaveTheMdcEmpty() {
 		append(structured("ecs"));
 		new RecordLogWriter(LOGGER).write(Map.of("requestId", "req-1"), Map.of("outcome", "success"), "done");
