@@ -116,10 +116,7 @@ class RecordLogWriterTests {
 	@Test
 	void shouldWriteTheStandardWayWhenAnotherAppenderReadsTheEvents() {
 		append(structured("ecs"));
-		ListAppender<ILoggingEvent> list = new ListAppender<>();
-		list.setContext(this.context);
-		list.start();
-		this.logger.addAppender(list);
+		ListAppender<ILoggingEvent> list = listAppender();
 		RecordLogWriter writer = new RecordLogWriter(LOGGER);
 		writer.write(Map.of("requestId", "req-1"), Map.of("outcome", "success"), "done");
 		assertThat(writer.isShortcutOn()).isFalse();
@@ -167,10 +164,7 @@ class RecordLogWriterTests {
 		BootStructuredLogShortcut shortcut = new BootStructuredLogShortcut(this.logger);
 		assertThat(shortcut.isOn()).isTrue();
 		this.logger.detachAndStopAllAppenders();
-		ListAppender<ILoggingEvent> list = new ListAppender<>();
-		list.setContext(this.context);
-		list.start();
-		this.logger.addAppender(list);
+		ListAppender<ILoggingEvent> list = listAppender();
 		assertThat(shortcut.isOn()).isTrue();
 		shortcut.onReset(this.context);
 		assertThat(shortcut.isOn()).isFalse();
@@ -181,13 +175,7 @@ class RecordLogWriterTests {
 		append(structured("ecs"));
 		RecordLogWriter writer = new RecordLogWriter(LOGGER);
 		assertThat(writer.isShortcutOn()).isTrue();
-		AtomicInteger calls = new AtomicInteger();
-		Object changing = new Object() {
-			@Override
-			public String toString() {
-				return "call-" + calls.incrementAndGet();
-			}
-		};
+		Object changing = differentEachTime();
 		Map<String, Object> facts = new LinkedHashMap<>();
 		facts.put("changing", changing);
 		writer.write(Map.of("requestId", "req-1"), facts, "done");
@@ -202,13 +190,7 @@ class RecordLogWriterTests {
 		RecordLogWriter writer = new RecordLogWriter(LOGGER);
 		writer.write(Map.of("requestId", "req-1"), Map.of("outcome", "success"), "first");
 		assertThat(writer.isShortcutOn()).isTrue();
-		AtomicInteger calls = new AtomicInteger();
-		Object changing = new Object() {
-			@Override
-			public String toString() {
-				return "call-" + calls.incrementAndGet();
-			}
-		};
+		Object changing = differentEachTime();
 		writer.write(Map.of("requestId", "req-2"), Map.of("outcome", "success", "changing", changing), "second");
 		assertThat(writer.isShortcutOn()).isFalse();
 	}
@@ -226,6 +208,28 @@ class RecordLogWriterTests {
 		new RecordLogWriter(LOGGER).write(Map.of("requestId", "req-1"), Map.of("outcome", "success"), "done");
 		assertThat(MDC.getCopyOfContextMap()).isNullOrEmpty();
 		assertThat(this.out.toString(StandardCharsets.UTF_8)).contains("\"requestId\":\"req-1\"");
+	}
+
+	/**
+	 * A value whose text differs each time it is read, so that the two ways of writing a
+	 * record that holds it never give the same line.
+	 */
+	private static Object differentEachTime() {
+		AtomicInteger reads = new AtomicInteger();
+		return new Object() {
+			@Override
+			public String toString() {
+				return "call-" + reads.incrementAndGet();
+			}
+		};
+	}
+
+	private ListAppender<ILoggingEvent> listAppender() {
+		ListAppender<ILoggingEvent> list = new ListAppender<>();
+		list.setContext(this.context);
+		list.start();
+		this.logger.addAppender(list);
+		return list;
 	}
 
 	private String line(RecordLogWriter writer, ExchangeRecord record) {
