@@ -196,8 +196,13 @@ final class BootStructuredLogShortcut implements StructuredLogShortcut, LoggerCo
 		this.checkedFieldNames.clear();
 	}
 
+	/**
+	 * Look again once Logback has been configured: a record written between a reset and
+	 * the end of the new configuration saw no appenders.
+	 */
 	@Override
 	public void onStart(LoggerContext context) {
+		onReset(context);
 	}
 
 	@Override

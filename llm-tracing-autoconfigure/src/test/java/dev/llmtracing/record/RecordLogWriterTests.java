@@ -168,6 +168,11 @@ class RecordLogWriterTests {
 		assertThat(shortcut.isOn()).isTrue();
 		shortcut.onReset(this.context);
 		assertThat(shortcut.isOn()).isFalse();
+		this.logger.detachAndStopAllAppenders();
+		append(structured("ecs"));
+		assertThat(shortcut.isOn()).isFalse();
+		shortcut.onStart(this.context);
+		assertThat(shortcut.isOn()).isTrue();
 	}
 
 	@Test
