@@ -73,7 +73,7 @@ final class BootStructuredLogShortcut implements StructuredLogShortcut, LoggerCo
 				&& !writesTheSame(decision.encoders, ids, facts, pairs, message)) {
 			log.debug("Records on '{}' are written the standard way: the encoder wrote one differently",
 					this.logger.getName());
-			this.decision = new Decision(RenderedFields.Shape.OFF, List.of());
+			this.decision = Decision.STANDARD;
 			return false;
 		}
 		LoggingEventBuilder event = this.logger.atInfo();
@@ -137,7 +137,7 @@ final class BootStructuredLogShortcut implements StructuredLogShortcut, LoggerCo
 			standardBecause = "the encoder writes a sample differently";
 		}
 		log.debug("Records on '{}' are written the standard way: {}", this.logger.getName(), standardBecause);
-		return new Decision(RenderedFields.Shape.OFF, List.of());
+		return Decision.STANDARD;
 	}
 
 	private boolean isMdcEmpty() {
@@ -214,6 +214,9 @@ final class BootStructuredLogShortcut implements StructuredLogShortcut, LoggerCo
 	}
 
 	private record Decision(RenderedFields.Shape shape, List<StructuredLogEncoder> encoders) {
+
+		static final Decision STANDARD = new Decision(RenderedFields.Shape.OFF, List.of());
+
 	}
 
 	/**

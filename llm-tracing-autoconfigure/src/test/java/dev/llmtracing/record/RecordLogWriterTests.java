@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
@@ -87,17 +88,35 @@ class RecordLogWriterTests {
 
 	@Test
 	void shouldGroupFieldsForEcsAndRenderValuesForLogstash() {
-		append(structured("ecs"));
-		BootStructuredLogShortcut ecs = new BootStructuredLogShortcut(this.logger);
-		assertThat(ecs.isOn()).isTrue();
-		this.logger.detachAndStopAllAppenders();
-		append(structured("logstash"));
-		BootStructuredLogShortcut logstash = new BootStructuredLogShortcut(this.logger);
-		assertThat(logstash.isOn()).isTrue();
+		Logger decisions = (Logger) LoggerFactory.getLogger(RecordLogWriter.class);
+		ListAppender<ILoggingEvent> said = new ListAppender<>();
+		said.setContext(this.context);
+		said.start();
+		decisions.addAppender(said);
+		decisions.setLevel(Level.DEBUG);
+		try {
+			append(structured("ecs"));
+			assertThat(new BootStructuredLogShortcut(this.logger).isOn()).isTrue();
+			this.logger.detachAndStopAllAppenders();
+			append(structured("logstash"));
+			assertThat(new BootStructuredLogShortcut(this.logger).isOn()).isTrue();
+		}
+		finally {
+			decisions.detachAppender(said);
+			decisions.setLevel(null);
+		}
+		assertThat(said.list).extracting(ILoggingEvent::getFormattedMessage)
+			.containsExactly(
+					"Records on '" + LOGGER + "' go to Spring Boot's structured logging already rendered (GROUPED)",
+					"Records on '" + LOGGER + "' go to Spring Boot's structured logging already rendered (VALUES)");
 		assertThat(RenderedFields.pairs(RenderedFields.Shape.GROUPED, Map.of("requestId", "req-1"),
 				Map.of("gen_ai.request.model", "m")))
 			.extracting((pair) -> pair.key)
 			.containsExactly("requestId", "gen_ai");
+		assertThat(RenderedFields.pairs(RenderedFields.Shape.VALUES, Map.of("requestId", "req-1"),
+				Map.of("gen_ai.request.model", "m")))
+			.extracting((pair) -> pair.key)
+			.containsExactly("requestId", "gen_ai.request.model");
 	}
 
 	@Test
