@@ -121,7 +121,8 @@ public final class EndToEndBenchmark {
 
 	/**
 	 * Fails the run when a measured window had failed responses, or when a build with the
-	 * starter wrote no exchange record (it would not have measured the starter).
+	 * starter that should write exchange records wrote none (it would not have measured
+	 * the starter; see {@link Variant#writesRecords()}).
 	 */
 	private void check(List<Window> windows, Set<Variant> variants) throws java.io.IOException {
 		long failed = windows.stream().mapToLong((window) -> window.load().failed()).sum();
@@ -130,7 +131,7 @@ public final class EndToEndBenchmark {
 			problems.add(failed + " failed responses");
 		}
 		for (Variant variant : variants) {
-			if (variant.withStarter()) {
+			if (variant.writesRecords()) {
 				try (java.util.stream.Stream<String> lines = Files.lines(this.out.resolve(variant.name() + ".log"))) {
 					if (lines.noneMatch((line) -> line.contains("\"llm.tracing.exchange\""))) {
 						problems.add(variant.name() + " wrote no exchange record");

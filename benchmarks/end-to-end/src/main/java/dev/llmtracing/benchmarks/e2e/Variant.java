@@ -47,4 +47,17 @@ record Variant(String name, boolean withStarter, List<String> arguments, @Nullab
 	 */
 	static final Variant WITH_GRPC = new Variant("with-grpc", true, List.of(), null);
 
+	/**
+	 * Whether this variant must write exchange records: a build with the starter, unless
+	 * its arguments switch the record lines off
+	 * ({@code --llm.tracing.record.enabled=false}) or its jar is the build without the
+	 * starter ({@code name@target/app-without.jar:}, which runs that build in a second
+	 * JVM, to see how far apart two JVMs of one build are).
+	 * @return whether a run in which this variant wrote no exchange record has failed
+	 */
+	boolean writesRecords() {
+		return this.withStarter && (this.jar == null || !this.jar.endsWith("app-without.jar"))
+				&& !this.arguments.contains("--llm.tracing.record.enabled=false");
+	}
+
 }
