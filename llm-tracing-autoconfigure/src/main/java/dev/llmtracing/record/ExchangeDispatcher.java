@@ -79,11 +79,29 @@ public class ExchangeDispatcher implements AutoCloseable {
 
 	/**
 	 * Queue a record that is built on the dispatcher's thread, so that the caller does
-	 * not pay for building it (masking content, for example). Never blocks.
+	 * not pay for building it (masking content, for example). Never blocks. With no
+	 * listeners there is nobody to build it for: it is neither built nor queued.
 	 * @param record builds the record; an exception it throws is counted
-	 * @return {@code true} if it was queued, {@code false} if it was dropped
+	 * @return {@code true} if it was queued or nobody listens, {@code false} if it was
+	 * dropped
 	 */
 	public boolean publish(Supplier<ExchangeRecord> record) {
+		if (this.listeners.isEmpty()) {
+			return this.running;
+		}
+		return enqueue(record);
+	}
+
+	/**
+	 * Return whether any listener receives the records, so that a caller can skip the
+	 * work of gathering one when none does.
+	 * @return whether there is at least one listener
+	 */
+	public boolean hasListeners() {
+		return !this.listeners.isEmpty();
+	}
+
+	private boolean enqueue(Supplier<ExchangeRecord> record) {
 		if (this.running && this.queue.offer(record)) {
 			return true;
 		}
@@ -99,7 +117,7 @@ public class ExchangeDispatcher implements AutoCloseable {
 	 * @return {@code true} if it was queued, {@code false} if it was dropped
 	 */
 	public boolean execute(Runnable task) {
-		return publish(() -> {
+		return enqueue(() -> {
 			task.run();
 			return null;
 		});

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.llmtracing.support.InstrumentedComponent;
 import dev.llmtracing.support.InstrumentationFailures;
@@ -37,6 +38,26 @@ class ExchangeDispatcherTests {
 			await().atMost(Duration.ofSeconds(5)).until(() -> threads.size() == 1);
 		}
 		assertThat(threads).containsExactly("llm-tracing-exchange-writer");
+	}
+
+	@Test
+	void shouldNeitherBuildNorQueueARecordNobodyListensToButStillRunTasks() {
+		AtomicInteger built = new AtomicInteger();
+		CountDownLatch ran = new CountDownLatch(1);
+		try (ExchangeDispatcher dispatcher = new ExchangeDispatcher(List.of(), 10, Duration.ofSeconds(1),
+				this.failures)) {
+			assertThat(dispatcher.hasListeners()).isFalse();
+			assertThat(dispatcher.publish(() -> {
+				built.incrementAndGet();
+				return TestRecords.complete();
+			})).isTrue();
+			assertThat(dispatcher.execute(ran::countDown)).isTrue();
+			awaitQuietly(ran);
+			assertThat(ran.getCount()).isZero();
+			assertThat(dispatcher.getQueueSize()).isZero();
+		}
+		assertThat(built).hasValue(0);
+		assertThat(this.failures.count(InstrumentedComponent.CAPTURE)).isZero();
 	}
 
 	@Test

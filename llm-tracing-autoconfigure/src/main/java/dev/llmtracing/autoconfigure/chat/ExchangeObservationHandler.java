@@ -155,6 +155,11 @@ final class ExchangeObservationHandler implements ObservationHandler<ChatModelOb
 				return;
 			}
 			context.remove(ExchangeCapture.class);
+			if (this.required.isEmpty() && !this.dispatcher.hasListeners()) {
+				// nobody would read the record: no exchange record line, metrics,
+				// signals or index is on, and no listener of the application's
+				return;
+			}
 			long durationNanos = System.nanoTime() - capture.startNanos();
 			Long timeToFirstChunk = timeToFirstChunk(context, capture, durationNanos);
 			TraceContext trace = this.traceContextLookup.find(context);
