@@ -1,12 +1,16 @@
 package dev.llmtracing.context;
 
+import java.util.function.Function;
+
 import org.jspecify.annotations.Nullable;
 
 /**
  * Resolves the IDs of an inbound request, the same way for every transport (servlet,
  * WebFlux, gRPC): the values the request carries are validated by {@link IdScopes}; when
- * it carries none of them, the IDs are read from its W3C baggage and validated the same
- * way. A failing {@link BaggageBridge} never fails the request.
+ * it carries none of them, the IDs are read from its baggage field headers (headers named
+ * like the MDC keys, such as {@code requestId}) or, for a key without one, from its W3C
+ * baggage, and validated the same way. A failing {@link BaggageBridge} or header lookup
+ * never fails the request.
  *
  * @author llm-tracing
  */
@@ -46,10 +50,27 @@ public final class InboundIds {
 	 */
 	public TracingIds resolve(@Nullable String requestId, @Nullable String contextId, @Nullable String userId,
 			String source) {
+		return resolve(requestId, contextId, userId, source, (name) -> null);
+	}
+
+	/**
+	 * Return the validated IDs of a request that may carry baggage field headers.
+	 * @param requestId the request ID the request carries, or {@code null}
+	 * @param contextId the context ID the request carries, or {@code null}
+	 * @param userId the user ID the request carries, or {@code null}
+	 * @param source where the given values came from, reported with rejections
+	 * @param fieldHeaders the value of the request's header of the given name, or
+	 * {@code null}; asked for the baggage field headers only when the request carries
+	 * none of the IDs
+	 * @return the IDs to use, with a request ID always present
+	 */
+	public TracingIds resolve(@Nullable String requestId, @Nullable String contextId, @Nullable String userId,
+			String source, Function<String, @Nullable String> fieldHeaders) {
 		if (requestId == null && contextId == null && userId == null) {
 			MdcKeys keys = this.idScopes.getKeys();
-			return this.idScopes.validate(readBaggage(keys.requestId()), readBaggage(keys.contextId()),
-					readBaggage(keys.userId()), BAGGAGE_SOURCE);
+			return this.idScopes.validate(readCarried(keys.requestId(), fieldHeaders),
+					readCarried(keys.contextId(), fieldHeaders), readCarried(keys.userId(), fieldHeaders),
+					BAGGAGE_SOURCE);
 		}
 		return this.idScopes.validate(requestId, contextId, userId, source);
 	}
@@ -66,6 +87,17 @@ public final class InboundIds {
 		catch (RuntimeException ex) {
 			return BaggageBridge.Scope.NONE;
 		}
+	}
+
+	private @Nullable String readCarried(String key, Function<String, @Nullable String> fieldHeaders) {
+		String value;
+		try {
+			value = fieldHeaders.apply(key);
+		}
+		catch (RuntimeException ex) {
+			value = null;
+		}
+		return (value != null) ? value : readBaggage(key);
 	}
 
 	private @Nullable String readBaggage(String key) {

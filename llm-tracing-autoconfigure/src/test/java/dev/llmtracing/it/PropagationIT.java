@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.Future;
 
 import dev.llmtracing.testsupport.StandInModel;
+import io.micrometer.tracing.Tracer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,6 +43,9 @@ class PropagationIT {
 
 	@Autowired
 	private AsyncTaskExecutor executor;
+
+	@Autowired
+	private Tracer tracer;
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
@@ -114,6 +118,26 @@ class PropagationIT {
 			.retrieve()
 			.body(String.class);
 		assertThat(body).isEqualTo("from-upstream");
+	}
+
+	@Test
+	void incomingBaggageFieldHeaderIsReadBeforeTheBaggageMember() {
+		String body = RestClient.create("http://localhost:" + this.port)
+			.get()
+			.uri("/executor")
+			.header("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")
+			.header("requestId", "from-field-header")
+			.header("baggage", "requestId=from-upstream")
+			.retrieve()
+			.body(String.class);
+		assertThat(body).isEqualTo("from-field-header");
+	}
+
+	@Test
+	void theIdsAreNotTheTracersBaggageFields() {
+		// with baggage fields, Micrometer matches every observation's key values against
+		// them at each scope change; the filters read the field headers themselves
+		assertThat(this.tracer.getBaggageFields()).isEmpty();
 	}
 
 	private void assertExecutorThreadIsClean() throws Exception {

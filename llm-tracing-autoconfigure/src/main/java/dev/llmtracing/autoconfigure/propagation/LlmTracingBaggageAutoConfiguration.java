@@ -15,9 +15,10 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * Auto-configuration of the IDs as W3C baggage when Micrometer Tracing is on. The baggage
- * keys are the MDC keys; {@link BaggageDefaultsEnvironmentPostProcessor} lists them in
- * {@code management.tracing.baggage.remote-fields} unless the application sets that
- * property itself.
+ * keys are the MDC keys. They are deliberately not listed in
+ * {@code management.tracing.baggage.remote-fields}: with baggage fields configured,
+ * Micrometer Tracing matches the key values of every observation against them at every
+ * scope change; the inbound filters read the baggage field headers themselves.
  *
  * @author llm-tracing
  * @since 0.1.0

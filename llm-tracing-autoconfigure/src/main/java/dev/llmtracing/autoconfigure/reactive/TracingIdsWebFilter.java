@@ -21,12 +21,13 @@ import org.springframework.web.server.WebFilterChain;
  * WebFlux filter that does for reactive applications what the servlet filter does: it
  * reads the request, context and user ID headers, validates them (an invalid request ID
  * is replaced by a generated one, an invalid context or user ID is dropped, each
- * rejection counted), reads the IDs from the request's W3C baggage when it has none of
- * the headers, and echoes the request ID in the response. The IDs are put in the Reactor
- * context of the request under {@link IdsThreadLocalAccessor#KEY}; Micrometer's context
- * propagation sets them in the MDC wherever the request's work runs and removes them
- * afterwards, so an event-loop thread never keeps them. The filter itself never touches
- * the MDC of the thread it runs on.
+ * rejection counted), reads the IDs from the request's baggage field headers or W3C
+ * baggage when it has none of the headers, and echoes the request ID in the response. The
+ * IDs are put in the Reactor context of the request under
+ * {@link IdsThreadLocalAccessor#KEY}; Micrometer's context propagation sets them in the
+ * MDC wherever the request's work runs and removes them afterwards, so an event-loop
+ * thread never keeps them. The filter itself never touches the MDC of the thread it runs
+ * on.
  *
  * @author llm-tracing
  */
@@ -82,7 +83,7 @@ final class TracingIdsWebFilter implements WebFilter, Ordered {
 		// The server observation, and so the span with the incoming baggage, is in the
 		// Reactor context and not on this thread: restore it while the baggage is read.
 		try (ContextSnapshot.Scope scope = SNAPSHOTS.setThreadLocalsFrom(context)) {
-			return this.inboundIds.resolve(null, null, null, InboundIds.HEADER_SOURCE);
+			return this.inboundIds.resolve(null, null, null, InboundIds.HEADER_SOURCE, request::getFirst);
 		}
 	}
 

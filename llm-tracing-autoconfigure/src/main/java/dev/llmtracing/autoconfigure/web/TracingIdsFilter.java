@@ -20,11 +20,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * context and user ID headers, validates them (an invalid request ID is replaced by a
  * generated one, an invalid context or user ID is dropped), echoes the request ID in the
  * response and puts the IDs in the MDC until the request is done. When the request has
- * none of the ID headers, the IDs are read from its W3C baggage (validated the same way);
- * incoming baggage values of the ID keys are replaced by the request's IDs in the trace,
- * so that a rejected value is never carried on (the client interceptors add the IDs to
- * outgoing calls). Async and error dispatches of the same request reuse the IDs of its
- * first dispatch.
+ * none of the ID headers, the IDs are read from its baggage field headers
+ * ({@code requestId}, {@code contextId}, {@code userId}) or its W3C baggage (validated
+ * the same way); incoming baggage values of the ID keys are replaced by the request's IDs
+ * in the trace, so that a rejected value is never carried on (the client interceptors add
+ * the IDs to outgoing calls). Async and error dispatches of the same request reuse the
+ * IDs of its first dispatch.
  *
  * @author llm-tracing
  */
@@ -101,7 +102,7 @@ final class TracingIdsFilter extends OncePerRequestFilter {
 		String requestId = request.getHeader(this.headers.requestId());
 		String contextId = request.getHeader(this.headers.contextId());
 		String userId = request.getHeader(this.headers.userId());
-		TracingIds ids = this.inboundIds.resolve(requestId, contextId, userId, HEADER_SOURCE);
+		TracingIds ids = this.inboundIds.resolve(requestId, contextId, userId, HEADER_SOURCE, request::getHeader);
 		request.setAttribute(IDS_ATTRIBUTE, ids);
 		return ids;
 	}

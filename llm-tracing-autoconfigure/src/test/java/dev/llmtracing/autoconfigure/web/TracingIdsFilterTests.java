@@ -146,4 +146,33 @@ class TracingIdsFilterTests {
 		assertThat(written.get(0).requestId()).isEqualTo("from-baggage");
 	}
 
+	@Test
+	void readsValidatedIdsFromBaggageFieldHeadersBeforeBaggage() throws Exception {
+		Map<String, String> incoming = Map.of("requestId", "from-baggage", "contextId", "ctx-from-baggage");
+		dev.llmtracing.context.BaggageBridge bridge = new dev.llmtracing.context.BaggageBridge() {
+
+			@Override
+			public String read(String key) {
+				return incoming.get(key);
+			}
+
+			@Override
+			public Scope write(dev.llmtracing.context.TracingIds ids) {
+				return Scope.NONE;
+			}
+
+		};
+		TracingIdsFilter withBaggage = new TracingIdsFilter(
+				new IdScopes(MdcKeys.DEFAULT, new IdValidator(64), (kind, source) -> this.rejections.add(source)),
+				TracingHeaders.DEFAULT, bridge);
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/");
+		request.addHeader("requestId", "from-field-header");
+		request.addHeader("userId", "bad value!");
+		withBaggage.doFilter(request, new MockHttpServletResponse(), this.chain);
+		assertThat(this.seenInChain).containsEntry("requestId", "from-field-header")
+			.containsEntry("contextId", "ctx-from-baggage")
+			.doesNotContainKey("userId");
+		assertThat(this.rejections).containsExactly("baggage");
+	}
+
 }
