@@ -6,6 +6,7 @@ import dev.llmtracing.context.BaggageBridge;
 import dev.llmtracing.context.IdScope;
 import dev.llmtracing.context.IdScopes;
 import dev.llmtracing.context.InboundIds;
+import dev.llmtracing.context.MdcKeys;
 import dev.llmtracing.context.TracingHeaders;
 import dev.llmtracing.context.TracingIds;
 import jakarta.servlet.FilterChain;
@@ -42,6 +43,8 @@ final class TracingIdsFilter extends OncePerRequestFilter {
 	public static final String BAGGAGE_SOURCE = InboundIds.BAGGAGE_SOURCE;
 
 	private static final String IDS_ATTRIBUTE = TracingIdsFilter.class.getName() + ".ids";
+
+	private static final String BAGGAGE_HEADER = "baggage";
 
 	private final IdScopes idScopes;
 
@@ -90,9 +93,21 @@ final class TracingIdsFilter extends OncePerRequestFilter {
 			response.setHeader(this.headers.requestId(), ids.requestId());
 		}
 		try (IdScope scope = this.idScopes.restore(ids);
-				BaggageBridge.Scope baggage = this.inboundIds.writeBaggage(ids)) {
+				BaggageBridge.Scope baggage = carriesBaggage(request) ? this.inboundIds.writeBaggage(ids)
+						: BaggageBridge.Scope.NONE) {
 			filterChain.doFilter(request, response);
 		}
+	}
+
+	/**
+	 * Whether the request can have brought ID entries into the baggage of its trace: only
+	 * a W3C {@code baggage} header or a baggage field header can. Without one, the
+	 * trace's baggage is left alone and not even read.
+	 */
+	private boolean carriesBaggage(HttpServletRequest request) {
+		MdcKeys keys = this.idScopes.getKeys();
+		return request.getHeader(BAGGAGE_HEADER) != null || request.getHeader(keys.requestId()) != null
+				|| request.getHeader(keys.contextId()) != null || request.getHeader(keys.userId()) != null;
 	}
 
 	private TracingIds resolveIds(HttpServletRequest request) {

@@ -137,7 +137,9 @@ class TracingIdsFilterTests {
 		TracingIdsFilter withBaggage = new TracingIdsFilter(
 				new IdScopes(MdcKeys.DEFAULT, new IdValidator(64), (kind, source) -> this.rejections.add(source)),
 				TracingHeaders.DEFAULT, bridge);
-		withBaggage.doFilter(new MockHttpServletRequest("GET", "/"), new MockHttpServletResponse(), this.chain);
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/");
+		request.addHeader("baggage", "requestId=from-baggage,contextId=bad%20value!,userId=u-7");
+		withBaggage.doFilter(request, new MockHttpServletResponse(), this.chain);
 		assertThat(this.seenInChain).containsEntry("requestId", "from-baggage")
 			.containsEntry("userId", "u-7")
 			.doesNotContainKey("contextId");
@@ -173,6 +175,38 @@ class TracingIdsFilterTests {
 			.containsEntry("contextId", "ctx-from-baggage")
 			.doesNotContainKey("userId");
 		assertThat(this.rejections).containsExactly("baggage");
+	}
+
+	@Test
+	void leavesTheTraceBaggageAloneWhenTheRequestCarriesNone() throws Exception {
+		List<String> touched = new ArrayList<>();
+		dev.llmtracing.context.BaggageBridge bridge = new dev.llmtracing.context.BaggageBridge() {
+
+			@Override
+			public String read(String key) {
+				touched.add("read " + key);
+				return null;
+			}
+
+			@Override
+			public Scope write(dev.llmtracing.context.TracingIds ids) {
+				touched.add("write");
+				return Scope.NONE;
+			}
+
+		};
+		TracingIdsFilter withBaggage = new TracingIdsFilter(
+				new IdScopes(MdcKeys.DEFAULT, new IdValidator(64), (kind, source) -> this.rejections.add(source)),
+				TracingHeaders.DEFAULT, bridge);
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/");
+		request.addHeader("X-Request-Id", "req-1");
+		withBaggage.doFilter(request, new MockHttpServletResponse(), this.chain);
+		assertThat(touched).isEmpty();
+		request = new MockHttpServletRequest("GET", "/");
+		request.addHeader("X-Request-Id", "req-2");
+		request.addHeader("baggage", "tenant=acme");
+		withBaggage.doFilter(request, new MockHttpServletResponse(), this.chain);
+		assertThat(touched).containsExactly("write");
 	}
 
 }
