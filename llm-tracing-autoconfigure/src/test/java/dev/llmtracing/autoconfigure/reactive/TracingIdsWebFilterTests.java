@@ -79,6 +79,15 @@ class TracingIdsWebFilterTests {
 	}
 
 	@Test
+	void shouldReadBaggageFieldHeadersBeforeBaggage() {
+		Map<String, String> baggage = Map.of("requestId", "from-baggage", "contextId", "ctx-from-baggage");
+		filter(new MapBaggage(baggage))
+			.filter(exchange(MockServerHttpRequest.get("/").header("requestId", "from-field-header")), this.chain)
+			.block();
+		assertThat(this.seen.get()).isEqualTo(new TracingIds("from-field-header", "ctx-from-baggage", null));
+	}
+
+	@Test
 	void shouldNotEchoWhenSwitchedOffOrAlreadySet() {
 		TracingIdsWebFilter quiet = new TracingIdsWebFilter(this.idScopes,
 				new TracingHeaders("X-Request-Id", "X-Context-Id", "X-User-Id", false), BaggageBridge.NONE, 0);
