@@ -5,12 +5,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.llmtracing.context.BaggageBridge;
 import dev.llmtracing.context.IdScopes;
 import dev.llmtracing.context.IdValidator;
 import dev.llmtracing.context.MdcKeys;
 import dev.llmtracing.context.TracingHeaders;
+import dev.llmtracing.context.TracingIds;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
@@ -117,60 +120,27 @@ class TracingIdsFilterTests {
 
 	@Test
 	void readsValidatedIdsFromBaggageWhenNoHeaderIsPresentAndWritesBaggage() throws Exception {
-		java.util.Map<String, String> incoming = java.util.Map.of("requestId", "from-baggage", "contextId",
-				"bad value!", "userId", "u-7");
-		java.util.List<dev.llmtracing.context.TracingIds> written = new java.util.ArrayList<>();
-		dev.llmtracing.context.BaggageBridge bridge = new dev.llmtracing.context.BaggageBridge() {
-
-			@Override
-			public String read(String key) {
-				return incoming.get(key);
-			}
-
-			@Override
-			public Scope write(dev.llmtracing.context.TracingIds ids) {
-				written.add(ids);
-				return Scope.NONE;
-			}
-
-		};
-		TracingIdsFilter withBaggage = new TracingIdsFilter(
-				new IdScopes(MdcKeys.DEFAULT, new IdValidator(64), (kind, source) -> this.rejections.add(source)),
-				TracingHeaders.DEFAULT, bridge);
+		RecordingBaggage baggage = new RecordingBaggage(
+				Map.of("requestId", "from-baggage", "contextId", "bad value!", "userId", "u-7"));
 		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/");
 		request.addHeader("baggage", "requestId=from-baggage,contextId=bad%20value!,userId=u-7");
-		withBaggage.doFilter(request, new MockHttpServletResponse(), this.chain);
+		filterWith(baggage).doFilter(request, new MockHttpServletResponse(), this.chain);
 		assertThat(this.seenInChain).containsEntry("requestId", "from-baggage")
 			.containsEntry("userId", "u-7")
 			.doesNotContainKey("contextId");
 		assertThat(this.rejections).containsExactly("baggage");
-		assertThat(written).hasSize(1);
-		assertThat(written.get(0).requestId()).isEqualTo("from-baggage");
+		assertThat(baggage.written).hasSize(1);
+		assertThat(baggage.written.get(0).requestId()).isEqualTo("from-baggage");
 	}
 
 	@Test
 	void readsValidatedIdsFromBaggageFieldHeadersBeforeBaggage() throws Exception {
-		Map<String, String> incoming = Map.of("requestId", "from-baggage", "contextId", "ctx-from-baggage");
-		dev.llmtracing.context.BaggageBridge bridge = new dev.llmtracing.context.BaggageBridge() {
-
-			@Override
-			public String read(String key) {
-				return incoming.get(key);
-			}
-
-			@Override
-			public Scope write(dev.llmtracing.context.TracingIds ids) {
-				return Scope.NONE;
-			}
-
-		};
-		TracingIdsFilter withBaggage = new TracingIdsFilter(
-				new IdScopes(MdcKeys.DEFAULT, new IdValidator(64), (kind, source) -> this.rejections.add(source)),
-				TracingHeaders.DEFAULT, bridge);
+		RecordingBaggage baggage = new RecordingBaggage(
+				Map.of("requestId", "from-baggage", "contextId", "ctx-from-baggage"));
 		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/");
 		request.addHeader("requestId", "from-field-header");
 		request.addHeader("userId", "bad value!");
-		withBaggage.doFilter(request, new MockHttpServletResponse(), this.chain);
+		filterWith(baggage).doFilter(request, new MockHttpServletResponse(), this.chain);
 		assertThat(this.seenInChain).containsEntry("requestId", "from-field-header")
 			.containsEntry("contextId", "ctx-from-baggage")
 			.doesNotContainKey("userId");
@@ -179,34 +149,53 @@ class TracingIdsFilterTests {
 
 	@Test
 	void leavesTheTraceBaggageAloneWhenTheRequestCarriesNone() throws Exception {
-		List<String> touched = new ArrayList<>();
-		dev.llmtracing.context.BaggageBridge bridge = new dev.llmtracing.context.BaggageBridge() {
-
-			@Override
-			public String read(String key) {
-				touched.add("read " + key);
-				return null;
-			}
-
-			@Override
-			public Scope write(dev.llmtracing.context.TracingIds ids) {
-				touched.add("write");
-				return Scope.NONE;
-			}
-
-		};
-		TracingIdsFilter withBaggage = new TracingIdsFilter(
-				new IdScopes(MdcKeys.DEFAULT, new IdValidator(64), (kind, source) -> this.rejections.add(source)),
-				TracingHeaders.DEFAULT, bridge);
+		RecordingBaggage baggage = new RecordingBaggage(Map.of());
+		TracingIdsFilter filter = filterWith(baggage);
 		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/");
 		request.addHeader("X-Request-Id", "req-1");
-		withBaggage.doFilter(request, new MockHttpServletResponse(), this.chain);
-		assertThat(touched).isEmpty();
+		filter.doFilter(request, new MockHttpServletResponse(), this.chain);
+		assertThat(baggage.touched).isEmpty();
 		request = new MockHttpServletRequest("GET", "/");
 		request.addHeader("X-Request-Id", "req-2");
 		request.addHeader("baggage", "tenant=acme");
-		withBaggage.doFilter(request, new MockHttpServletResponse(), this.chain);
-		assertThat(touched).containsExactly("write");
+		filter.doFilter(request, new MockHttpServletResponse(), this.chain);
+		assertThat(baggage.touched).containsExactly("write");
+	}
+
+	private TracingIdsFilter filterWith(BaggageBridge baggage) {
+		IdScopes scopes = new IdScopes(MdcKeys.DEFAULT, new IdValidator(64),
+				(kind, source) -> this.rejections.add(source));
+		return new TracingIdsFilter(scopes, TracingHeaders.DEFAULT, baggage);
+	}
+
+	/**
+	 * A trace baggage that answers from a map and records what the filter did with it.
+	 */
+	static class RecordingBaggage implements BaggageBridge {
+
+		private final Map<String, String> incoming;
+
+		final List<String> touched = new ArrayList<>();
+
+		final List<TracingIds> written = new ArrayList<>();
+
+		RecordingBaggage(Map<String, String> incoming) {
+			this.incoming = incoming;
+		}
+
+		@Override
+		public @Nullable String read(String key) {
+			this.touched.add("read " + key);
+			return this.incoming.get(key);
+		}
+
+		@Override
+		public Scope write(TracingIds ids) {
+			this.touched.add("write");
+			this.written.add(ids);
+			return Scope.NONE;
+		}
+
 	}
 
 }
