@@ -41,7 +41,8 @@ public final class InboundIds {
 	}
 
 	/**
-	 * Return the validated IDs of a request.
+	 * Return the validated IDs of a request whose transport has no baggage field headers
+	 * (gRPC metadata): when it carries none of the IDs, they come from its baggage alone.
 	 * @param requestId the request ID the request carries, or {@code null}
 	 * @param contextId the context ID the request carries, or {@code null}
 	 * @param userId the user ID the request carries, or {@code null}
