@@ -135,8 +135,7 @@ class PropagationIT {
 	}
 
 	private String get(String path, String requestId) {
-		return RestClient.create("http://localhost:" + this.port)
-			.get()
+		return client().get()
 			.uri(path)
 			.header("X-Request-Id", requestId)
 			.header("X-User-Id", "user-7")
@@ -145,13 +144,16 @@ class PropagationIT {
 	}
 
 	private String getInTrace(String path, Map<String, String> headers) {
-		return RestClient.create("http://localhost:" + this.port)
-			.get()
+		return client().get()
 			.uri(path)
 			.header("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")
 			.headers((http) -> headers.forEach(http::add))
 			.retrieve()
 			.body(String.class);
+	}
+
+	private RestClient client() {
+		return RestClient.create("http://localhost:" + this.port);
 	}
 
 	private static String header(Map<String, List<String>> headers, String name) {

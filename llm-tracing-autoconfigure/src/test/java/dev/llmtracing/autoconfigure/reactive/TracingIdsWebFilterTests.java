@@ -12,6 +12,7 @@ import dev.llmtracing.context.IdsThreadLocalAccessor;
 import dev.llmtracing.context.MdcKeys;
 import dev.llmtracing.context.TracingIds;
 import dev.llmtracing.context.TracingHeaders;
+import dev.llmtracing.testsupport.RecordingBaggage;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
@@ -68,10 +69,10 @@ class TracingIdsWebFilterTests {
 	@Test
 	void shouldReadBaggageOnlyWhenThereIsNoIdHeader() {
 		Map<String, String> baggage = Map.of("requestId", "from-baggage", "userId", "bad value");
-		filter(new MapBaggage(baggage)).filter(exchange(MockServerHttpRequest.get("/")), this.chain).block();
+		filter(new RecordingBaggage(baggage)).filter(exchange(MockServerHttpRequest.get("/")), this.chain).block();
 		assertThat(this.seen.get()).isEqualTo(new TracingIds("from-baggage", null, null));
 		assertThat(this.rejections).containsExactly("USER/baggage");
-		filter(new MapBaggage(baggage))
+		filter(new RecordingBaggage(baggage))
 			.filter(exchange(MockServerHttpRequest.get("/").header("X-Context-Id", "ctx-2")), this.chain)
 			.block();
 		assertThat(this.seen.get().contextId()).isEqualTo("ctx-2");
@@ -81,7 +82,7 @@ class TracingIdsWebFilterTests {
 	@Test
 	void shouldReadBaggageFieldHeadersBeforeBaggage() {
 		Map<String, String> baggage = Map.of("requestId", "from-baggage", "contextId", "ctx-from-baggage");
-		filter(new MapBaggage(baggage))
+		filter(new RecordingBaggage(baggage))
 			.filter(exchange(MockServerHttpRequest.get("/").header("requestId", "from-field-header")), this.chain)
 			.block();
 		assertThat(this.seen.get()).isEqualTo(new TracingIds("from-field-header", "ctx-from-baggage", null));
@@ -102,7 +103,7 @@ class TracingIdsWebFilterTests {
 
 	@Test
 	void shouldNotFailTheRequestWhenBaggageFails() {
-		BaggageBridge failing = new MapBaggage(Map.of()) {
+		BaggageBridge failing = new RecordingBaggage(Map.of()) {
 
 			@Override
 			public @Nullable String read(String key) {
@@ -120,26 +121,6 @@ class TracingIdsWebFilterTests {
 
 	private static MockServerWebExchange exchange(MockServerHttpRequest.BaseBuilder<?> request) {
 		return MockServerWebExchange.from(request);
-	}
-
-	static class MapBaggage implements BaggageBridge {
-
-		private final Map<String, String> values;
-
-		MapBaggage(Map<String, String> values) {
-			this.values = values;
-		}
-
-		@Override
-		public @Nullable String read(String key) {
-			return this.values.get(key);
-		}
-
-		@Override
-		public Scope write(TracingIds ids) {
-			return Scope.NONE;
-		}
-
 	}
 
 }

@@ -10,10 +10,9 @@ import dev.llmtracing.context.IdScopes;
 import dev.llmtracing.context.IdValidator;
 import dev.llmtracing.context.MdcKeys;
 import dev.llmtracing.context.TracingHeaders;
-import dev.llmtracing.context.TracingIds;
+import dev.llmtracing.testsupport.RecordingBaggage;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
@@ -129,8 +128,8 @@ class TracingIdsFilterTests {
 			.containsEntry("userId", "u-7")
 			.doesNotContainKey("contextId");
 		assertThat(this.rejections).containsExactly("baggage");
-		assertThat(baggage.written).hasSize(1);
-		assertThat(baggage.written.get(0).requestId()).isEqualTo("from-baggage");
+		assertThat(baggage.written()).hasSize(1);
+		assertThat(baggage.written().get(0).requestId()).isEqualTo("from-baggage");
 	}
 
 	@Test
@@ -154,48 +153,18 @@ class TracingIdsFilterTests {
 		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/");
 		request.addHeader("X-Request-Id", "req-1");
 		filter.doFilter(request, new MockHttpServletResponse(), this.chain);
-		assertThat(baggage.touched).isEmpty();
+		assertThat(baggage.touched()).isEmpty();
 		request = new MockHttpServletRequest("GET", "/");
 		request.addHeader("X-Request-Id", "req-2");
 		request.addHeader("baggage", "tenant=acme");
 		filter.doFilter(request, new MockHttpServletResponse(), this.chain);
-		assertThat(baggage.touched).containsExactly("write");
+		assertThat(baggage.touched()).containsExactly("write");
 	}
 
 	private TracingIdsFilter filterWith(BaggageBridge baggage) {
 		IdScopes scopes = new IdScopes(MdcKeys.DEFAULT, new IdValidator(64),
 				(kind, source) -> this.rejections.add(source));
 		return new TracingIdsFilter(scopes, TracingHeaders.DEFAULT, baggage);
-	}
-
-	/**
-	 * A trace baggage that answers from a map and records what the filter did with it.
-	 */
-	static class RecordingBaggage implements BaggageBridge {
-
-		private final Map<String, String> incoming;
-
-		final List<String> touched = new ArrayList<>();
-
-		final List<TracingIds> written = new ArrayList<>();
-
-		RecordingBaggage(Map<String, String> incoming) {
-			this.incoming = incoming;
-		}
-
-		@Override
-		public @Nullable String read(String key) {
-			this.touched.add("read " + key);
-			return this.incoming.get(key);
-		}
-
-		@Override
-		public Scope write(TracingIds ids) {
-			this.touched.add("write");
-			this.written.add(ids);
-			return Scope.NONE;
-		}
-
 	}
 
 }
