@@ -21,35 +21,55 @@ final class IpAddressDetector implements Detector {
 		return text.indexOf('.') >= 0 || text.indexOf(':') >= 0;
 	}
 
+	/**
+	 * Test each run of address characters (hexadecimal digits, {@code .} and {@code :})
+	 * that holds a {@code .} or a {@code :}, found from those characters, and that starts
+	 * a word: only such a run can be an address.
+	 */
 	@Override
 	public void find(String text, List<Finding> findings) {
-		int i = 0;
-		while (i < text.length()) {
-			char ch = text.charAt(i);
-			if ((Chars.isHex(ch) || ch == ':') && startsAddress(text, i)) {
-				int end = i;
-				while (end < text.length() && isAddressChar(text.charAt(end))) {
-					end++;
-				}
-				while (end > i && text.charAt(end - 1) == '.') {
-					end--;
-				}
-				int v4End = i;
-				while (v4End < end && (Chars.isDigit(text.charAt(v4End)) || text.charAt(v4End) == '.')) {
-					v4End++;
-				}
-				if ((v4End == end || text.charAt(v4End) == ':') && Chars.endsWord(text, v4End)
-						&& isIpv4(text, i, v4End)) {
-					findings.add(new Finding(i, v4End, Placeholders.IP));
-				}
-				else if (Chars.endsWord(text, end) && isIpv6(text, i, end)) {
-					findings.add(new Finding(i, end, Placeholders.IP));
-				}
-				i = Math.max(end, i + 1);
+		int length = text.length();
+		int dot = text.indexOf('.');
+		int colon = text.indexOf(':');
+		int from = 0;
+		while (dot >= 0 || colon >= 0) {
+			int separator = (colon < 0 || (dot >= 0 && dot < colon)) ? dot : colon;
+			int start = separator;
+			while (start > from && isAddressChar(text.charAt(start - 1))) {
+				start--;
 			}
-			else {
-				i++;
+			int end = separator + 1;
+			while (end < length && isAddressChar(text.charAt(end))) {
+				end++;
 			}
+			char first = text.charAt(start);
+			if ((Chars.isHex(first) || first == ':') && startsAddress(text, start)) {
+				test(text, start, end, findings);
+			}
+			from = end;
+			if (dot >= 0 && dot < end) {
+				dot = text.indexOf('.', end);
+			}
+			if (colon >= 0 && colon < end) {
+				colon = text.indexOf(':', end);
+			}
+		}
+	}
+
+	private static void test(String text, int start, int runEnd, List<Finding> findings) {
+		int end = runEnd;
+		while (end > start && text.charAt(end - 1) == '.') {
+			end--;
+		}
+		int v4End = start;
+		while (v4End < end && (Chars.isDigit(text.charAt(v4End)) || text.charAt(v4End) == '.')) {
+			v4End++;
+		}
+		if ((v4End == end || text.charAt(v4End) == ':') && Chars.endsWord(text, v4End) && isIpv4(text, start, v4End)) {
+			findings.add(new Finding(start, v4End, Placeholders.IP));
+		}
+		else if (Chars.endsWord(text, end) && isIpv6(text, start, end)) {
+			findings.add(new Finding(start, end, Placeholders.IP));
 		}
 	}
 
