@@ -14,7 +14,9 @@ import org.springframework.ai.chat.memory.ChatMemory;
 /**
  * Finds the {@link ClientFacts} of a model call made by a {@code ChatClient}: the model
  * observation's nearest parent is the observation of the innermost advisor, whose request
- * carries the advisor parameters after every advisor has run.
+ * carries the advisor parameters after every advisor has run. When no advisor parameter
+ * holds the caller's IDs (a stream without the {@link TracingAdvisor}), they are the ones
+ * {@link ChatClientIdsHandler} noted on an observation further up.
  *
  * @author llm-tracing
  */
@@ -27,11 +29,25 @@ final class AdvisorClientFactsResolver implements ClientFactsResolver {
 		ObservationView parent = context.getParentObservation();
 		for (int depth = 0; parent != null && depth < MAX_DEPTH; depth++) {
 			if (parent.getContextView() instanceof AdvisorObservationContext advisorContext) {
-				return from(advisorContext.getChatClientRequest().context());
+				ClientFacts facts = from(advisorContext.getChatClientRequest().context());
+				return (facts.ids() != null) ? facts : withIdsAbove(facts, advisorContext, depth);
 			}
 			parent = parent.getContextView().getParentObservation();
 		}
 		return ClientFacts.NONE;
+	}
+
+	private static ClientFacts withIdsAbove(ClientFacts facts, Observation.ContextView advisorContext, int depth) {
+		ObservationView parent = advisorContext.getParentObservation();
+		for (int above = depth + 1; parent != null && above < MAX_DEPTH; above++) {
+			TracingIds ids = parent.getContextView().get(TracingIds.class);
+			if (ids != null) {
+				return new ClientFacts(ids, facts.conversationId(), facts.promptName(), facts.promptVersion(),
+						facts.firstChunkTimer());
+			}
+			parent = parent.getContextView().getParentObservation();
+		}
+		return facts;
 	}
 
 	private static ClientFacts from(Map<String, @Nullable Object> params) {

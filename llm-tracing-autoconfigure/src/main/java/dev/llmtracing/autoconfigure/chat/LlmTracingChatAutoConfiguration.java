@@ -19,6 +19,7 @@ import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.handler.TracingObservationHandler;
 
 import org.springframework.ai.chat.client.ChatClientBuilderCustomizer;
+import org.springframework.ai.chat.client.advisor.api.Advisor;
 import org.springframework.ai.chat.client.advisor.observation.AdvisorObservationContext;
 import org.springframework.ai.chat.observation.ChatModelObservationContext;
 import org.springframework.beans.factory.ObjectProvider;
@@ -103,10 +104,25 @@ public final class LlmTracingChatAutoConfiguration {
 			return new TracingAdvisor(idScopes, failures);
 		}
 
+		/**
+		 * Add the advisor to every {@code ChatClient} built from Boot's builder. Streams
+		 * get it only when something reads exchange records (the time to first chunk is
+		 * its only other use there): each stream advisor costs a stream an observation,
+		 * operators and a message aggregator of Spring AI's.
+		 */
 		@Bean
 		@ConditionalOnBean(TracingAdvisor.class)
-		ChatClientBuilderCustomizer llmTracingChatClientBuilderCustomizer(TracingAdvisor advisor) {
-			return (builder) -> builder.defaultAdvisors(advisor);
+		ChatClientBuilderCustomizer llmTracingChatClientBuilderCustomizer(TracingAdvisor advisor,
+				ExchangeDispatcher dispatcher, ObjectProvider<RequiredExchangeListener> required) {
+			boolean recordsRead = dispatcher.hasListeners() || required.orderedStream().findAny().isPresent();
+			Advisor added = recordsRead ? advisor : advisor.forCallsOnly();
+			return (builder) -> builder.defaultAdvisors(added);
+		}
+
+		@Bean
+		@ConditionalOnBean(TracingAdvisor.class)
+		ChatClientIdsHandler llmTracingChatClientIdsHandler(IdScopes idScopes, InstrumentationFailures failures) {
+			return new ChatClientIdsHandler(idScopes, failures);
 		}
 
 		@Bean
