@@ -1,5 +1,6 @@
 package dev.llmtracing.autoconfigure.chat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -34,6 +35,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Tests for the choice between the {@link TracingAdvisor} and its call-only form on
@@ -162,11 +164,17 @@ class StreamAdvisorChoiceTests {
 			return new ObservationHandler<>() {
 
 				@Override
-				public void onStop(Observation.Context context) {
+				public void onStart(Observation.Context context) {
+					// on start: a stream's advisors start when it is subscribed, and stop
+					// in doFinally, possibly after the caller has the last chunk
 					if (context instanceof AdvisorObservationContext advisor) {
 						ObservedContexts.this.advisorNames.add(advisor.getAdvisorName());
 					}
-					else if (context instanceof ChatModelObservationContext) {
+				}
+
+				@Override
+				public void onStop(Observation.Context context) {
+					if (context instanceof ChatModelObservationContext) {
 						TracingIds ids = context.get(TracingIds.class);
 						ObservedContexts.this.modelIds.add((ids != null) ? ids.requestId() : "none");
 					}
@@ -184,7 +192,12 @@ class StreamAdvisorChoiceTests {
 			return this.advisorNames;
 		}
 
+		/**
+		 * Wait for the model call to stop (in doFinally, possibly after the caller has
+		 * the last chunk) and return the IDs it had.
+		 */
 		List<String> modelIds() {
+			await().atMost(Duration.ofSeconds(5)).until(() -> !this.modelIds.isEmpty());
 			return this.modelIds;
 		}
 
