@@ -26,28 +26,23 @@ final class AdvisorClientFactsResolver implements ClientFactsResolver {
 
 	@Override
 	public ClientFacts resolve(Observation.Context context) {
+		ClientFacts facts = null;
 		ObservationView parent = context.getParentObservation();
 		for (int depth = 0; parent != null && depth < MAX_DEPTH; depth++) {
-			if (parent.getContextView() instanceof AdvisorObservationContext advisorContext) {
-				ClientFacts facts = from(advisorContext.getChatClientRequest().context());
-				return (facts.ids() != null) ? facts : withIdsAbove(facts, advisorContext, depth);
+			Observation.ContextView view = parent.getContextView();
+			if (facts == null && view instanceof AdvisorObservationContext advisorContext) {
+				facts = from(advisorContext.getChatClientRequest().context());
+				if (facts.ids() != null) {
+					return facts;
+				}
 			}
-			parent = parent.getContextView().getParentObservation();
-		}
-		return ClientFacts.NONE;
-	}
-
-	private static ClientFacts withIdsAbove(ClientFacts facts, Observation.ContextView advisorContext, int depth) {
-		ObservationView parent = advisorContext.getParentObservation();
-		for (int above = depth + 1; parent != null && above < MAX_DEPTH; above++) {
-			TracingIds ids = parent.getContextView().get(TracingIds.class);
-			if (ids != null) {
+			else if (facts != null && view.get(TracingIds.class) instanceof TracingIds ids) {
 				return new ClientFacts(ids, facts.conversationId(), facts.promptName(), facts.promptVersion(),
 						facts.firstChunkTimer());
 			}
-			parent = parent.getContextView().getParentObservation();
+			parent = view.getParentObservation();
 		}
-		return facts;
+		return (facts != null) ? facts : ClientFacts.NONE;
 	}
 
 	private static ClientFacts from(Map<String, @Nullable Object> params) {

@@ -147,6 +147,16 @@ final class ExchangeObservationHandler implements ObservationHandler<ChatModelOb
 		}
 	}
 
+	/**
+	 * Return whether anybody reads the records this handler builds: an exchange record
+	 * line, metrics, signals or the index, or a listener of the application's. Without a
+	 * reader no record is built.
+	 * @return whether records are read
+	 */
+	boolean readsRecords() {
+		return !this.required.isEmpty() || this.dispatcher.hasListeners();
+	}
+
 	@Override
 	public void onStop(ChatModelObservationContext context) {
 		try {
@@ -155,9 +165,7 @@ final class ExchangeObservationHandler implements ObservationHandler<ChatModelOb
 				return;
 			}
 			context.remove(ExchangeCapture.class);
-			if (this.required.isEmpty() && !this.dispatcher.hasListeners()) {
-				// nobody would read the record: no exchange record line, metrics,
-				// signals or index is on, and no listener of the application's
+			if (!readsRecords()) {
 				return;
 			}
 			long durationNanos = System.nanoTime() - capture.startNanos();

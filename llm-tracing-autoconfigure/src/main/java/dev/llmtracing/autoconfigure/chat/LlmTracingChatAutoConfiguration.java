@@ -113,9 +113,8 @@ public final class LlmTracingChatAutoConfiguration {
 		@Bean
 		@ConditionalOnBean(TracingAdvisor.class)
 		ChatClientBuilderCustomizer llmTracingChatClientBuilderCustomizer(TracingAdvisor advisor,
-				ExchangeDispatcher dispatcher, ObjectProvider<RequiredExchangeListener> required) {
-			boolean recordsRead = dispatcher.hasListeners() || required.orderedStream().findAny().isPresent();
-			Advisor added = recordsRead ? advisor : advisor.forCallsOnly();
+				ExchangeObservationHandler handler) {
+			Advisor added = handler.readsRecords() ? advisor : advisor.forCallsOnly();
 			return (builder) -> builder.defaultAdvisors(added);
 		}
 

@@ -21,6 +21,7 @@ import reactor.core.scheduler.Schedulers;
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.client.ChatClientBuilderCustomizer;
 import org.springframework.ai.chat.client.advisor.observation.AdvisorObservationContext;
+import org.springframework.ai.chat.client.observation.ChatClientObservationContext;
 import org.springframework.ai.chat.messages.AssistantMessage;
 import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.ai.chat.model.ChatResponse;
@@ -57,6 +58,7 @@ class StreamAdvisorChoiceTests {
 		this.runner.withPropertyValues("llm.tracing.record.enabled=false").run((context) -> {
 			ObservedContexts observed = stream(context);
 			assertThat(observed.advisorNames()).doesNotContain(TracingAdvisor.NAME).isNotEmpty();
+			assertThat(observed.clientAdvisorNames()).doesNotContain(TracingAdvisor.NAME).isNotEmpty();
 			assertThat(observed.modelIds()).containsExactly("req-stream-1");
 		});
 	}
@@ -86,7 +88,10 @@ class StreamAdvisorChoiceTests {
 			try (IdScope scope = idScopes.open("req-call-1", null, null)) {
 				assertThat(client.prompt("Hello").call().content()).isEqualTo("Hello!");
 			}
-			assertThat(context.getBean(ObservedContexts.class).modelIds()).containsExactly("req-call-1");
+			ObservedContexts observed = context.getBean(ObservedContexts.class);
+			assertThat(observed.modelIds()).containsExactly("req-call-1");
+			// the advisor's own observation is off on calls, so look at the client's list
+			assertThat(observed.clientAdvisorNames()).contains(TracingAdvisor.NAME);
 		});
 	}
 
@@ -159,6 +164,8 @@ class StreamAdvisorChoiceTests {
 
 		private final List<String> modelIds = new CopyOnWriteArrayList<>();
 
+		private final List<String> clientAdvisorNames = new CopyOnWriteArrayList<>();
+
 		@Bean
 		ObservationHandler<Observation.Context> observedContextsHandler() {
 			return new ObservationHandler<>() {
@@ -169,6 +176,10 @@ class StreamAdvisorChoiceTests {
 					// in doFinally, possibly after the caller has the last chunk
 					if (context instanceof AdvisorObservationContext advisor) {
 						ObservedContexts.this.advisorNames.add(advisor.getAdvisorName());
+					}
+					else if (context instanceof ChatClientObservationContext client) {
+						client.getAdvisors()
+							.forEach((advisor) -> ObservedContexts.this.clientAdvisorNames.add(advisor.getName()));
 					}
 				}
 
@@ -190,6 +201,14 @@ class StreamAdvisorChoiceTests {
 
 		List<String> advisorNames() {
 			return this.advisorNames;
+		}
+
+		/**
+		 * The advisors of the {@code ChatClient} call or stream, whether their
+		 * observations are on or off.
+		 */
+		List<String> clientAdvisorNames() {
+			return this.clientAdvisorNames;
 		}
 
 		/**
