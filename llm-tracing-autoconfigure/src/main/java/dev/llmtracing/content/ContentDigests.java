@@ -14,12 +14,21 @@ import java.util.Map;
 
 /**
  * Computes the digest of a group of texts: SHA-256 over the UTF-8 bytes of the texts in
- * order, each followed by one NUL byte, encoded in small chunks so that a large text is
- * never copied. To check a prompt against a record, compute the same over its messages.
+ * order, each followed by one NUL byte. A short text is encoded at once; a long one in
+ * chunks, so that it is never copied whole. To check a prompt against a record, compute
+ * the same over its messages.
  *
  * @author llm-tracing
  */
 public final class ContentDigests {
+
+	/**
+	 * Texts up to this length are encoded in one piece: their bytes are fewer than a
+	 * chunk buffer and an encoder would take.
+	 */
+	private static final int SMALL_TEXT_CHARS = 2048;
+
+	private static final int CHUNK_BYTES = 8192;
 
 	private ContentDigests() {
 	}
@@ -48,24 +57,35 @@ public final class ContentDigests {
 	 */
 	public static String sha256(List<String> texts) {
 		MessageDigest digest = newDigest();
-		CharsetEncoder encoder = StandardCharsets.UTF_8.newEncoder();
-		ByteBuffer buffer = ByteBuffer.allocate(8192);
+		CharsetEncoder encoder = null;
+		ByteBuffer buffer = null;
 		for (String text : texts) {
-			encoder.reset();
-			CharBuffer in = CharBuffer.wrap(text);
-			CoderResult result;
-			do {
-				result = encoder.encode(in, buffer, true);
-				drain(buffer, digest);
+			if (text.length() <= SMALL_TEXT_CHARS) {
+				digest.update(text.getBytes(StandardCharsets.UTF_8));
 			}
-			while (result.isOverflow());
-			while (encoder.flush(buffer).isOverflow()) {
-				drain(buffer, digest);
+			else {
+				encoder = (encoder != null) ? encoder : StandardCharsets.UTF_8.newEncoder();
+				buffer = (buffer != null) ? buffer : ByteBuffer.allocate(CHUNK_BYTES);
+				update(digest, text, encoder, buffer);
 			}
-			drain(buffer, digest);
 			digest.update((byte) 0);
 		}
 		return HexFormat.of().formatHex(digest.digest());
+	}
+
+	private static void update(MessageDigest digest, String text, CharsetEncoder encoder, ByteBuffer buffer) {
+		encoder.reset();
+		CharBuffer in = CharBuffer.wrap(text);
+		CoderResult result;
+		do {
+			result = encoder.encode(in, buffer, true);
+			drain(buffer, digest);
+		}
+		while (result.isOverflow());
+		while (encoder.flush(buffer).isOverflow()) {
+			drain(buffer, digest);
+		}
+		drain(buffer, digest);
 	}
 
 	private static void drain(ByteBuffer buffer, MessageDigest digest) {

@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class JsonText {
 
+	private static final char[] HEX = "0123456789abcdef".toCharArray();
+
 	private JsonText() {
 	}
 
@@ -93,10 +95,21 @@ public final class JsonText {
 		json.append(']');
 	}
 
+	/**
+	 * Append a JSON string: the runs of characters that need no escape in one append
+	 * each, so a long text is copied in bulk rather than character by character.
+	 */
 	private static void string(StringBuilder json, CharSequence text) {
 		json.append('"');
-		for (int i = 0; i < text.length(); i++) {
+		int length = text.length();
+		int run = 0;
+		for (int i = 0; i < length; i++) {
 			char ch = text.charAt(i);
+			if (ch >= 0x20 && ch != '"' && ch != '\\' && ch != '\u2028' && ch != '\u2029') {
+				continue;
+			}
+			json.append(text, run, i);
+			run = i + 1;
 			switch (ch) {
 				case '"' -> json.append("\\\"");
 				case '\\' -> json.append("\\\\");
@@ -105,16 +118,14 @@ public final class JsonText {
 				case '\t' -> json.append("\\t");
 				case '\b' -> json.append("\\b");
 				case '\f' -> json.append("\\f");
-				default -> {
-					if (ch < 0x20 || ch == '\u2028' || ch == '\u2029') {
-						json.append(String.format("\\u%04x", (int) ch));
-					}
-					else {
-						json.append(ch);
-					}
-				}
+				default -> json.append("\\u")
+					.append(HEX[(ch >> 12) & 0xF])
+					.append(HEX[(ch >> 8) & 0xF])
+					.append(HEX[(ch >> 4) & 0xF])
+					.append(HEX[ch & 0xF]);
 			}
 		}
+		json.append(text, run, length);
 		json.append('"');
 	}
 

@@ -89,15 +89,21 @@ record RenderedJson(String json) implements WritableJson {
 		out.append(']');
 	}
 
+	/**
+	 * Append a JSON string with Boot's escapes: the runs of characters that need none in
+	 * one append each, so a long text is copied in bulk.
+	 */
 	private static void string(StringBuilder out, String string) {
 		out.append('"');
-		int plain = 0;
-		while (plain < string.length() && !needsEscape(string.charAt(plain))) {
-			plain++;
-		}
-		out.append(string, 0, plain);
-		for (int i = plain; i < string.length(); i++) {
+		int length = string.length();
+		int run = 0;
+		for (int i = 0; i < length; i++) {
 			char ch = string.charAt(i);
+			if (!needsEscape(ch)) {
+				continue;
+			}
+			out.append(string, run, i);
+			run = i + 1;
 			switch (ch) {
 				case '"' -> out.append("\\\"");
 				case '\\' -> out.append("\\\\");
@@ -107,17 +113,13 @@ record RenderedJson(String json) implements WritableJson {
 				case '\r' -> out.append("\\r");
 				case '\t' -> out.append("\\t");
 				default -> {
-					if (Character.isISOControl(ch)) {
-						out.append("\\u");
-						String hex = Integer.toHexString(ch).toUpperCase(java.util.Locale.ROOT);
-						out.append("0000", hex.length(), 4).append(hex);
-					}
-					else {
-						out.append(ch);
-					}
+					out.append("\\u");
+					String hex = Integer.toHexString(ch).toUpperCase(java.util.Locale.ROOT);
+					out.append("0000", hex.length(), 4).append(hex);
 				}
 			}
 		}
+		out.append(string, run, length);
 		out.append('"');
 	}
 

@@ -73,8 +73,10 @@ class RecordLogWriterTests {
 		append(structured(format));
 		RecordLogWriter shortcut = new RecordLogWriter(LOGGER);
 		RecordLogWriter standard = new RecordLogWriter(LOGGER, false);
-		ExchangeContent content = new ExchangeContent("full", null, List
-			.of(Map.of("role", "user", "parts", List.of(Map.of("type", "text", "content", "say \"hi\"\n\u0002")))),
+		ExchangeContent content = new ExchangeContent("full", null,
+				List.of(Map.of("role", "user", "parts",
+						List.of(Map.of("type", "text", "content",
+								"say \"hi\"\n\u0002" + "plain ".repeat(500) + "\u007f\u0085\u2028 é\\ end\t")))),
 				null, true, null, null);
 		for (ExchangeRecord record : List.of(TestRecords.complete(), TestRecords.minimal(),
 				TestRecords.withContent(content))) {

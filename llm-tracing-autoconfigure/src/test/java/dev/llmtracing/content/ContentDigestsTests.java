@@ -1,0 +1,50 @@
+package dev.llmtracing.content;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link ContentDigests}: short texts encoded at once and long ones in chunks
+ * give the digest of the same bytes.
+ *
+ * @author llm-tracing
+ */
+class ContentDigestsTests {
+
+	@Test
+	void digestIsOfTheUtf8BytesOfEachTextFollowedByNul() throws Exception {
+		List<String> texts = List.of("", "Grüße, 世界", "x".repeat(2048), "é".repeat(2049));
+		assertThat(ContentDigests.sha256(texts)).isEqualTo(reference(texts));
+	}
+
+	@Test
+	void longTextsAcrossChunksGiveTheSameDigest() throws Exception {
+		// Three-byte and surrogate-pair characters across the 8 KB chunk boundaries.
+		String text = "a€😀".repeat(5000);
+		List<String> texts = List.of("short", text, "é".repeat(3000), "end");
+		assertThat(ContentDigests.sha256(texts)).isEqualTo(reference(texts));
+	}
+
+	@Test
+	void orderAndBoundariesOfTheTextsCount() {
+		assertThat(ContentDigests.sha256(List.of("ab", "c"))).isNotEqualTo(ContentDigests.sha256(List.of("a", "bc")))
+			.isNotEqualTo(ContentDigests.sha256(List.of("c", "ab")));
+	}
+
+	private static String reference(List<String> texts) throws Exception {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		for (String text : texts) {
+			bytes.write(text.getBytes(StandardCharsets.UTF_8));
+			bytes.write(0);
+		}
+		return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes.toByteArray()));
+	}
+
+}
