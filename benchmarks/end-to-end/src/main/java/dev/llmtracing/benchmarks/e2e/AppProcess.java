@@ -104,6 +104,15 @@ final class AppProcess implements AutoCloseable {
 		return count(get("/bench/grpc-failures"));
 	}
 
+	/**
+	 * Return the exchange records the starter dropped so far, or {@code -1} when the
+	 * application does not say (no starter, or its metrics off).
+	 */
+	long recordsDropped() throws IOException, InterruptedException {
+		String json = get("/bench/records-dropped");
+		return json.contains("\"unknown\"") ? -1 : count(json);
+	}
+
 	long heapAfterFullGc() throws IOException, InterruptedException {
 		return count(get("/bench/heap-after-gc"));
 	}

@@ -209,10 +209,13 @@ public final class EndToEndBenchmark {
 			throws Exception {
 		ThreadCpu cpuBefore = app.cpu();
 		long allocatedBefore = app.allocatedBytes();
+		long droppedBefore = app.recordsDropped();
 		Wrk.Result load = load(app, List.of(scenario.path()), window);
 		ThreadCpu cpuAfter = app.cpu();
 		long allocated = app.allocatedBytes() - allocatedBefore;
-		return new Window(round, scenario, variant, load, cpuAfter.since(cpuBefore), allocated);
+		long droppedAfter = app.recordsDropped();
+		long dropped = (droppedBefore < 0 || droppedAfter < 0) ? -1 : droppedAfter - droppedBefore;
+		return new Window(round, scenario, variant, load, cpuAfter.since(cpuBefore), allocated, dropped);
 	}
 
 	/**

@@ -68,6 +68,7 @@ final class Report {
 				.mapToLong((w) -> w.load().failed())
 				.sum();
 			out.append("\nFailed responses in measured windows: ").append(failed).append(".\n");
+			dropped(out, scenario);
 		}
 		out.append("\n### Warm-up (req/s per window, mixed load on all measured paths)\n\n");
 		warmups.forEach((name, series) -> out.append("- ").append(name).append(": ").append(series).append('\n'));
@@ -78,6 +79,35 @@ final class Report {
 			.append(String.format("%.1f MB", bytes / 1024.0 / 1024.0))
 			.append('\n'));
 		return out.toString();
+	}
+
+	/**
+	 * Say which variants dropped exchange records in their measured windows: a record
+	 * dropped is a record not written, so the writer's figures of such a variant leave
+	 * out part of what writing every record costs.
+	 */
+	private void dropped(StringBuilder out, Scenario scenario) {
+		StringBuilder said = new StringBuilder();
+		for (Variant variant : scenario.variants()) {
+			List<Window> own = of(scenario, variant);
+			if (!variant.writesRecords() || own.isEmpty()) {
+				continue;
+			}
+			long requests = own.stream().mapToLong((w) -> w.load().requests()).sum();
+			boolean known = own.stream().allMatch((w) -> w.recordsDropped() >= 0);
+			long dropped = own.stream().mapToLong((w) -> Math.max(w.recordsDropped(), 0)).sum();
+			said.append(said.isEmpty() ? "" : ", ")
+				.append(variant.name())
+				.append(' ')
+				.append(known ? String.format("%,d (%.1f%% of its requests)", dropped, 100.0 * dropped / requests)
+						: "not known");
+		}
+		if (!said.isEmpty()) {
+			out.append("Exchange records dropped in measured windows (queue full; a dropped record's writing is "
+					+ "not in the figures): ")
+				.append(said)
+				.append(".\n");
+		}
 	}
 
 	private List<Window> of(Scenario scenario, Variant variant) {

@@ -11,10 +11,12 @@ import java.util.Map;
  * @param load what the load generator saw
  * @param cpuNanos CPU nanoseconds by thread group, and {@code total}
  * @param allocatedBytes bytes allocated by the application's live threads
+ * @param recordsDropped exchange records the starter dropped in the window (its queue
+ * full, so their writing is not in the figures), or {@code -1} when not known
  * @author llm-tracing
  */
 record Window(int round, Scenario scenario, Variant variant, Wrk.Result load, Map<String, Long> cpuNanos,
-		long allocatedBytes) {
+		long allocatedBytes, long recordsDropped) {
 
 	double microsPerRequest(String group) {
 		return this.cpuNanos.getOrDefault(group, 0L) / 1000.0 / this.load.requests();
@@ -41,6 +43,7 @@ record Window(int round, Scenario scenario, Variant variant, Wrk.Result load, Ma
 		}
 		line.append(',').append(String.format("%.2f", microsPerRequest("total")));
 		line.append(',').append(String.format("%.2f", kilobytesPerRequest()));
+		line.append(',').append(this.recordsDropped);
 		return line.toString();
 	}
 
@@ -48,7 +51,7 @@ record Window(int round, Scenario scenario, Variant variant, Wrk.Result load, Ma
 		return "round,scenario,variant,requests,req_per_s,failed,"
 				+ String.join(",",
 						ThreadCpu.GROUPS.stream().map((group) -> "cpu_us_" + group.replace('-', '_')).toList())
-				+ ",cpu_us_total,alloc_kb";
+				+ ",cpu_us_total,alloc_kb,records_dropped";
 	}
 
 }

@@ -4,21 +4,33 @@ import java.lang.management.ManagementFactory;
 import java.util.Map;
 
 import com.sun.management.ThreadMXBean;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.beans.factory.ObjectProvider;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * What the benchmark driver reads from the application between windows: bytes allocated
- * by all live threads so far, the gRPC calls that failed so far, and the heap used after
- * a full collection.
+ * by all live threads so far, the gRPC calls that failed so far, the exchange records
+ * llm-tracing dropped so far (its queue full), and the heap used after a full collection.
  *
  * @author llm-tracing
  */
 @RestController
 class BenchmarkProbeController {
 
+	private static final String RECORDS_DROPPED = "llm.tracing.records.dropped";
+
 	private final ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+	private final ObjectProvider<MeterRegistry> registry;
+
+	BenchmarkProbeController(ObjectProvider<MeterRegistry> registry) {
+		this.registry = registry;
+	}
 
 	@GetMapping("/bench/allocated")
 	Map<String, Long> allocated() {
@@ -32,6 +44,18 @@ class BenchmarkProbeController {
 	@GetMapping("/bench/grpc-failures")
 	Map<String, Long> grpcFailures() {
 		return Map.of("failures", GrpcAskService.failures.get());
+	}
+
+	/**
+	 * The exchange records llm-tracing dropped so far, read from its meter, or
+	 * {@code unknown} without the starter or with its metrics off.
+	 * @return the count, or {@code unknown}
+	 */
+	@GetMapping("/bench/records-dropped")
+	Map<String, Object> recordsDropped() {
+		MeterRegistry registry = this.registry.getIfAvailable();
+		FunctionCounter dropped = (registry != null) ? registry.find(RECORDS_DROPPED).functionCounter() : null;
+		return Map.of("dropped", (dropped != null) ? (Object) (long) dropped.count() : "unknown");
 	}
 
 	@GetMapping("/bench/heap-after-gc")
