@@ -1,9 +1,5 @@
 package dev.llmtracing.content;
 
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetEncoder;
-import java.nio.charset.CoderResult;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -14,21 +10,20 @@ import java.util.Map;
 
 /**
  * Computes the digest of a group of texts: SHA-256 over the UTF-8 bytes of the texts in
- * order, each followed by one NUL byte. A short text is encoded at once; a long one in
- * chunks, so that it is never copied whole. To check a prompt against a record, compute
- * the same over its messages.
+ * order (as {@link String#getBytes(java.nio.charset.Charset)} gives them, so a lone
+ * surrogate counts as {@code ?}), each followed by one NUL byte. A long text is encoded
+ * in pieces of at most {@value #CHUNK_CHARS} characters, so that it is never copied
+ * whole. To check a prompt against a record, compute the same over its messages.
  *
  * @author llm-tracing
  */
 public final class ContentDigests {
 
 	/**
-	 * Texts up to this length are encoded in one piece: their bytes are fewer than a
-	 * chunk buffer and an encoder would take.
+	 * Most characters encoded at once; a longer text is encoded in pieces, never split
+	 * inside a surrogate pair, so that the bytes are those of the whole text.
 	 */
-	private static final int SMALL_TEXT_CHARS = 2048;
-
-	private static final int CHUNK_BYTES = 8192;
+	private static final int CHUNK_CHARS = 8192;
 
 	private ContentDigests() {
 	}
@@ -57,41 +52,20 @@ public final class ContentDigests {
 	 */
 	public static String sha256(List<String> texts) {
 		MessageDigest digest = newDigest();
-		CharsetEncoder encoder = null;
-		ByteBuffer buffer = null;
 		for (String text : texts) {
-			if (text.length() <= SMALL_TEXT_CHARS) {
-				digest.update(text.getBytes(StandardCharsets.UTF_8));
-			}
-			else {
-				encoder = (encoder != null) ? encoder : StandardCharsets.UTF_8.newEncoder();
-				buffer = (buffer != null) ? buffer : ByteBuffer.allocate(CHUNK_BYTES);
-				update(digest, text, encoder, buffer);
+			int length = text.length();
+			for (int start = 0; start < length;) {
+				int end = Math.min(length, start + CHUNK_CHARS);
+				if (end < length && Character.isHighSurrogate(text.charAt(end - 1))) {
+					end--;
+				}
+				digest.update(((start == 0 && end == length) ? text : text.substring(start, end))
+					.getBytes(StandardCharsets.UTF_8));
+				start = end;
 			}
 			digest.update((byte) 0);
 		}
 		return HexFormat.of().formatHex(digest.digest());
-	}
-
-	private static void update(MessageDigest digest, String text, CharsetEncoder encoder, ByteBuffer buffer) {
-		encoder.reset();
-		CharBuffer in = CharBuffer.wrap(text);
-		CoderResult result;
-		do {
-			result = encoder.encode(in, buffer, true);
-			drain(buffer, digest);
-		}
-		while (result.isOverflow());
-		while (encoder.flush(buffer).isOverflow()) {
-			drain(buffer, digest);
-		}
-		drain(buffer, digest);
-	}
-
-	private static void drain(ByteBuffer buffer, MessageDigest digest) {
-		buffer.flip();
-		digest.update(buffer);
-		buffer.clear();
 	}
 
 	private static MessageDigest newDigest() {

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link ContentDigests}: short texts encoded at once and long ones in chunks
- * give the digest of the same bytes.
+ * Tests for {@link ContentDigests}: long texts encoded in pieces give the digest of the
+ * bytes of the whole text.
  *
  * @author llm-tracing
  */
@@ -20,15 +20,23 @@ class ContentDigestsTests {
 
 	@Test
 	void digestIsOfTheUtf8BytesOfEachTextFollowedByNul() throws Exception {
-		List<String> texts = List.of("", "Grüße, 世界", "x".repeat(2048), "é".repeat(2049));
+		List<String> texts = List.of("", "Grüße, 世界", "x".repeat(8192), "é".repeat(8193));
 		assertThat(ContentDigests.sha256(texts)).isEqualTo(reference(texts));
 	}
 
 	@Test
 	void longTextsAcrossChunksGiveTheSameDigest() throws Exception {
-		// Three-byte and surrogate-pair characters across the 8 KB chunk boundaries.
+		// Three-byte and surrogate-pair characters across the piece boundaries.
 		String text = "a€😀".repeat(5000);
 		List<String> texts = List.of("short", text, "é".repeat(3000), "end");
+		assertThat(ContentDigests.sha256(texts)).isEqualTo(reference(texts));
+	}
+
+	@Test
+	void surrogatePairsAcrossAPieceBoundaryAndLoneSurrogatesGiveTheBytesOfTheWholeText() throws Exception {
+		String pairAtTheBoundary = "a".repeat(8191) + "😀" + "b".repeat(10);
+		String loneSurrogates = "x\uD800y" + "c".repeat(8188) + "\uD800z" + "\uD83D" + "\uDE00".repeat(2) + "\uD800";
+		List<String> texts = List.of(pairAtTheBoundary, loneSurrogates);
 		assertThat(ContentDigests.sha256(texts)).isEqualTo(reference(texts));
 	}
 
