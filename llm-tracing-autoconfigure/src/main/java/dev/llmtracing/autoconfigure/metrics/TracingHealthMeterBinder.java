@@ -34,7 +34,7 @@ final class TracingHealthMeterBinder implements MeterBinder {
 	@Override
 	public void bindTo(MeterRegistry registry) {
 		FunctionCounter.builder(MetricNames.RECORDS_DROPPED, this.dispatcher, ExchangeDispatcher::getDroppedCount)
-			.description("Exchange records dropped because the write queue was full")
+			.description("Records (exchange and request records, feedback) dropped because the write queue was full")
 			.register(registry);
 		Gauge.builder(MetricNames.RECORDS_QUEUED, this.dispatcher, ExchangeDispatcher::getQueueSize)
 			.description("Exchange records waiting to be written")

@@ -105,12 +105,16 @@ final class AppProcess implements AutoCloseable {
 	}
 
 	/**
-	 * Return the exchange records the starter dropped so far, or {@code -1} when the
-	 * application does not say (no starter, or its metrics off).
+	 * Return the records the starter dropped so far, or {@code -1} when the application
+	 * does not say (no starter, its metrics off, or the jar of an earlier commit, whose
+	 * probe has no such endpoint).
 	 */
 	long recordsDropped() throws IOException, InterruptedException {
-		String json = get("/bench/records-dropped");
-		return json.contains("\"unknown\"") ? -1 : count(json);
+		HttpResponse<String> response = send("/bench/records-dropped");
+		if (response.statusCode() == 404 || response.body().contains("\"unknown\"")) {
+			return -1;
+		}
+		return count(ok(response, "/bench/records-dropped"));
 	}
 
 	long heapAfterFullGc() throws IOException, InterruptedException {
@@ -122,8 +126,15 @@ final class AppProcess implements AutoCloseable {
 	}
 
 	String get(String path) throws IOException, InterruptedException {
+		return ok(send(path), path);
+	}
+
+	private HttpResponse<String> send(String path) throws IOException, InterruptedException {
 		HttpRequest request = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(30)).build();
-		HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+		return client.send(request, HttpResponse.BodyHandlers.ofString());
+	}
+
+	private String ok(HttpResponse<String> response, String path) throws IOException {
 		if (response.statusCode() != 200) {
 			throw new IOException(this.name + " answered " + response.statusCode() + " to " + path);
 		}

@@ -82,9 +82,9 @@ final class Report {
 	}
 
 	/**
-	 * Say which variants dropped exchange records in their measured windows: a record
-	 * dropped is a record not written, so the writer's figures of such a variant leave
-	 * out part of what writing every record costs.
+	 * Say which variants dropped records in their measured windows: a record dropped is a
+	 * record not written, so the writer's figures of such a variant leave out part of
+	 * what writing every record costs.
 	 */
 	private void dropped(StringBuilder out, Scenario scenario) {
 		StringBuilder said = new StringBuilder();
@@ -99,12 +99,12 @@ final class Report {
 			said.append(said.isEmpty() ? "" : ", ")
 				.append(variant.name())
 				.append(' ')
-				.append(known ? String.format("%,d (%.1f%% of its requests)", dropped, 100.0 * dropped / requests)
+				.append(known ? String.format("%,d (%.2f per request)", dropped, (double) dropped / requests)
 						: "not known");
 		}
 		if (!said.isEmpty()) {
-			out.append("Exchange records dropped in measured windows (queue full; a dropped record's writing is "
-					+ "not in the figures): ")
+			out.append("Records dropped in measured windows (queue full; exchange and request records share it, so "
+					+ "up to 2 per request; a dropped record's writing is not in the figures): ")
 				.append(said)
 				.append(".\n");
 		}

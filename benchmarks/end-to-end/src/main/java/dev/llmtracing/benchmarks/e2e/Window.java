@@ -11,8 +11,9 @@ import java.util.Map;
  * @param load what the load generator saw
  * @param cpuNanos CPU nanoseconds by thread group, and {@code total}
  * @param allocatedBytes bytes allocated by the application's live threads
- * @param recordsDropped exchange records the starter dropped in the window (its queue
- * full, so their writing is not in the figures), or {@code -1} when not known
+ * @param recordsDropped records the starter dropped in the window (its queue full, so
+ * their writing is not in the figures; exchange and request records), or {@code -1} when
+ * not known
  * @author llm-tracing
  */
 record Window(int round, Scenario scenario, Variant variant, Wrk.Result load, Map<String, Long> cpuNanos,

@@ -14,8 +14,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * What the benchmark driver reads from the application between windows: bytes allocated
- * by all live threads so far, the gRPC calls that failed so far, the exchange records
- * llm-tracing dropped so far (its queue full), and the heap used after a full collection.
+ * by all live threads so far, the gRPC calls that failed so far, the records (exchange
+ * and request records) llm-tracing dropped so far, its queue full, and the heap used
+ * after a full collection.
  *
  * @author llm-tracing
  */
@@ -47,8 +48,8 @@ class BenchmarkProbeController {
 	}
 
 	/**
-	 * The exchange records llm-tracing dropped so far, read from its meter, or
-	 * {@code unknown} without the starter or with its metrics off.
+	 * The records llm-tracing dropped so far (exchange and request records), read from
+	 * its meter, or {@code unknown} without the starter or with its metrics off.
 	 * @return the count, or {@code unknown}
 	 */
 	@GetMapping("/bench/records-dropped")
