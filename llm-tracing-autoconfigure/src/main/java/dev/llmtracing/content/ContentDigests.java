@@ -59,8 +59,7 @@ public final class ContentDigests {
 				if (end < length && Character.isHighSurrogate(text.charAt(end - 1))) {
 					end--;
 				}
-				digest.update(((start == 0 && end == length) ? text : text.substring(start, end))
-					.getBytes(StandardCharsets.UTF_8));
+				digest.update(text.substring(start, end).getBytes(StandardCharsets.UTF_8));
 				start = end;
 			}
 			digest.update((byte) 0);

@@ -1,6 +1,7 @@
 package dev.llmtracing.record;
 
 import java.math.BigDecimal;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class JsonText {
 
-	private static final char[] HEX = "0123456789abcdef".toCharArray();
+	private static final HexFormat HEX = HexFormat.of();
 
 	private JsonText() {
 	}
@@ -118,11 +119,7 @@ public final class JsonText {
 				case '\t' -> json.append("\\t");
 				case '\b' -> json.append("\\b");
 				case '\f' -> json.append("\\f");
-				default -> json.append("\\u")
-					.append(HEX[(ch >> 12) & 0xF])
-					.append(HEX[(ch >> 8) & 0xF])
-					.append(HEX[(ch >> 4) & 0xF])
-					.append(HEX[ch & 0xF]);
+				default -> json.append("\\u").append(HEX.toHexDigits(ch));
 			}
 		}
 		json.append(text, run, length);

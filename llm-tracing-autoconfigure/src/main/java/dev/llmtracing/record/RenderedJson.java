@@ -1,6 +1,7 @@
 package dev.llmtracing.record;
 
 import java.nio.file.Path;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -18,6 +19,8 @@ import org.springframework.util.ObjectUtils;
  * @author llm-tracing
  */
 record RenderedJson(String json) implements WritableJson {
+
+	private static final HexFormat HEX = HexFormat.of().withUpperCase();
 
 	@Override
 	public void to(Appendable out) throws java.io.IOException {
@@ -112,11 +115,7 @@ record RenderedJson(String json) implements WritableJson {
 				case '\n' -> out.append("\\n");
 				case '\r' -> out.append("\\r");
 				case '\t' -> out.append("\\t");
-				default -> {
-					out.append("\\u");
-					String hex = Integer.toHexString(ch).toUpperCase(java.util.Locale.ROOT);
-					out.append("0000", hex.length(), 4).append(hex);
-				}
+				default -> out.append("\\u").append(HEX.toHexDigits(ch));
 			}
 		}
 		out.append(string, run, length);

@@ -37,7 +37,7 @@ final class TracingHealthMeterBinder implements MeterBinder {
 			.description("Records (exchange and request records, feedback) dropped because the write queue was full")
 			.register(registry);
 		Gauge.builder(MetricNames.RECORDS_QUEUED, this.dispatcher, ExchangeDispatcher::getQueueSize)
-			.description("Exchange records waiting to be written")
+			.description("Records (exchange and request records, feedback) waiting to be written")
 			.register(registry);
 		for (InstrumentedComponent component : InstrumentedComponent.values()) {
 			FunctionCounter
