@@ -18,8 +18,9 @@ import org.springframework.ai.chat.observation.ChatModelObservationContext;
  * last, after the tracing and meter handlers have ended the span and stopped the timers
  * of the call. An exception thrown earlier would leave them running.
  * <p>
- * A stream cannot fail this way: Spring AI stops its observation after the subscriber has
- * had the last chunk and the completion. The failure of a stream is logged (and was
+ * A stream cannot fail this way: its chunks have gone to the subscriber by the time
+ * Spring AI stops its observation, and its record may even be built later, when its first
+ * chunk has reached the {@code ChatClient}. The failure of a stream is logged (and was
  * counted by the listener).
  *
  * @author llm-tracing
@@ -48,11 +49,19 @@ public final class RequiredListenerFailures implements ObservationHandler<ChatMo
 		}
 		context.remove(Failure.class);
 		if (context.isStreaming()) {
-			logger.error("A streamed model call completed although its record could not be kept: {}",
-					failure.exception().getMessage());
+			streamFailed(failure.exception());
 			return;
 		}
 		throw failure.exception();
+	}
+
+	/**
+	 * Log the failure of a required listener for a streamed model call, which cannot be
+	 * thrown to its subscriber.
+	 * @param ex the failure
+	 */
+	public static void streamFailed(RuntimeException ex) {
+		logger.error("A streamed model call completed although its record could not be kept: {}", ex.getMessage());
 	}
 
 	@Override

@@ -1,6 +1,7 @@
 package dev.llmtracing.it;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -14,6 +15,10 @@ import org.slf4j.MDC;
 import reactor.core.publisher.Flux;
 
 import org.springframework.ai.chat.client.ChatClient;
+import org.springframework.ai.chat.client.ChatClientRequest;
+import org.springframework.ai.chat.client.ChatClientResponse;
+import org.springframework.ai.chat.client.advisor.api.StreamAdvisor;
+import org.springframework.ai.chat.client.advisor.api.StreamAdvisorChain;
 import org.springframework.ai.chat.client.advisor.MessageChatMemoryAdvisor;
 import org.springframework.ai.chat.memory.ChatMemory;
 import org.springframework.ai.chat.model.ChatModel;
@@ -99,6 +104,12 @@ class CaptureTestApplication {
 				.content();
 		}
 
+		@PostMapping(path = "/held-stream", consumes = MediaType.ALL_VALUE,
+				produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+		Flux<String> heldStream(@RequestBody String message) {
+			return this.chatClient.prompt().user(message).advisors(new HoldingAdvisor()).stream().content();
+		}
+
 		@PostMapping(path = "/direct", consumes = MediaType.ALL_VALUE)
 		String direct(@RequestBody String message) {
 			return this.chatModel.call(new Prompt(message)).getResult().getOutput().getText();
@@ -121,6 +132,32 @@ class CaptureTestApplication {
 				produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 		Flux<String> toolsStream(@RequestBody String message) {
 			return this.chatClient.prompt().user(message).tools(new Clock()).stream().content();
+		}
+
+	}
+
+	/**
+	 * An advisor that passes the answer on only once the model has sent all of it, and a
+	 * while later, as a guardrail that checks the whole answer would: the model's
+	 * observation stops before the first chunk reaches the advisors outside this one.
+	 */
+	static class HoldingAdvisor implements StreamAdvisor {
+
+		static final Duration HOLD = Duration.ofMillis(200);
+
+		@Override
+		public Flux<ChatClientResponse> adviseStream(ChatClientRequest request, StreamAdvisorChain chain) {
+			return chain.nextStream(request).collectList().delayElement(HOLD).flatMapIterable((chunks) -> chunks);
+		}
+
+		@Override
+		public String getName() {
+			return "holding";
+		}
+
+		@Override
+		public int getOrder() {
+			return 0;
 		}
 
 	}

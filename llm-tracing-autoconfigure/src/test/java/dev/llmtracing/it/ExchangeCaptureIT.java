@@ -92,7 +92,7 @@ class ExchangeCaptureIT extends StandInModelIT {
 
 	@Test
 	void streamThroughMemoryAdvisorRecordsOnceWithCallerIdsAndFinalUsage() {
-		ResponseEntity<String> response = post("/stream", "Tell me a story",
+		ResponseEntity<String> response = post("/stream", "Tell me a story [chunk-delay:50]",
 				Map.of("X-Request-Id", "req-stream-1", "X-Context-Id", "ctx-2"));
 		assertThat(response.getBody()).contains("story");
 		Map<String, Object> record = awaitRecords(1).get(0);
@@ -105,8 +105,36 @@ class ExchangeCaptureIT extends StandInModelIT {
 			.containsEntry("gen_ai.usage.output_tokens", reply.completionTokens())
 			.containsEntry("outcome", "success");
 		assertThat((String) record.get("thread_name")).isEqualTo("llm-tracing-exchange-writer");
+		// the model sends a chunk every 50 ms: the first one long before the last
 		assertThat(((Number) record.get("timeToFirstChunkMs")).doubleValue()).isPositive()
-			.isLessThan(((Number) record.get("durationMs")).doubleValue());
+			.isLessThan(((Number) record.get("durationMs")).doubleValue() - 40);
+	}
+
+	@Test
+	void streamWhoseFirstChunkReachesTheClientAfterTheModelStoppedHasItsTimeToFirstChunk() {
+		post("/held-stream", "Tell me a story", Map.of("X-Request-Id", "req-held-1"));
+		Map<String, Object> record = awaitRecords(1).get(0);
+		double duration = ((Number) record.get("durationMs")).doubleValue();
+		// the chunks reach the ChatClient's outermost advisor only when the holding
+		// advisor lets them go, after the model's stream completed
+		assertThat(record).containsEntry("requestId", "req-held-1").containsEntry("outcome", "success");
+		assertThat(((Number) record.get("timeToFirstChunkMs")).doubleValue())
+			.isGreaterThanOrEqualTo(duration + CaptureTestApplication.HoldingAdvisor.HOLD.toMillis() - 1);
+	}
+
+	@Test
+	void streamedToolLoopTimesTheFirstChunkOfTheRoundThatAnswers() {
+		String answer = post("/tools-stream", "What time is it in Osaka? [chunk-delay:20]",
+				Map.of("X-Request-Id", "req-tools-ttfc"))
+			.getBody();
+		assertThat(answer).contains("Osaka");
+		List<Map<String, Object>> records = awaitRecords(2);
+		// the tool call of the first round never reaches the client, and the answer's
+		// first chunk is the second round's, not the first's
+		assertThat(records.get(0)).containsEntry("gen_ai.response.finish_reasons", List.of("tool_calls"))
+			.doesNotContainKey("timeToFirstChunkMs");
+		assertThat(((Number) records.get(1).get("timeToFirstChunkMs")).doubleValue()).isPositive()
+			.isLessThan(((Number) records.get(1).get("durationMs")).doubleValue());
 	}
 
 	@Test

@@ -3,8 +3,10 @@ package dev.llmtracing.autoconfigure.chat;
 import java.time.Instant;
 import java.util.List;
 
+import dev.llmtracing.autoconfigure.chat.FirstChunkTimer.FirstChunk;
 import dev.llmtracing.autoconfigure.chat.TraceContextLookup.TraceContext;
 import dev.llmtracing.content.ContentCapture;
+import dev.llmtracing.content.Responses;
 import dev.llmtracing.context.ExchangeIdEcho;
 import dev.llmtracing.context.IdScopes;
 import dev.llmtracing.context.RandomIds;
@@ -130,13 +132,12 @@ final class ExchangeObservationHandler implements ObservationHandler<ChatModelOb
 	public void onStart(ChatModelObservationContext context) {
 		try {
 			ClientFacts facts = this.factsResolver.resolve(context);
-			if (facts.firstChunkTimer() != null) {
-				facts.firstChunkTimer().restart();
-			}
+			FirstChunk firstChunk = (facts.firstChunkTimer() != null && context.isStreaming())
+					? facts.firstChunkTimer().restart() : null;
 			TracingIds ids = (facts.ids() != null) ? facts.ids() : this.idScopes.current();
 			String exchangeId = RandomIds.next();
 			context.put(ExchangeCapture.class, new ExchangeCapture(exchangeId, Instant.now(), System.nanoTime(), ids,
-					facts, ReplayMarker.current()));
+					facts, ReplayMarker.current(), firstChunk));
 			// the IDs of the call for the handlers after this one, which cannot rely on
 			// the thread: a streamed tool loop's second round may run on another one
 			context.put(TracingIds.class, ids);
@@ -169,9 +170,33 @@ final class ExchangeObservationHandler implements ObservationHandler<ChatModelOb
 				return;
 			}
 			long durationNanos = System.nanoTime() - capture.startNanos();
-			Long timeToFirstChunk = timeToFirstChunk(context, capture, durationNanos);
 			TraceContext trace = this.traceContextLookup.find(context);
 			ModelCall call = ModelCall.of(context);
+			FirstChunk firstChunk = capture.firstChunk();
+			if (firstChunk == null) {
+				publish(context, call, capture, durationNanos, null, trace);
+				return;
+			}
+			// the record of a stream waits for its first chunk if that is still on its
+			// way to the advisor; it holds the call, not the context and the
+			// observations above it
+			firstChunk.read(capture.startNanos(), Responses.hasContent(call.response()),
+					(timeToFirstChunk) -> publish(null, call, capture, durationNanos, timeToFirstChunk, trace));
+		}
+		catch (RuntimeException ex) {
+			this.failures.record(InstrumentedComponent.CAPTURE, ex);
+		}
+	}
+
+	/**
+	 * Publish the record of a call, or hand it to the required listeners first.
+	 * @param context the observation context of a call that did not stream, where a
+	 * required listener's failure is kept to be thrown out of the call; {@code null} for
+	 * a stream, whose record may be built after its observation stopped
+	 */
+	private void publish(@Nullable ChatModelObservationContext context, ModelCall call, ExchangeCapture capture,
+			long durationNanos, @Nullable Long timeToFirstChunk, @Nullable TraceContext trace) {
+		try {
 			if (!this.required.isEmpty()) {
 				ExchangeRecord record = withSignals(call, ExchangeRecords.from(call, capture, durationNanos,
 						timeToFirstChunk, trace, this.prices, this.content));
@@ -179,8 +204,6 @@ final class ExchangeObservationHandler implements ObservationHandler<ChatModelOb
 				this.dispatcher.publish(record);
 				return;
 			}
-			// the queued record holds the call, not the context and the observations
-			// above it
 			this.dispatcher.publish(() -> withSignals(call, ExchangeRecords.from(call, capture, durationNanos,
 					timeToFirstChunk, trace, this.prices, this.content)));
 		}
@@ -207,27 +230,20 @@ final class ExchangeObservationHandler implements ObservationHandler<ChatModelOb
 		}
 	}
 
-	private void tellRequired(ChatModelObservationContext context, ExchangeRecord record) {
+	private void tellRequired(@Nullable ChatModelObservationContext context, ExchangeRecord record) {
 		for (RequiredExchangeListener listener : this.required) {
 			try {
 				listener.onExchange(record);
 			}
 			catch (RuntimeException ex) {
-				RequiredListenerFailures.keep(context, ex);
+				if (context != null) {
+					RequiredListenerFailures.keep(context, ex);
+				}
+				else {
+					RequiredListenerFailures.streamFailed(ex);
+				}
 			}
 		}
-	}
-
-	/**
-	 * Read the time to first chunk when the call stops, not later on the writer thread: a
-	 * chunk the advisor notes after the model call stopped is no first chunk of it, and a
-	 * time to first chunk is never longer than the call.
-	 */
-	private static @Nullable Long timeToFirstChunk(ChatModelObservationContext context, ExchangeCapture capture,
-			long durationNanos) {
-		FirstChunkTimer timer = capture.facts().firstChunkTimer();
-		Long sinceStart = (timer != null && context.isStreaming()) ? timer.sinceStart(capture.startNanos()) : null;
-		return (sinceStart != null && sinceStart <= durationNanos) ? sinceStart : null;
 	}
 
 	@Override

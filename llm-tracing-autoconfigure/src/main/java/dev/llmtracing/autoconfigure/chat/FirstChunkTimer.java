@@ -1,6 +1,6 @@
 package dev.llmtracing.autoconfigure.chat;
 
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 import dev.llmtracing.content.Responses;
 import org.jspecify.annotations.Nullable;
@@ -8,37 +8,38 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.ai.chat.model.ChatResponse;
 
 /**
- * Notes when the first chunk of a streamed answer reaches the {@code ChatClient} advisor,
- * so that the {@link ExchangeObservationHandler} can compute the time to first chunk of
- * the model call. Each model call of a stream (several in a tool-calling loop) restarts
- * it. Not an extension point: the advisor creates one per stream.
+ * Notes when the first chunk of each model call of a stream reaches the
+ * {@code ChatClient} advisor, for the {@link ExchangeObservationHandler}'s time to first
+ * chunk. Each model call of the stream (several in a tool-calling loop) gets its own
+ * {@link FirstChunk} when it starts; a chunk counts for the call that started last.
+ * <p>
+ * The advisor sees each chunk after a hand-off to another thread (Spring AI's
+ * {@code ChatModelStreamAdvisor} publishes the model's chunks on a {@code boundedElastic}
+ * worker), while the model's observation stops on the thread where the model's stream
+ * completed. A stream that completes in one burst can stop before its first chunk has
+ * crossed, so the handler does not read the time when the call stops but
+ * {@linkplain FirstChunk#read when it is known}. Not an extension point: the advisor
+ * creates one per stream.
  *
  * @author llm-tracing
  */
 final class FirstChunkTimer {
 
-	private final AtomicLong firstChunkNanos = new AtomicLong();
+	private volatile @Nullable FirstChunk current;
 
 	/**
-	 * Start waiting for the first chunk of a new model call.
+	 * Start waiting for the first chunk of a new model call. The call before it can have
+	 * no first chunk any more: a chunk that comes from now on is the new call's.
+	 * @return the first chunk of the new call
 	 */
-	void restart() {
-		this.firstChunkNanos.set(0);
-	}
-
-	/**
-	 * Return whether the current model call has had no chunk with content yet.
-	 * @return {@code true} while waiting for the first chunk
-	 */
-	boolean waiting() {
-		return this.firstChunkNanos.get() == 0;
-	}
-
-	/**
-	 * Note that a chunk with content arrived now, if it is the first one.
-	 */
-	void chunk() {
-		this.firstChunkNanos.compareAndSet(0, System.nanoTime());
+	FirstChunk restart() {
+		FirstChunk next = new FirstChunk();
+		FirstChunk previous = this.current;
+		this.current = next;
+		if (previous != null) {
+			previous.end();
+		}
+		return next;
 	}
 
 	/**
@@ -46,21 +47,101 @@ final class FirstChunkTimer {
 	 * first chunk of the current model call.
 	 * @param chunk the chunk's response
 	 */
-	public void onChunk(@Nullable ChatResponse chunk) {
-		if (waiting() && Responses.hasContent(chunk)) {
-			chunk();
+	void onChunk(@Nullable ChatResponse chunk) {
+		FirstChunk call = this.current;
+		if (call != null && call.waiting() && Responses.hasContent(chunk)) {
+			call.arrived(System.nanoTime());
 		}
 	}
 
 	/**
-	 * Return the time to first chunk of a call that started at the given time.
-	 * @param startNanos {@link System#nanoTime()} at the start of the call
-	 * @return the time to first chunk in nanoseconds, or {@code null} if no chunk arrived
-	 * since
+	 * Note that the stream ended (completed, failed or cancelled) where the advisor sees
+	 * it: a call still waiting has no first chunk.
 	 */
-	@Nullable Long sinceStart(long startNanos) {
-		long first = this.firstChunkNanos.get();
-		return (first != 0 && first - startNanos >= 0) ? first - startNanos : null;
+	void close() {
+		FirstChunk call = this.current;
+		if (call != null) {
+			call.end();
+		}
+	}
+
+	/**
+	 * The first chunk of one model call: when it arrived, and who waits for it.
+	 */
+	static final class FirstChunk {
+
+		private volatile boolean waiting = true;
+
+		private long arrivedNanos;
+
+		private boolean ended;
+
+		private @Nullable Reader reader;
+
+		boolean waiting() {
+			return this.waiting;
+		}
+
+		void arrived(long nanos) {
+			Reader waitingReader;
+			synchronized (this) {
+				if (!this.waiting || this.ended) {
+					return;
+				}
+				this.arrivedNanos = nanos;
+				this.waiting = false;
+				waitingReader = this.reader;
+				this.reader = null;
+			}
+			if (waitingReader != null) {
+				waitingReader.accept(nanos);
+			}
+		}
+
+		void end() {
+			Reader waitingReader;
+			synchronized (this) {
+				this.ended = true;
+				waitingReader = this.reader;
+				this.reader = null;
+			}
+			if (waitingReader != null) {
+				waitingReader.accept(null);
+			}
+		}
+
+		/**
+		 * Hand the time to first chunk of the call that started at the given time to a
+		 * reader: at once if the first chunk arrived or cannot come any more, otherwise
+		 * when it arrives, when the next model call starts or when the stream ends,
+		 * whichever is first. The reader runs on the thread that knows; it is given
+		 * {@code null} when no first chunk came.
+		 * @param startNanos {@link System#nanoTime()} at the start of the call
+		 * @param inFlight whether a first chunk can still arrive: the call's response had
+		 * content
+		 * @param reader given the time to first chunk in nanoseconds, or {@code null}
+		 */
+		void read(long startNanos, boolean inFlight, Consumer<@Nullable Long> reader) {
+			Long arrived;
+			synchronized (this) {
+				if (this.waiting && !this.ended && inFlight) {
+					this.reader = new Reader(startNanos, reader);
+					return;
+				}
+				arrived = this.waiting ? null : this.arrivedNanos;
+			}
+			new Reader(startNanos, reader).accept(arrived);
+		}
+
+	}
+
+	private record Reader(long startNanos, Consumer<@Nullable Long> consumer) {
+
+		void accept(@Nullable Long arrivedNanos) {
+			long since = (arrivedNanos != null) ? arrivedNanos - this.startNanos : -1;
+			this.consumer.accept((since >= 0) ? since : null);
+		}
+
 	}
 
 }

@@ -27,10 +27,11 @@ import org.springframework.core.Ordered;
  * error.
  * <p>
  * On a stream it also notes the first chunk, for the time to first chunk of each model
- * call. That costs a stream more than the advisor's own work: Spring AI wraps every
- * stream advisor in an observation (a span and timers), three operators and a message
- * aggregator. When nothing reads exchange records, {@link #forCallsOnly()} takes its
- * place, and {@link ChatClientIdsHandler} gives the model calls of a stream their IDs.
+ * call, and when the stream ends. That costs a stream more than the advisor's own work:
+ * Spring AI wraps every stream advisor in an observation (a span and timers), three
+ * operators and a message aggregator. When nothing reads exchange records,
+ * {@link #forCallsOnly()} takes its place, and {@link ChatClientIdsHandler} gives the
+ * model calls of a stream their IDs.
  *
  * @author llm-tracing
  */
@@ -63,12 +64,23 @@ final class TracingAdvisor implements CallAdvisor, StreamAdvisor {
 	@Override
 	public Flux<ChatClientResponse> adviseStream(ChatClientRequest request, StreamAdvisorChain chain) {
 		FirstChunkTimer timer = new FirstChunkTimer();
-		return chain.nextStream(withParams(request, timer)).doOnNext((response) -> onChunk(response, timer));
+		return chain.nextStream(withParams(request, timer))
+			.doOnNext((response) -> onChunk(response, timer))
+			.doFinally((signal) -> close(timer));
 	}
 
 	private void onChunk(ChatClientResponse response, FirstChunkTimer timer) {
 		try {
 			timer.onChunk(response.chatResponse());
+		}
+		catch (RuntimeException ex) {
+			this.failures.record(InstrumentedComponent.ADVISOR, ex);
+		}
+	}
+
+	private void close(FirstChunkTimer timer) {
+		try {
+			timer.close();
 		}
 		catch (RuntimeException ex) {
 			this.failures.record(InstrumentedComponent.ADVISOR, ex);
