@@ -2,6 +2,7 @@ package dev.llmtracing.autoconfigure.chat;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import dev.llmtracing.autoconfigure.chat.FirstChunkTimer.FirstChunk;
 import dev.llmtracing.autoconfigure.chat.TraceContextLookup.TraceContext;
@@ -222,12 +223,23 @@ final class ExchangeObservationHandler implements ObservationHandler<ChatModelOb
 			return record;
 		}
 		try {
-			return record.withSignals(this.signals.detect(record, new ModelOutput(call.prompt(), call.response())));
+			return record.withSignals(this.signals.detect(record,
+					new ModelOutput(call.prompt(), call.response(), completionDigest(record))));
 		}
 		catch (RuntimeException ex) {
 			this.failures.record(InstrumentedComponent.QUALITY, ex);
 			return record;
 		}
+	}
+
+	/**
+	 * Return the completion's SHA-256 that content mode {@code digest} already put in the
+	 * record, computed over the same texts as {@link ModelOutput#completionDigest()}.
+	 */
+	private static @Nullable String completionDigest(ExchangeRecord record) {
+		Map<String, Object> digest = (record.content() != null) ? record.content().digest() : null;
+		return (digest != null && digest.get("completion") instanceof Map<?, ?> completion
+				&& completion.get("sha256") instanceof String sha256) ? sha256 : null;
 	}
 
 	private void tellRequired(@Nullable ChatModelObservationContext context, ExchangeRecord record) {

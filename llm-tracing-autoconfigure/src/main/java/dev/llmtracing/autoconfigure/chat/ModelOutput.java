@@ -30,8 +30,21 @@ final class ModelOutput implements ExchangeOutput {
 	private @Nullable String completionDigest;
 
 	ModelOutput(Prompt prompt, @Nullable ChatResponse response) {
+		this(prompt, response, null);
+	}
+
+	/**
+	 * Create the output of a call whose completion digest is already known.
+	 * @param prompt the prompt
+	 * @param response the aggregated response
+	 * @param completionDigest the SHA-256 of the completion as
+	 * {@link #completionDigest()} computes it, such as the record's content digest, or
+	 * {@code null}
+	 */
+	ModelOutput(Prompt prompt, @Nullable ChatResponse response, @Nullable String completionDigest) {
 		this.prompt = prompt;
 		this.response = response;
+		this.completionDigest = completionDigest;
 	}
 
 	@Override
