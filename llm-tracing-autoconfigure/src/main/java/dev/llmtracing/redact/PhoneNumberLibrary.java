@@ -1,8 +1,11 @@
 package dev.llmtracing.redact;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.StringJoiner;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,6 +27,15 @@ import org.jspecify.annotations.Nullable;
  * for each configured region whose metadata allows its digits, until one finds it. A text
  * gets at most {@value #MAX_CALLS_PER_TEXT} calls; after them, candidates that a region
  * could have are masked unchecked. Only loaded when libphonenumber is on the class path.
+ * <p>
+ * A number in several groups that starts with a region's national prefix, and whose
+ * national number that region's metadata allows ({@code 0115 8224000},
+ * {@code 09118 665646}), is masked without asking: {@code findNumbers} would parse it
+ * with the same metadata and find it valid, at a cost of tens of microseconds. What it
+ * checks besides (brackets that match, no letter right before or after) would only leave
+ * such a number unmasked. Numbers in one group, or without their national prefix, are
+ * still asked, since a run of digits is an order number or an amount as often as a phone
+ * number.
  *
  * @author llm-tracing
  */
@@ -48,14 +60,23 @@ final class PhoneNumberLibrary {
 
 	private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
 
-	private final List<Region> regions;
+	private final List<RegionNumbers> regions;
 
-	private final Map<String, Region> others = new ConcurrentHashMap<>();
+	private final Map<String, RegionNumbers> others = new ConcurrentHashMap<>();
 
 	PhoneNumberLibrary(List<String> regionCodes) {
-		List<Region> regions = new ArrayList<>();
+		// a region that shares its country code with a configured one is looked at once,
+		// with the first configured region of that code
+		Set<String> covered = new HashSet<>(regionCodes);
+		List<RegionNumbers> regions = new ArrayList<>();
 		for (String code : regionCodes) {
-			regions.add(Region.of(code));
+			List<String> siblings = new ArrayList<>();
+			for (String sibling : RegionNumbers.sameCountryCode(code)) {
+				if (covered.add(sibling)) {
+					siblings.add(sibling);
+				}
+			}
+			regions.add(RegionNumbers.of(code, siblings));
 		}
 		this.regions = List.copyOf(regions);
 	}
@@ -92,8 +113,13 @@ final class PhoneNumberLibrary {
 			return;
 		}
 		String digits = digits(text, start, coreEnd);
+		boolean grouped = grouped(text, start, coreEnd);
 		List<Finding> partial = List.of();
-		for (Region region : this.regions) {
+		for (RegionNumbers region : this.regions) {
+			if (grouped && region.writtenNationally(digits)) {
+				findings.add(new Finding(start, end, Placeholders.PHONE));
+				return;
+			}
 			if (region.mayHave(digits, this)) {
 				if (budget[0]-- <= 0) {
 					findings.add(new Finding(start, end, Placeholders.PHONE));
@@ -124,14 +150,16 @@ final class PhoneNumberLibrary {
 	 * country code (E.164 codes are prefix-free, so at most one matches) and a number
 	 * that the types of that country allow.
 	 */
-	private boolean mayBeInternational(String digits) {
+	boolean mayBeInternational(String digits) {
 		for (int length = 1; length <= 3 && length < digits.length(); length++) {
 			String region = this.util.getRegionCodeForCountryCode(Integer.parseInt(digits.substring(0, length)));
 			if (PhoneNumberUtil.REGION_CODE_FOR_NON_GEO_ENTITY.equals(region)) {
 				return true;
 			}
 			if (!UNKNOWN_REGION.equals(region)) {
-				return this.others.computeIfAbsent(region, Region::of).matches(digits.substring(length));
+				return this.others
+					.computeIfAbsent(region, (code) -> RegionNumbers.of(code, RegionNumbers.sameCountryCode(code)))
+					.matches(digits.substring(length));
 			}
 		}
 		return false;
@@ -145,6 +173,21 @@ final class PhoneNumberLibrary {
 		return finding.start() <= firstDigit && finding.end() >= coreEnd;
 	}
 
+	/**
+	 * Return whether the digits of a candidate are in more than one group.
+	 */
+	private static boolean grouped(String text, int start, int end) {
+		boolean digitSeen = false;
+		for (int i = start; i < end; i++) {
+			boolean digit = Chars.isDigit(text.charAt(i));
+			if (digitSeen && !digit) {
+				return true;
+			}
+			digitSeen |= digit;
+		}
+		return false;
+	}
+
 	private static String digits(String text, int start, int end) {
 		StringBuilder digits = new StringBuilder(end - start);
 		for (int i = start; i < end; i++) {
@@ -153,69 +196,6 @@ final class PhoneNumberLibrary {
 			}
 		}
 		return digits.toString();
-	}
-
-	/**
-	 * What a region's metadata says about its valid numbers: every national significant
-	 * number of the region has one of its possible lengths and matches the pattern of one
-	 * of its number types (fixed line, mobile, toll free, ...). A candidate whose digits,
-	 * with or without the national prefix, match none cannot be valid there, so the
-	 * region is not asked about it: a few small pattern matches instead of a
-	 * {@code findNumbers} call that would fail (which costs tens of microseconds). Only
-	 * the plain national prefix is stripped: numbers behind the special dialling prefixes
-	 * some regions also parse (Japan's {@code 000x}, the United Kingdom's {@code 180020},
-	 * Australia's {@code 1831}) are found when written with {@code +} or in the phone
-	 * formats of {@link PhoneDetector}.
-	 */
-	private record Region(String code, long lengths, Pattern general, List<Pattern> types, String nationalPrefix,
-			@Nullable Pattern internationalPrefix) {
-
-		static Region of(String code) {
-			PhoneMetadata metadata = DefaultMetadataDependenciesProvider.getInstance()
-				.getPhoneNumberMetadataSource()
-				.getMetadataForRegion(code);
-			List<Pattern> types = new ArrayList<>();
-			for (PhoneNumberDesc desc : List.of(metadata.getFixedLine(), metadata.getMobile(), metadata.getTollFree(),
-					metadata.getPremiumRate(), metadata.getSharedCost(), metadata.getVoip(),
-					metadata.getPersonalNumber(), metadata.getPager(), metadata.getUan(), metadata.getVoicemail())) {
-				if (desc.hasNationalNumberPattern()) {
-					types.add(Pattern.compile(desc.getNationalNumberPattern()));
-				}
-			}
-			long lengths = 0;
-			for (int length : metadata.getGeneralDesc().getPossibleLengthList()) {
-				lengths |= 1L << length;
-			}
-			String idd = metadata.getInternationalPrefix();
-			return new Region(code, lengths, Pattern.compile(metadata.getGeneralDesc().getNationalNumberPattern()),
-					List.copyOf(types), metadata.getNationalPrefix(), idd.isEmpty() ? null : Pattern.compile(idd));
-		}
-
-		boolean mayHave(String digits, PhoneNumberLibrary library) {
-			if (this.internationalPrefix != null) {
-				Matcher idd = this.internationalPrefix.matcher(digits);
-				if (idd.lookingAt() && library.mayBeInternational(digits.substring(idd.end()))) {
-					return true;
-				}
-			}
-			return (!this.nationalPrefix.isEmpty() && digits.startsWith(this.nationalPrefix)
-					&& matches(digits.substring(this.nationalPrefix.length()))) || matches(digits);
-		}
-
-		boolean matches(String nationalNumber) {
-			int length = nationalNumber.length();
-			if (length >= 64 || (this.lengths & (1L << length)) == 0
-					|| !this.general.matcher(nationalNumber).matches()) {
-				return false;
-			}
-			for (Pattern type : this.types) {
-				if (type.matcher(nationalNumber).matches()) {
-					return true;
-				}
-			}
-			return false;
-		}
-
 	}
 
 }
