@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the regions' metadata when they start with the national prefix, are masked exactly when
  * libphonenumber's {@code findNumbers} finds them, valid numbers and invalid ones alike,
  * in every default region on its own. libphonenumber takes a number of any region with
- * the same country code for valid ({@code 1 516 2345678}, a New York number, in Canada),
+ * the same country code for valid ({@code 1516 2345678}, a New York number, in Canada),
  * so the masking must too.
  *
  * @author llm-tracing
