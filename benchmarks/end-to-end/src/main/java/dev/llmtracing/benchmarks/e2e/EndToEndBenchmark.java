@@ -47,6 +47,13 @@ public final class EndToEndBenchmark {
 		Files.createDirectories(this.out);
 		int threads = Integer.parseInt(option("threads", "2"));
 		int connections = Integer.parseInt(option("connections", "16"));
+		if (threads < 1 || connections < threads) {
+			// wrk and h2load refuse fewer connections than threads, but only once a JVM
+			// is up
+			throw new IllegalArgumentException("--threads=" + threads + " and --connections=" + connections
+					+ ": give at least one thread and no fewer connections than threads, such as --connections="
+					+ connections + " --threads=" + Math.max(1, Math.min(threads, connections)));
+		}
 		this.wrk = new Wrk(threads, connections, this.out);
 		this.h2load = new H2Load(threads, connections, this.out);
 	}
