@@ -31,6 +31,8 @@ import org.springframework.ai.chat.prompt.Prompt;
  */
 public final class ContentCapture {
 
+	private static final String COMPLETION = "completion";
+
 	private static final int MIN_FIELD_CHARS = 32;
 
 	private final ContentMode mode;
@@ -115,6 +117,19 @@ public final class ContentCapture {
 		return (String) part.get("text");
 	}
 
+	/**
+	 * Return the SHA-256 of the completion that content mode {@code digest} put in a
+	 * record's content, as {@link ContentDigests#sha256(List)} computes it over the texts
+	 * of the generations.
+	 * @param content the content of a record, or {@code null}
+	 * @return the hex digest, or {@code null} if the content has none
+	 */
+	public static @Nullable String completionDigest(@Nullable ExchangeContent content) {
+		Map<String, Object> digest = (content != null) ? content.digest() : null;
+		return (digest != null && digest.get(COMPLETION) instanceof Map<?, ?> completion
+				&& completion.get(ContentDigests.SHA256) instanceof String sha256) ? sha256 : null;
+	}
+
 	private Map<String, Object> digest(Prompt prompt, @Nullable ChatResponse response) {
 		Map<String, Object> digest = new LinkedHashMap<>();
 		digest.put("algorithm", "SHA-256");
@@ -127,7 +142,7 @@ public final class ContentCapture {
 				completion.add((text != null) ? text : "");
 			}
 		}
-		digest.put("completion", ContentDigests.of(completion));
+		digest.put(COMPLETION, ContentDigests.of(completion));
 		return digest;
 	}
 

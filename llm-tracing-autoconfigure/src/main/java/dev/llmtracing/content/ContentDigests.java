@@ -20,6 +20,11 @@ import java.util.Map;
 public final class ContentDigests {
 
 	/**
+	 * The key of the hex SHA-256 in a digest entry.
+	 */
+	static final String SHA256 = "sha256";
+
+	/**
 	 * Most characters encoded at once; a longer text is encoded in pieces, never split
 	 * inside a surrogate pair, so that the bytes are those of the whole text.
 	 */
@@ -39,7 +44,7 @@ public final class ContentDigests {
 			chars += text.length();
 		}
 		Map<String, Object> entry = new LinkedHashMap<>();
-		entry.put("sha256", sha256(texts));
+		entry.put(SHA256, sha256(texts));
 		entry.put("chars", chars);
 		entry.put("messages", texts.size());
 		return entry;

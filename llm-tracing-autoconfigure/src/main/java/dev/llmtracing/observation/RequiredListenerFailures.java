@@ -30,8 +30,8 @@ public final class RequiredListenerFailures implements ObservationHandler<ChatMo
 	private static final Logger logger = LoggerFactory.getLogger(RequiredListenerFailures.class);
 
 	/**
-	 * Keep the first failure of a required listener on the observation of the call, to be
-	 * thrown when the observation stops.
+	 * Keep the first failure of a required listener on the observation of a call (not a
+	 * stream: see {@link #streamFailed}), to be thrown when the observation stops.
 	 * @param context the observation context of the model call
 	 * @param ex the failure
 	 */
@@ -48,10 +48,6 @@ public final class RequiredListenerFailures implements ObservationHandler<ChatMo
 			return;
 		}
 		context.remove(Failure.class);
-		if (context.isStreaming()) {
-			streamFailed(failure.exception());
-			return;
-		}
 		throw failure.exception();
 	}
 

@@ -116,11 +116,12 @@ final class PhoneNumberLibrary {
 		boolean grouped = grouped(text, start, coreEnd);
 		List<Finding> partial = List.of();
 		for (RegionNumbers region : this.regions) {
-			if (grouped && region.writtenNationally(digits)) {
+			boolean national = region.writtenNationally(digits);
+			if (grouped && national) {
 				findings.add(new Finding(start, end, Placeholders.PHONE));
 				return;
 			}
-			if (region.mayHave(digits, this)) {
+			if (national || region.dialledAbroad(digits, this) || region.matches(digits)) {
 				if (budget[0]-- <= 0) {
 					findings.add(new Finding(start, end, Placeholders.PHONE));
 					return;

@@ -69,14 +69,16 @@ record RegionNumbers(String code, List<NationalNumbers> numbers, String national
 			.getMetadataForRegion(code);
 	}
 
-	boolean mayHave(String digits, PhoneNumberLibrary library) {
-		if (this.internationalPrefix != null) {
-			Matcher idd = this.internationalPrefix.matcher(digits);
-			if (idd.lookingAt() && library.mayBeInternational(digits.substring(idd.end()))) {
-				return true;
-			}
+	/**
+	 * Return whether digits are dialled from the region to another country: its
+	 * international prefix, then a number that country may have.
+	 */
+	boolean dialledAbroad(String digits, PhoneNumberLibrary library) {
+		if (this.internationalPrefix == null) {
+			return false;
 		}
-		return writtenNationally(digits) || matches(digits);
+		Matcher idd = this.internationalPrefix.matcher(digits);
+		return idd.lookingAt() && library.mayBeInternational(digits.substring(idd.end()));
 	}
 
 	/**

@@ -2,7 +2,6 @@ package dev.llmtracing.autoconfigure.chat;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 import dev.llmtracing.autoconfigure.chat.FirstChunkTimer.FirstChunk;
 import dev.llmtracing.autoconfigure.chat.TraceContextLookup.TraceContext;
@@ -133,12 +132,13 @@ final class ExchangeObservationHandler implements ObservationHandler<ChatModelOb
 	public void onStart(ChatModelObservationContext context) {
 		try {
 			ClientFacts facts = this.factsResolver.resolve(context);
+			long startNanos = System.nanoTime();
 			FirstChunk firstChunk = (facts.firstChunkTimer() != null && context.isStreaming())
-					? facts.firstChunkTimer().restart() : null;
+					? facts.firstChunkTimer().restart(startNanos) : null;
 			TracingIds ids = (facts.ids() != null) ? facts.ids() : this.idScopes.current();
 			String exchangeId = RandomIds.next();
-			context.put(ExchangeCapture.class, new ExchangeCapture(exchangeId, Instant.now(), System.nanoTime(), ids,
-					facts, ReplayMarker.current(), firstChunk));
+			context.put(ExchangeCapture.class, new ExchangeCapture(exchangeId, Instant.now(), startNanos, ids, facts,
+					ReplayMarker.current(), firstChunk));
 			// the IDs of the call for the handlers after this one, which cannot rely on
 			// the thread: a streamed tool loop's second round may run on another one
 			context.put(TracingIds.class, ids);
@@ -181,7 +181,7 @@ final class ExchangeObservationHandler implements ObservationHandler<ChatModelOb
 			// the record of a stream waits for its first chunk if that is still on its
 			// way to the advisor; it holds the call, not the context and the
 			// observations above it
-			firstChunk.read(capture.startNanos(), Responses.hasContent(call.response()),
+			firstChunk.read(Responses.hasContent(call.response()),
 					(timeToFirstChunk) -> publish(null, call, capture, durationNanos, timeToFirstChunk, trace));
 		}
 		catch (RuntimeException ex) {
@@ -191,9 +191,9 @@ final class ExchangeObservationHandler implements ObservationHandler<ChatModelOb
 
 	/**
 	 * Publish the record of a call, or hand it to the required listeners first.
-	 * @param context the observation context of a call that did not stream, where a
-	 * required listener's failure is kept to be thrown out of the call; {@code null} for
-	 * a stream, whose record may be built after its observation stopped
+	 * @param context the observation context, where a required listener's failure for a
+	 * call is kept to be thrown out of it; {@code null} for a {@code ChatClient} stream,
+	 * whose record may be built after its observation stopped
 	 */
 	private void publish(@Nullable ChatModelObservationContext context, ModelCall call, ExchangeCapture capture,
 			long durationNanos, @Nullable Long timeToFirstChunk, @Nullable TraceContext trace) {
@@ -201,7 +201,7 @@ final class ExchangeObservationHandler implements ObservationHandler<ChatModelOb
 			if (!this.required.isEmpty()) {
 				ExchangeRecord record = withSignals(call, ExchangeRecords.from(call, capture, durationNanos,
 						timeToFirstChunk, trace, this.prices, this.content));
-				tellRequired(context, record);
+				tellRequired(call, context, record);
 				this.dispatcher.publish(record);
 				return;
 			}
@@ -223,8 +223,8 @@ final class ExchangeObservationHandler implements ObservationHandler<ChatModelOb
 			return record;
 		}
 		try {
-			return record.withSignals(this.signals.detect(record,
-					new ModelOutput(call.prompt(), call.response(), completionDigest(record))));
+			return record.withSignals(this.signals.detect(record, new ModelOutput(call.prompt(), call.response(),
+					ContentCapture.completionDigest(record.content()))));
 		}
 		catch (RuntimeException ex) {
 			this.failures.record(InstrumentedComponent.QUALITY, ex);
@@ -233,22 +233,16 @@ final class ExchangeObservationHandler implements ObservationHandler<ChatModelOb
 	}
 
 	/**
-	 * Return the completion's SHA-256 that content mode {@code digest} already put in the
-	 * record, computed over the same texts as {@link ModelOutput#completionDigest()}.
+	 * Hand a record to the required listeners. What they throw for a call is kept, to be
+	 * thrown out of it; a stream cannot fail that way, so its failure is logged.
 	 */
-	private static @Nullable String completionDigest(ExchangeRecord record) {
-		Map<String, Object> digest = (record.content() != null) ? record.content().digest() : null;
-		return (digest != null && digest.get("completion") instanceof Map<?, ?> completion
-				&& completion.get("sha256") instanceof String sha256) ? sha256 : null;
-	}
-
-	private void tellRequired(@Nullable ChatModelObservationContext context, ExchangeRecord record) {
+	private void tellRequired(ModelCall call, @Nullable ChatModelObservationContext context, ExchangeRecord record) {
 		for (RequiredExchangeListener listener : this.required) {
 			try {
 				listener.onExchange(record);
 			}
 			catch (RuntimeException ex) {
-				if (context != null) {
+				if (context != null && !call.streaming()) {
 					RequiredListenerFailures.keep(context, ex);
 				}
 				else {

@@ -30,10 +30,11 @@ final class FirstChunkTimer {
 	/**
 	 * Start waiting for the first chunk of a new model call. The call before it can have
 	 * no first chunk any more: a chunk that comes from now on is the new call's.
+	 * @param startNanos {@link System#nanoTime()} at the start of the call
 	 * @return the first chunk of the new call
 	 */
-	FirstChunk restart() {
-		FirstChunk next = new FirstChunk();
+	FirstChunk restart(long startNanos) {
+		FirstChunk next = new FirstChunk(startNanos);
 		FirstChunk previous = this.current;
 		this.current = next;
 		if (previous != null) {
@@ -70,20 +71,26 @@ final class FirstChunkTimer {
 	 */
 	static final class FirstChunk {
 
+		private final long startNanos;
+
 		private volatile boolean waiting = true;
 
 		private long arrivedNanos;
 
 		private boolean ended;
 
-		private @Nullable Reader reader;
+		private @Nullable Consumer<@Nullable Long> reader;
+
+		private FirstChunk(long startNanos) {
+			this.startNanos = startNanos;
+		}
 
 		boolean waiting() {
 			return this.waiting;
 		}
 
 		void arrived(long nanos) {
-			Reader waitingReader;
+			Consumer<@Nullable Long> waitingReader;
 			synchronized (this) {
 				if (!this.waiting || this.ended) {
 					return;
@@ -94,12 +101,12 @@ final class FirstChunkTimer {
 				this.reader = null;
 			}
 			if (waitingReader != null) {
-				waitingReader.accept(nanos);
+				waitingReader.accept(sinceStart(nanos));
 			}
 		}
 
 		void end() {
-			Reader waitingReader;
+			Consumer<@Nullable Long> waitingReader;
 			synchronized (this) {
 				this.ended = true;
 				waitingReader = this.reader;
@@ -111,35 +118,29 @@ final class FirstChunkTimer {
 		}
 
 		/**
-		 * Hand the time to first chunk of the call that started at the given time to a
-		 * reader: at once if the first chunk arrived or cannot come any more, otherwise
-		 * when it arrives, when the next model call starts or when the stream ends,
-		 * whichever is first. The reader runs on the thread that knows; it is given
-		 * {@code null} when no first chunk came.
-		 * @param startNanos {@link System#nanoTime()} at the start of the call
+		 * Hand the time to first chunk of the call to a reader: at once if the first
+		 * chunk arrived or cannot come any more, otherwise when it arrives, when the next
+		 * model call starts or when the stream ends, whichever is first. The reader runs
+		 * on the thread that knows; it is given {@code null} when no first chunk came.
 		 * @param inFlight whether a first chunk can still arrive: the call's response had
 		 * content
 		 * @param reader given the time to first chunk in nanoseconds, or {@code null}
 		 */
-		void read(long startNanos, boolean inFlight, Consumer<@Nullable Long> reader) {
-			Long arrived;
+		void read(boolean inFlight, Consumer<@Nullable Long> reader) {
+			Long since;
 			synchronized (this) {
 				if (this.waiting && !this.ended && inFlight) {
-					this.reader = new Reader(startNanos, reader);
+					this.reader = reader;
 					return;
 				}
-				arrived = this.waiting ? null : this.arrivedNanos;
+				since = this.waiting ? null : sinceStart(this.arrivedNanos);
 			}
-			new Reader(startNanos, reader).accept(arrived);
+			reader.accept(since);
 		}
 
-	}
-
-	private record Reader(long startNanos, Consumer<@Nullable Long> consumer) {
-
-		void accept(@Nullable Long arrivedNanos) {
-			long since = (arrivedNanos != null) ? arrivedNanos - this.startNanos : -1;
-			this.consumer.accept((since >= 0) ? since : null);
+		private @Nullable Long sinceStart(long arrivedNanos) {
+			long since = arrivedNanos - this.startNanos;
+			return (since >= 0) ? since : null;
 		}
 
 	}

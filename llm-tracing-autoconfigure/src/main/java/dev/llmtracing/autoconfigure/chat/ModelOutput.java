@@ -29,12 +29,8 @@ final class ModelOutput implements ExchangeOutput {
 
 	private @Nullable String completionDigest;
 
-	ModelOutput(Prompt prompt, @Nullable ChatResponse response) {
-		this(prompt, response, null);
-	}
-
 	/**
-	 * Create the output of a call whose completion digest is already known.
+	 * Create the output of a call.
 	 * @param prompt the prompt
 	 * @param response the aggregated response
 	 * @param completionDigest the SHA-256 of the completion as

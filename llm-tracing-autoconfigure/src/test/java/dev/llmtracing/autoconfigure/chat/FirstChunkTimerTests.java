@@ -28,17 +28,17 @@ class FirstChunkTimerTests {
 	@Test
 	void callWhoseFirstChunkArrivedBeforeItStoppedIsReadAtOnce() {
 		long start = System.nanoTime();
-		FirstChunk call = this.timer.restart();
+		FirstChunk call = this.timer.restart(start);
 		this.timer.onChunk(chunk("Hello"));
-		call.read(start, true, this.read::add);
+		call.read(true, this.read::add);
 		assertThat(this.read).singleElement().satisfies((nanos) -> assertThat(nanos).isPositive());
 	}
 
 	@Test
 	void callThatStoppedBeforeItsFirstChunkCrossedIsReadWhenTheChunkArrives() {
 		long start = System.nanoTime();
-		FirstChunk call = this.timer.restart();
-		call.read(start, true, this.read::add);
+		FirstChunk call = this.timer.restart(start);
+		call.read(true, this.read::add);
 		assertThat(this.read).isEmpty();
 		long beforeChunk = System.nanoTime();
 		this.timer.onChunk(chunk("Hello"));
@@ -51,8 +51,8 @@ class FirstChunkTimerTests {
 
 	@Test
 	void chunksWithoutContentAreNoFirstChunk() {
-		FirstChunk call = this.timer.restart();
-		call.read(System.nanoTime(), true, this.read::add);
+		FirstChunk call = this.timer.restart(System.nanoTime());
+		call.read(true, this.read::add);
 		this.timer.onChunk(chunk(""));
 		this.timer.onChunk(null);
 		assertThat(this.read).isEmpty();
@@ -62,21 +62,21 @@ class FirstChunkTimerTests {
 
 	@Test
 	void callWithoutContentHasNoTimeAndDoesNotWait() {
-		FirstChunk call = this.timer.restart();
-		call.read(System.nanoTime(), false, this.read::add);
+		FirstChunk call = this.timer.restart(System.nanoTime());
+		call.read(false, this.read::add);
 		assertThat(this.read).containsExactly((Long) null);
 	}
 
 	@Test
 	void nextCallEndsTheWaitOfTheCallBeforeAndTakesTheChunksFromThen() {
 		long firstStart = System.nanoTime();
-		FirstChunk first = this.timer.restart();
-		first.read(firstStart, true, this.read::add);
+		FirstChunk first = this.timer.restart(firstStart);
+		first.read(true, this.read::add);
 		long secondStart = System.nanoTime();
-		FirstChunk second = this.timer.restart();
+		FirstChunk second = this.timer.restart(secondStart);
 		assertThat(this.read).containsExactly((Long) null);
 		this.timer.onChunk(chunk("answer"));
-		second.read(secondStart, true, this.read::add);
+		second.read(true, this.read::add);
 		assertThat(this.read).hasSize(2);
 		assertThat(this.read.get(1)).isNotNull();
 	}
@@ -84,30 +84,30 @@ class FirstChunkTimerTests {
 	@Test
 	void callThatStopsAfterTheNextOneStartedHasNoTime() {
 		long firstStart = System.nanoTime();
-		FirstChunk first = this.timer.restart();
-		this.timer.restart();
+		FirstChunk first = this.timer.restart(firstStart);
+		this.timer.restart(System.nanoTime());
 		this.timer.onChunk(chunk("the second call's answer"));
-		first.read(firstStart, true, this.read::add);
+		first.read(true, this.read::add);
 		assertThat(this.read).containsExactly((Long) null);
 	}
 
 	@Test
 	void streamThatEndsBeforeTheFirstChunkGivesNoTime() {
-		FirstChunk call = this.timer.restart();
-		call.read(System.nanoTime(), true, this.read::add);
+		FirstChunk call = this.timer.restart(System.nanoTime());
+		call.read(true, this.read::add);
 		this.timer.close();
 		assertThat(this.read).containsExactly((Long) null);
-		FirstChunk after = this.timer.restart();
+		FirstChunk after = this.timer.restart(System.nanoTime());
 		this.timer.close();
-		after.read(System.nanoTime(), true, this.read::add);
+		after.read(true, this.read::add);
 		assertThat(this.read).containsExactly(null, null);
 	}
 
 	@Test
 	void chunkBeforeTheCallStartedIsNoFirstChunkOfIt() {
-		FirstChunk call = this.timer.restart();
+		FirstChunk call = this.timer.restart(System.nanoTime() + 1_000_000_000L);
 		this.timer.onChunk(chunk("Hello"));
-		call.read(System.nanoTime(), true, this.read::add);
+		call.read(true, this.read::add);
 		assertThat(this.read).containsExactly((Long) null);
 	}
 

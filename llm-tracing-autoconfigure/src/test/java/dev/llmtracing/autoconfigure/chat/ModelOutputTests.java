@@ -34,7 +34,7 @@ class ModelOutputTests {
 		Map<?, ?> completion = (Map<?, ?>) content.digest().get("completion");
 		// the handler hands the record's digest to the quality signals instead of
 		// computing it again: both must be the same SHA-256 of the same texts
-		assertThat(completion.get("sha256")).isEqualTo(new ModelOutput(PROMPT, response).completionDigest());
+		assertThat(completion.get("sha256")).isEqualTo(new ModelOutput(PROMPT, response, null).completionDigest());
 	}
 
 	@Test
