@@ -25,9 +25,11 @@ import java.util.StringJoiner;
  * {@code scenarios} (comma-separated, default all), {@code rounds} (5), {@code window}
  * (15s), {@code warmup-min} (60s), {@code warmup-max} (180s), {@code warmup-window}
  * (10s), {@code connections} (16), {@code threads} (2), {@code jvm} (space-separated JVM
- * options, default {@code -Xms1g -Xmx1g}), {@code out} (target/bench),
- * {@code experiment}, {@code webflux-experiment} and {@code grpc-experiment} (extra
- * variants of the build with the starter, see {@link #withExperiments}).
+ * options, default {@code -Xms1g -Xmx1g}), {@code rate} (requests per second to pace the
+ * measured windows at, default 0: as fast as the application answers; warm-up is never
+ * paced), {@code out} (target/bench), {@code experiment}, {@code webflux-experiment} and
+ * {@code grpc-experiment} (extra variants of the build with the starter, see
+ * {@link #withExperiments}).
  *
  * @author llm-tracing
  */
@@ -41,6 +43,8 @@ public final class EndToEndBenchmark {
 
 	private final Path out;
 
+	private final double rate;
+
 	private EndToEndBenchmark(Map<String, String> options) throws Exception {
 		this.options = options;
 		this.out = Path.of(option("out", "target/bench"));
@@ -53,6 +57,13 @@ public final class EndToEndBenchmark {
 			throw new IllegalArgumentException("--threads=" + threads + " and --connections=" + connections
 					+ ": give at least one thread and no fewer connections than threads, such as --connections="
 					+ connections + " --threads=" + Math.max(1, Math.min(threads, connections)));
+		}
+		this.rate = Double.parseDouble(option("rate", "0"));
+		if (this.rate < 0 || this.rate > connections * 1000.0) {
+			// wrk paces a connection in whole milliseconds
+			throw new IllegalArgumentException("--rate=" + option("rate", "0")
+					+ ": give requests per second between 1 and 1,000 per connection (--connections=" + connections
+					+ "), or 0 for an unpaced load");
 		}
 		this.wrk = new Wrk(threads, connections, this.out);
 		this.h2load = new H2Load(threads, connections, this.out);
@@ -116,7 +127,7 @@ public final class EndToEndBenchmark {
 			}
 			Files.writeString(this.out.resolve("windows.csv"),
 					Window.csvHeader() + "\n" + String.join("\n", windows.stream().map(Window::csv).toList()) + "\n");
-			String report = new Report(windows).markdown(scenarios, warmups, heapAfterGc)
+			String report = paced() + new Report(windows).markdown(scenarios, warmups, heapAfterGc)
 					+ String.format("%nSpans received by the Zipkin endpoint: %d posts, %.1f MB.%n", spans.posts(),
 							spans.bytes() / 1024.0 / 1024.0)
 					+ recordCounts(variants);
@@ -187,7 +198,7 @@ public final class EndToEndBenchmark {
 		List<Double> series = new ArrayList<>();
 		long elapsed = 0;
 		while (elapsed < max) {
-			series.add(load(app, paths, step).perSecond());
+			series.add(load(app, paths, step, 0).perSecond());
 			elapsed += step.toSeconds();
 			if (elapsed >= min && settled(series)) {
 				break;
@@ -217,7 +228,7 @@ public final class EndToEndBenchmark {
 		ThreadCpu cpuBefore = app.cpu();
 		long allocatedBefore = app.allocatedBytes();
 		long droppedBefore = app.recordsDropped();
-		Wrk.Result load = load(app, List.of(scenario.path()), window);
+		Wrk.Result load = load(app, List.of(scenario.path()), window, this.rate);
 		ThreadCpu cpuAfter = app.cpu();
 		long allocated = app.allocatedBytes() - allocatedBefore;
 		long droppedAfter = app.recordsDropped();
@@ -227,16 +238,16 @@ public final class EndToEndBenchmark {
 
 	/**
 	 * Loads the paths with wrk, or a gRPC method with h2load (a gRPC variant has only
-	 * that path).
+	 * that path), paced at the given rate unless it is 0.
 	 */
-	private Wrk.Result load(AppProcess app, List<String> paths, Duration duration) throws Exception {
+	private Wrk.Result load(AppProcess app, List<String> paths, Duration duration, double rate) throws Exception {
 		if (H2Load.isGrpc(paths.get(0))) {
 			if (paths.size() > 1) {
 				throw new IllegalArgumentException("A gRPC variant is loaded on one method only: " + paths);
 			}
-			return this.h2load.run(app, paths.get(0), duration);
+			return this.h2load.run(app, paths.get(0), duration, rate);
 		}
-		return this.wrk.run(app, paths, duration);
+		return this.wrk.run(app, paths, duration, rate);
 	}
 
 	private List<Scenario> selectedScenarios() {
@@ -280,6 +291,21 @@ public final class EndToEndBenchmark {
 			variants.add(new Variant(nameAndJar[0], true, arguments, (nameAndJar.length > 1) ? nameAndJar[1] : null));
 		}
 		return new Scenario(scenario.name(), scenario.path(), variants);
+	}
+
+	/**
+	 * What a paced run's figures mean: every variant served about the same rate, so the
+	 * ratio says only how close the rates came; CPU and allocation per request are the
+	 * figures, and nothing is saturated, so no record is dropped for want of a core.
+	 */
+	private String paced() {
+		if (this.rate == 0) {
+			return "";
+		}
+		return String.format(
+				"%nMeasured windows paced at %.0f requests per second (warm-up unpaced): read CPU and "
+						+ "allocation per request; the ratio only says how close each variant came to the rate.%n",
+				this.rate);
 	}
 
 	private static List<String> pathsOf(List<Scenario> scenarios, Variant variant) {

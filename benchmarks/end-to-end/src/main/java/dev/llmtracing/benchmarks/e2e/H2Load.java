@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -52,12 +54,26 @@ final class H2Load {
 		return path.startsWith(PREFIX);
 	}
 
-	Wrk.Result run(AppProcess app, String path, Duration duration) throws IOException, InterruptedException {
+	/**
+	 * Load the gRPC method for the given time.
+	 * @param app the application
+	 * @param path the method, as a scenario names it
+	 * @param duration how long
+	 * @param rate the calls per second to pace the load at, across all connections, or 0
+	 * for a closed loop
+	 * @return what was served
+	 */
+	Wrk.Result run(AppProcess app, String path, Duration duration, double rate)
+			throws IOException, InterruptedException {
 		long failedBefore = app.grpcFailures();
-		List<String> command = List.of("h2load", "-t" + this.threads, "-c" + this.connections, "-m1",
+		List<String> command = new ArrayList<>(List.of("h2load", "-t" + this.threads, "-c" + this.connections, "-m1",
 				"-D" + duration.toSeconds(), "-d", this.requestBody.toString(), "-H", "content-type: application/grpc",
 				"-H", "te: trailers", "-H", "x-context-id: bench-context-1", "-H", "x-user-id: bench-user-1",
-				app.grpcUrl(path.substring(PREFIX.length())));
+				app.grpcUrl(path.substring(PREFIX.length()))));
+		if (rate > 0) {
+			// h2load paces each connection ("client") on its own
+			command.add(1, String.format(Locale.ROOT, "--rps=%.3f", rate / this.connections));
+		}
 		Process h2load = new ProcessBuilder(command).redirectErrorStream(true).start();
 		String output = new String(h2load.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		if (h2load.waitFor() != 0) {

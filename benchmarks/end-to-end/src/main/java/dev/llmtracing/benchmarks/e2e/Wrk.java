@@ -56,10 +56,20 @@ final class Wrk {
 
 	}
 
-	Result run(AppProcess app, List<String> paths, Duration duration) throws IOException, InterruptedException {
+	/**
+	 * Load the application for the given time.
+	 * @param app the application
+	 * @param paths the paths, sent in turn
+	 * @param duration how long
+	 * @param rate the requests per second to pace the load at, across all connections, or
+	 * 0 to send each request as soon as the last one on its connection is answered
+	 * @return what was served
+	 */
+	Result run(AppProcess app, List<String> paths, Duration duration, double rate)
+			throws IOException, InterruptedException {
 		List<String> command = new ArrayList<>(List.of("wrk", "-t" + this.threads, "-c" + this.connections,
 				"-d" + duration.toSeconds() + "s", "-H", "X-Context-Id: bench-context-1", "-H",
-				"X-User-Id: bench-user-1", "-s", script(paths).toString(), app.url(paths.get(0))));
+				"X-User-Id: bench-user-1", "-s", script(paths, rate).toString(), app.url(paths.get(0))));
 		Process wrk = new ProcessBuilder(command).redirectErrorStream(true).start();
 		String output = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		if (wrk.waitFor() != 0) {
@@ -97,9 +107,12 @@ final class Wrk {
 	 * The script that sends the paths in turn, each request with a request ID of its own
 	 * (as callers send them: the starter follows one request per request ID at a time, so
 	 * one ID for all requests would leave most of them without a request record). The IDs
-	 * are unique across runs, threads and requests.
+	 * are unique across runs, threads and requests. A paced script waits the same time
+	 * after each answer on each connection ({@code delay()}), so the rate served is a
+	 * little under the one asked for, by the time the answers take; it is the same for
+	 * every variant to within those few per cent, and the report gives the rate served.
 	 */
-	private Path script(List<String> paths) throws IOException {
+	private Path script(List<String> paths, double rate) throws IOException {
 		String list = paths.stream().map((path) -> "\"" + path + "\"").collect(Collectors.joining(", "));
 		String script = """
 				local paths = { %s }
@@ -117,7 +130,15 @@ final class Wrk {
 				  return wrk.format("GET", paths[i])
 				end
 				""".formatted(list, RUNS.incrementAndGet());
-		Path file = this.scriptDir.resolve("load-" + Integer.toHexString(list.hashCode()) + ".lua");
+		if (rate > 0) {
+			long intervalMillis = Math.max(1, Math.round(this.connections * 1000 / rate));
+			script += """
+					delay = function()
+					  return %d
+					end
+					""".formatted(intervalMillis);
+		}
+		Path file = this.scriptDir.resolve("load-" + Integer.toHexString(list.hashCode()) + "-" + (long) rate + ".lua");
 		Files.writeString(file, script);
 		return file;
 	}
