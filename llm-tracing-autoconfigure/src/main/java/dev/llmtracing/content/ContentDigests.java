@@ -72,6 +72,17 @@ public final class ContentDigests {
 		return HexFormat.of().formatHex(digest.digest());
 	}
 
+	/**
+	 * Return whether a digest entry, as a record holds it, is the one of a group of
+	 * texts.
+	 * @param entry the digest entry of one group
+	 * @param texts the texts of that group, in order
+	 * @return {@code true} if the entry's {@code sha256} is the digest of the texts
+	 */
+	public static boolean matches(Map<?, ?> entry, List<String> texts) {
+		return sha256(texts).equals(entry.get(SHA256));
+	}
+
 	private static MessageDigest newDigest() {
 		try {
 			return MessageDigest.getInstance("SHA-256");

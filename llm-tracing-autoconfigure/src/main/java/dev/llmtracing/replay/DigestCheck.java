@@ -25,14 +25,13 @@ final class DigestCheck {
 	 * @return {@code true} if they match
 	 * @throws ReplayException if the record has no digest
 	 */
-	@SuppressWarnings("unchecked")
 	static boolean matches(Map<String, Object> record, String group, List<String> texts) {
 		Object digest = record.get(ExchangeFields.CONTENT_DIGEST);
 		if (!(digest instanceof Map<?, ?> groups) || !(groups.get(group) instanceof Map<?, ?> entry)) {
 			throw new ReplayException("Exchange " + record.get(ExchangeFields.EXCHANGE_ID) + " has no '" + group
 					+ "' digest: it was not recorded with llm.tracing.content.mode=digest");
 		}
-		return ContentDigests.sha256(texts).equals(((Map<String, Object>) entry).get("sha256"));
+		return ContentDigests.matches(entry, texts);
 	}
 
 }

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +45,14 @@ class ContentDigestsTests {
 	void orderAndBoundariesOfTheTextsCount() {
 		assertThat(ContentDigests.sha256(List.of("ab", "c"))).isNotEqualTo(ContentDigests.sha256(List.of("a", "bc")))
 			.isNotEqualTo(ContentDigests.sha256(List.of("c", "ab")));
+	}
+
+	@Test
+	void anEntryMatchesTheTextsItWasMadeOfAndNoOthers() {
+		Map<String, Object> entry = ContentDigests.of(List.of("Be brief.", "What now?"));
+		assertThat(ContentDigests.matches(entry, List.of("Be brief.", "What now?"))).isTrue();
+		assertThat(ContentDigests.matches(entry, List.of("Be brief.", "What now"))).isFalse();
+		assertThat(ContentDigests.matches(Map.of("chars", 18L), List.of("Be brief.", "What now?"))).isFalse();
 	}
 
 	private static String reference(List<String> texts) throws Exception {
