@@ -29,7 +29,7 @@ import java.util.StringJoiner;
  * measured windows at, default 0: as fast as the application answers; warm-up is never
  * paced), {@code out} (target/bench), {@code experiment}, {@code webflux-experiment} and
  * {@code grpc-experiment} (extra variants of the build with the starter, see
- * {@link #withExperiments}).
+ * {@link Experiments}).
  *
  * @author llm-tracing
  */
@@ -256,41 +256,13 @@ public final class EndToEndBenchmark {
 				.split(","));
 		List<Scenario> selected = Scenario.ALL.stream()
 			.filter((scenario) -> names.contains(scenario.name()))
-			.map(this::withExperiments)
+			.map(new Experiments(this.options)::addTo)
 			.toList();
 		if (selected.size() != names.size()) {
 			throw new IllegalArgumentException(
 					"Unknown scenario in " + names + ", known: " + Scenario.ALL.stream().map(Scenario::name).toList());
 		}
 		return selected;
-	}
-
-	/**
-	 * Adds the variants of {@code --experiment=name:--a=1 --b=2;name2@other.jar:...},
-	 * each the build with the starter (or the jar after {@code @}, such as a build of an
-	 * earlier commit) run with these arguments, to the servlet scenarios; and those of
-	 * {@code --webflux-experiment=...}, the same run as WebFlux applications, to the
-	 * WebFlux scenarios; and those of {@code --grpc-experiment=...} to the gRPC scenario
-	 * (each kind in JVMs of its own, so give them names of their own).
-	 */
-	private Scenario withExperiments(Scenario scenario) {
-		boolean webflux = scenario.variants().get(0).equals(Variant.WITHOUT_WEBFLUX);
-		boolean grpc = H2Load.isGrpc(scenario.path());
-		String experiments = option(webflux ? "webflux-experiment" : grpc ? "grpc-experiment" : "experiment", "");
-		if (experiments.isBlank()) {
-			return scenario;
-		}
-		List<Variant> variants = new ArrayList<>(scenario.variants());
-		for (String experiment : experiments.split(";")) {
-			String[] parts = experiment.split(":", 2);
-			String[] nameAndJar = parts[0].split("@", 2);
-			List<String> arguments = new ArrayList<>(webflux ? Variant.WITH_WEBFLUX.arguments() : List.of());
-			if (parts.length > 1 && !parts[1].isBlank()) {
-				arguments.addAll(Arrays.asList(parts[1].trim().split("\\s+")));
-			}
-			variants.add(new Variant(nameAndJar[0], true, arguments, (nameAndJar.length > 1) ? nameAndJar[1] : null));
-		}
-		return new Scenario(scenario.name(), scenario.path(), variants);
 	}
 
 	/**
