@@ -96,8 +96,14 @@ final class AppProcess implements AutoCloseable {
 		throw new IllegalStateException(this.name + " did not start within " + timeout);
 	}
 
-	long allocatedBytes() throws IOException, InterruptedException {
-		return count(get("/bench/allocated"));
+	/**
+	 * Return the bytes allocated so far by the live threads, and how many threads have
+	 * ended so far ({@code -1} from the jar of an earlier commit, whose probe does not
+	 * say).
+	 */
+	Allocation allocation() throws IOException, InterruptedException {
+		String json = get("/bench/allocated");
+		return new Allocation(count(json, "bytes"), json.contains("\"ended\"") ? count(json, "ended") : -1);
 	}
 
 	long grpcFailures() throws IOException, InterruptedException {
@@ -138,6 +144,10 @@ final class AppProcess implements AutoCloseable {
 		return response.body();
 	}
 
+	private static long count(String json, String key) {
+		return count(json.substring(json.indexOf("\"" + key + "\"")));
+	}
+
 	private static long count(String json) {
 		Matcher matcher = COUNT.matcher(json);
 		if (!matcher.find()) {
@@ -158,6 +168,31 @@ final class AppProcess implements AutoCloseable {
 		if (!this.process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
 			this.process.destroyForcibly();
 		}
+	}
+
+	/**
+	 * What the probe said about allocation at one moment.
+	 *
+	 * @param bytes bytes allocated so far by the live threads
+	 * @param endedThreads threads ended so far, or {@code -1} when not known
+	 */
+	record Allocation(long bytes, long endedThreads) {
+
+		/**
+		 * Return the bytes allocated since an earlier reading, or {@code -1} when a
+		 * thread ended in between: its bytes left the sum, so the difference would be too
+		 * low, even below zero. An earlier commit's probe does not say, so its figure is
+		 * not checked.
+		 * @param before the earlier reading
+		 * @return the bytes, or {@code -1}
+		 */
+		long since(Allocation before) {
+			if (this.endedThreads < 0 || before.endedThreads < 0) {
+				return this.bytes - before.bytes;
+			}
+			return (this.endedThreads == before.endedThreads) ? this.bytes - before.bytes : -1;
+		}
+
 	}
 
 }

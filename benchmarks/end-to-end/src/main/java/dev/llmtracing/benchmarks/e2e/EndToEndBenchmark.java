@@ -226,11 +226,11 @@ public final class EndToEndBenchmark {
 	private Window measure(int round, Scenario scenario, Variant variant, AppProcess app, Duration window)
 			throws Exception {
 		ThreadCpu cpuBefore = app.cpu();
-		long allocatedBefore = app.allocatedBytes();
+		AppProcess.Allocation allocatedBefore = app.allocation();
 		long droppedBefore = app.recordsDropped();
 		Wrk.Result load = load(app, List.of(scenario.path()), window, this.rate);
 		ThreadCpu cpuAfter = app.cpu();
-		long allocated = app.allocatedBytes() - allocatedBefore;
+		long allocated = app.allocation().since(allocatedBefore);
 		long droppedAfter = app.recordsDropped();
 		long dropped = (droppedBefore < 0 || droppedAfter < 0) ? -1 : droppedAfter - droppedBefore;
 		return new Window(round, scenario, variant, load, cpuAfter.since(cpuBefore), allocated, dropped);

@@ -43,7 +43,10 @@ final class Report {
 					if (base != null) {
 						ratios.add(window.load().perSecond() / base.load().perSecond());
 						addedCpu.add(window.microsPerRequest("total") - base.microsPerRequest("total"));
-						addedAlloc.add(window.kilobytesPerRequest() - base.kilobytesPerRequest());
+						double added = window.kilobytesPerRequest() - base.kilobytesPerRequest();
+						if (!Double.isNaN(added)) {
+							addedAlloc.add(added);
+						}
 					}
 				}
 				boolean isBaseline = variant.equals(baseline);
@@ -60,7 +63,8 @@ final class Report {
 				cell(out, "%.1f", median(own, (w) -> w.microsPerRequest("jit")));
 				cell(out, "%.1f", median(own, (w) -> w.microsPerRequest("other") + w.microsPerRequest("exited")));
 				cell(out, "%.2f", median(own, Window::kilobytesPerRequest));
-				out.append(isBaseline ? " | –" : String.format(" | %+.2f", median(addedAlloc)));
+				out.append(isBaseline ? " | –"
+						: addedAlloc.isEmpty() ? " | n/a" : String.format(" | %+.2f", median(addedAlloc)));
 				out.append(" |\n");
 			}
 			long failed = this.windows.stream()
@@ -124,11 +128,19 @@ final class Report {
 	}
 
 	private static void cell(StringBuilder out, String format, double value) {
-		out.append(" | ").append(String.format(format, value));
+		out.append(" | ").append(Double.isNaN(value) ? "n/a" : String.format(format, value));
 	}
 
+	/**
+	 * The median of a figure over windows, leaving out those that do not have it
+	 * ({@code NaN}); {@code NaN} when none has it.
+	 */
 	private static double median(List<Window> windows, ToDoubleFunction<Window> figure) {
-		return median(windows.stream().map(figure::applyAsDouble).toList());
+		List<Double> known = windows.stream()
+			.map(figure::applyAsDouble)
+			.filter((value) -> !Double.isNaN(value))
+			.toList();
+		return known.isEmpty() ? Double.NaN : median(known);
 	}
 
 	static double median(List<Double> values) {

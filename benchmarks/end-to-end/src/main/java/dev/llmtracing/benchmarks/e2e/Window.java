@@ -10,7 +10,8 @@ import java.util.Map;
  * @param variant the variant
  * @param load what the load generator saw
  * @param cpuNanos CPU nanoseconds by thread group, and {@code total}
- * @param allocatedBytes bytes allocated by the application's live threads
+ * @param allocatedBytes bytes allocated by the application's threads, or {@code -1} when
+ * not known (a thread ended in the window and took its count with it)
  * @param recordsDropped records the starter dropped in the window (its queue full, so
  * their writing is not in the figures; exchange and request records), or {@code -1} when
  * not known
@@ -23,8 +24,12 @@ record Window(int round, Scenario scenario, Variant variant, Wrk.Result load, Ma
 		return this.cpuNanos.getOrDefault(group, 0L) / 1000.0 / this.load.requests();
 	}
 
+	/**
+	 * Return the kilobytes allocated per request, or {@code NaN} when not known.
+	 * @return the kilobytes, or {@code NaN}
+	 */
 	double kilobytesPerRequest() {
-		return this.allocatedBytes / 1024.0 / this.load.requests();
+		return (this.allocatedBytes >= 0) ? this.allocatedBytes / 1024.0 / this.load.requests() : Double.NaN;
 	}
 
 	String csv() {
@@ -43,7 +48,7 @@ record Window(int round, Scenario scenario, Variant variant, Wrk.Result load, Ma
 			line.append(',').append(String.format("%.2f", microsPerRequest(group)));
 		}
 		line.append(',').append(String.format("%.2f", microsPerRequest("total")));
-		line.append(',').append(String.format("%.2f", kilobytesPerRequest()));
+		line.append(',').append(this.allocatedBytes >= 0 ? String.format("%.2f", kilobytesPerRequest()) : "");
 		line.append(',').append(this.recordsDropped);
 		return line.toString();
 	}

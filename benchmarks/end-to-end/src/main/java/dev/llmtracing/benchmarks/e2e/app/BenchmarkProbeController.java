@@ -14,9 +14,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * What the benchmark driver reads from the application between windows: bytes allocated
- * by all live threads so far, the gRPC calls that failed so far, the records (exchange
- * and request records) llm-tracing dropped so far, its queue full, and the heap used
- * after a full collection.
+ * by all live threads so far and how many threads have ended (a thread that ends takes
+ * its bytes with it, so a window in which one ended has no allocation figure), the gRPC
+ * calls that failed so far, the records (exchange and request records) llm-tracing
+ * dropped so far, its queue full, and the heap used after a full collection.
  *
  * @author llm-tracing
  */
@@ -39,11 +40,21 @@ class BenchmarkProbeController {
 
 	@GetMapping("/bench/allocated")
 	Map<String, Long> allocated() {
-		long total = 0;
-		for (long bytes : this.threads.getThreadAllocatedBytes(this.threads.getAllThreadIds())) {
-			total += Math.max(bytes, 0);
+		long ended;
+		long total;
+		do {
+			ended = endedThreads();
+			total = 0;
+			for (long bytes : this.threads.getThreadAllocatedBytes(this.threads.getAllThreadIds())) {
+				total += Math.max(bytes, 0);
+			}
 		}
-		return Map.of("bytes", total);
+		while (ended != endedThreads());
+		return Map.of("bytes", total, "ended", ended);
+	}
+
+	private long endedThreads() {
+		return this.threads.getTotalStartedThreadCount() - this.threads.getThreadCount();
 	}
 
 	@GetMapping("/bench/grpc-failures")
