@@ -1,11 +1,13 @@
 package dev.llmtracing.record;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 
 import dev.llmtracing.support.InstrumentedComponent;
 import dev.llmtracing.support.InstrumentationFailures;
@@ -78,6 +80,42 @@ class ExchangeDispatcherTests {
 			assertThat(dispatcher.getDroppedCount()).isEqualTo(1);
 			release.countDown();
 		}
+	}
+
+	@Test
+	void shouldDeliverEveryTaskOfConcurrentCallersInTheOrderEachQueuedThem() throws InterruptedException {
+		int callers = 4;
+		int tasks = 2000;
+		List<List<Integer>> delivered = new ArrayList<>();
+		for (int i = 0; i < callers; i++) {
+			delivered.add(new ArrayList<>());
+		}
+		try (ExchangeDispatcher dispatcher = new ExchangeDispatcher(List.of((record) -> {
+		}), 10_000, Duration.ofSeconds(5), this.failures)) {
+			AtomicInteger refused = new AtomicInteger();
+			List<Thread> threads = new ArrayList<>();
+			for (int caller = 0; caller < callers; caller++) {
+				List<Integer> own = delivered.get(caller);
+				Thread thread = new Thread(() -> {
+					for (int task = 0; task < tasks; task++) {
+						int number = task;
+						if (!dispatcher.execute(() -> own.add(number))) {
+							refused.incrementAndGet();
+						}
+					}
+				});
+				thread.start();
+				threads.add(thread);
+			}
+			for (Thread thread : threads) {
+				thread.join();
+			}
+			await().atMost(Duration.ofSeconds(5)).until(() -> dispatcher.getQueueSize() == 0);
+			assertThat(refused).hasValue(0);
+			assertThat(dispatcher.getDroppedCount()).isZero();
+		}
+		List<Integer> inOrder = IntStream.range(0, tasks).boxed().toList();
+		assertThat(delivered).allSatisfy((own) -> assertThat(own).isEqualTo(inOrder));
 	}
 
 	@Test
