@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
@@ -25,10 +24,10 @@ import org.slf4j.LoggerFactory;
  * once.
  * <p>
  * A caller does not wake the thread for each record: when there is nothing to write it
- * pauses for {@value #PAUSE_MILLIS} ms, and only a queue that fills up wakes it early.
- * Waking a parked thread costs the caller a system call, and the thread that wakes for
- * one record at a time writes each on cold caches; under a steady load both cost more
- * than writing the record, while a record waits at most the pause longer.
+ * pauses for 10 ms, and only a queue that fills up wakes it early. Waking a parked thread
+ * costs the caller a system call, and the thread that wakes for one record at a time
+ * writes each on cold caches; under a steady load both cost more than writing the record,
+ * while a record waits at most the pause longer.
  *
  * @author llm-tracing
  */
@@ -46,9 +45,7 @@ public class ExchangeDispatcher implements AutoCloseable {
 
 	private static final Duration INTERRUPTED_GRACE = Duration.ofMillis(200);
 
-	static final long PAUSE_MILLIS = 10;
-
-	private static final long PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(PAUSE_MILLIS);
+	private static final long PAUSE_NANOS = Duration.ofMillis(10).toNanos();
 
 	/**
 	 * How many records may wait before a caller wakes the thread from its pause.
