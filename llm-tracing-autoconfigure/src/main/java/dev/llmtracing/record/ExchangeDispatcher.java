@@ -27,7 +27,9 @@ import org.slf4j.LoggerFactory;
  * pauses for 10 ms, and only a queue that fills up wakes it early. Waking a parked thread
  * costs the caller a system call, and the thread that wakes for one record at a time
  * writes each on cold caches; under a steady load both cost more than writing the record,
- * while a record waits at most the pause longer.
+ * while a record waits at most the pause longer. When a whole pause brings no record, the
+ * thread sleeps until the next one is queued, whose caller wakes it: an idle application
+ * does not wake it at all.
  *
  * @author llm-tracing
  */
@@ -59,6 +61,11 @@ public class ExchangeDispatcher implements AutoCloseable {
 	private final Thread worker;
 
 	private volatile boolean running = true;
+
+	/**
+	 * Whether the thread sleeps until a caller wakes it, rather than for a pause.
+	 */
+	private volatile boolean asleep;
 
 	private volatile long deadline;
 
@@ -117,7 +124,7 @@ public class ExchangeDispatcher implements AutoCloseable {
 
 	private boolean enqueue(Supplier<ExchangeRecord> record) {
 		if (this.running && this.queue.offer(record)) {
-			if (this.queue.size() >= this.wakeAt) {
+			if (this.asleep || this.queue.size() >= this.wakeAt) {
 				LockSupport.unpark(this.worker);
 			}
 			return true;
@@ -166,21 +173,42 @@ public class ExchangeDispatcher implements AutoCloseable {
 	}
 
 	private void run() {
+		boolean wroteSincePause = false;
 		while (this.running || !this.queue.isEmpty()) {
 			Supplier<ExchangeRecord> record = this.queue.poll();
 			if (record == null) {
-				LockSupport.parkNanos(this, PAUSE_NANOS);
-				// Only close() interrupts, to end a listener that blocks; once closed
-				// the loop writes what is queued and ends
-				Thread.interrupted();
-			}
-			else if (this.running || System.nanoTime() - this.deadline < 0) {
-				dispatch(record);
+				pause(wroteSincePause);
+				wroteSincePause = false;
 			}
 			else {
-				unwritten(1);
+				wroteSincePause = true;
+				if (this.running || System.nanoTime() - this.deadline < 0) {
+					dispatch(record);
+				}
+				else {
+					unwritten(1);
+				}
 			}
 		}
+	}
+
+	private void pause(boolean wroteSincePause) {
+		if (wroteSincePause) {
+			LockSupport.parkNanos(this, PAUSE_NANOS);
+		}
+		else {
+			// A whole pause brought nothing: sleep until a caller or close() wakes the
+			// thread. A caller that queued a record before this flag was set is seen by
+			// the check below, one that queued after it sees the flag.
+			this.asleep = true;
+			if (this.running && this.queue.isEmpty()) {
+				LockSupport.park(this);
+			}
+			this.asleep = false;
+		}
+		// Only close() interrupts, to end a listener that blocks; once closed the loop
+		// writes what is queued and ends
+		Thread.interrupted();
 	}
 
 	private void dispatch(Supplier<ExchangeRecord> supplier) {

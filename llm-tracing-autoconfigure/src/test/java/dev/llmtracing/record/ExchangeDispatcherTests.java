@@ -43,6 +43,22 @@ class ExchangeDispatcherTests {
 	}
 
 	@Test
+	void shouldSleepWithoutWakingUpWhenIdleAndWriteTheNextRecordQueued() {
+		List<Thread> writers = new CopyOnWriteArrayList<>();
+		try (ExchangeDispatcher dispatcher = new ExchangeDispatcher(
+				List.of((record) -> writers.add(Thread.currentThread())), 10, Duration.ofSeconds(1), this.failures)) {
+			assertThat(dispatcher.publish(TestRecords.complete())).isTrue();
+			await().atMost(Duration.ofSeconds(5)).until(() -> writers.size() == 1);
+			Thread writer = writers.get(0);
+			// idle: parked without a timeout (a pause would be TIMED_WAITING)
+			await().atMost(Duration.ofSeconds(5)).until(() -> writer.getState() == Thread.State.WAITING);
+			assertThat(dispatcher.publish(TestRecords.complete())).isTrue();
+			// only the caller's wake-up can end that sleep
+			await().atMost(Duration.ofSeconds(5)).until(() -> writers.size() == 2);
+		}
+	}
+
+	@Test
 	void shouldNeitherBuildNorQueueARecordNobodyListensToButStillRunTasks() {
 		AtomicInteger built = new AtomicInteger();
 		CountDownLatch ran = new CountDownLatch(1);
