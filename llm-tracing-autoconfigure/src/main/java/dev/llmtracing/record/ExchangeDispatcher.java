@@ -173,15 +173,15 @@ public class ExchangeDispatcher implements AutoCloseable {
 	}
 
 	private void run() {
-		boolean wroteSincePause = false;
+		boolean tookRecordSincePause = false;
 		while (this.running || !this.queue.isEmpty()) {
 			Supplier<ExchangeRecord> record = this.queue.poll();
 			if (record == null) {
-				pause(wroteSincePause);
-				wroteSincePause = false;
+				pause(tookRecordSincePause);
+				tookRecordSincePause = false;
 			}
 			else {
-				wroteSincePause = true;
+				tookRecordSincePause = true;
 				if (this.running || System.nanoTime() - this.deadline < 0) {
 					dispatch(record);
 				}
@@ -192,8 +192,8 @@ public class ExchangeDispatcher implements AutoCloseable {
 		}
 	}
 
-	private void pause(boolean wroteSincePause) {
-		if (wroteSincePause) {
+	private void pause(boolean tookRecordSincePause) {
+		if (tookRecordSincePause) {
 			LockSupport.parkNanos(this, PAUSE_NANOS);
 		}
 		else {
