@@ -6,7 +6,9 @@ import org.jspecify.annotations.Nullable;
  * The IDs in force on the current thread, from {@link IdScopes#open} until
  * {@link #close()}. Closing restores the MDC values that the thread had before, so a
  * pooled thread never keeps the IDs of a finished unit of work. Close it on the thread
- * that opened it, best with try-with-resources.
+ * that opened it, best with try-with-resources. Opening and closing write only the MDC
+ * entries whose value changes: a scope opened inside another with the same IDs writes
+ * none.
  *
  * @author llm-tracing
  * @since 0.1.0
@@ -27,7 +29,7 @@ public final class IdScope implements AutoCloseable {
 		this.scopes = scopes;
 		this.ids = ids;
 		this.previous = scopes.current();
-		scopes.set(ids);
+		scopes.change(this.previous, ids);
 	}
 
 	/**

@@ -144,24 +144,47 @@ public final class IdScopes {
 
 	/**
 	 * Set the IDs of the current thread without a scope to close, for context propagation
-	 * libraries that restore the previous values themselves.
+	 * libraries that restore the previous values themselves. Only the MDC entries whose
+	 * value changes are written.
 	 * @param ids the IDs; {@code null} components remove the MDC entry
 	 */
 	public void set(TracingIds ids) {
 		if (!this.enabled) {
 			return;
 		}
-		put(this.keys.requestId(), ids.requestId());
-		put(this.keys.contextId(), ids.contextId());
-		put(this.keys.userId(), ids.userId());
+		update(this.keys.requestId(), MDC.get(this.keys.requestId()), ids.requestId());
+		update(this.keys.contextId(), MDC.get(this.keys.contextId()), ids.contextId());
+		update(this.keys.userId(), MDC.get(this.keys.userId()), ids.userId());
 	}
 
-	private static void put(String key, @Nullable String value) {
-		if (value != null) {
-			MDC.put(key, value);
+	/**
+	 * Change the IDs of the current thread from the given ones, which it is known to
+	 * hold, to others, writing only the entries that differ.
+	 * @param current the IDs the thread holds
+	 * @param ids the IDs to set
+	 */
+	void change(TracingIds current, TracingIds ids) {
+		if (!this.enabled) {
+			return;
 		}
-		else {
-			MDC.remove(key);
+		update(this.keys.requestId(), current.requestId(), ids.requestId());
+		update(this.keys.contextId(), current.contextId(), ids.contextId());
+		update(this.keys.userId(), current.userId(), ids.userId());
+	}
+
+	/**
+	 * Write an MDC entry only when its value changes: each write makes Logback copy the
+	 * thread's MDC again for the next log event, and a scope or a Reactor signal often
+	 * sets the values the thread already has.
+	 */
+	private static void update(String key, @Nullable String current, @Nullable String value) {
+		if (value == null) {
+			if (current != null) {
+				MDC.remove(key);
+			}
+		}
+		else if (!value.equals(current)) {
+			MDC.put(key, value);
 		}
 	}
 

@@ -2,6 +2,9 @@ package dev.llmtracing.context;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+
+import ch.qos.logback.classic.util.LogbackMDCAdapter;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -93,6 +96,52 @@ class IdScopesTests {
 		MDC.put("requestId", "later");
 		scope.close();
 		assertThat(MDC.get("requestId")).isEqualTo("later");
+	}
+
+	@Test
+	void shouldWriteNoMdcEntryForAScopeInsideAnotherWithTheSameIds() {
+		try (IdScope call = this.idScopes.open("req-n", "ctx-n", null)) {
+			Map<String, String> logged = loggedMdc();
+			try (IdScope send = this.idScopes.restore(call.ids())) {
+				assertThat(loggedMdc()).as("the MDC a log event sees, not copied again").isSameAs(logged);
+			}
+			assertThat(loggedMdc()).isSameAs(logged);
+			assertThat(this.idScopes.current()).isEqualTo(new TracingIds("req-n", "ctx-n", null));
+		}
+		assertThat(MDC.getCopyOfContextMap()).isNullOrEmpty();
+	}
+
+	@Test
+	void shouldWriteOnlyTheEntriesThatChange() {
+		try (IdScope call = this.idScopes.open("req-a", "ctx-shared", "user-a")) {
+			try (IdScope other = this.idScopes.restore(new TracingIds("req-b", "ctx-shared", null))) {
+				assertThat(this.idScopes.current()).isEqualTo(new TracingIds("req-b", "ctx-shared", null));
+			}
+			assertThat(this.idScopes.current()).isEqualTo(new TracingIds("req-a", "ctx-shared", "user-a"));
+			Map<String, String> logged = loggedMdc();
+			this.idScopes.set(call.ids());
+			assertThat(loggedMdc()).isSameAs(logged);
+		}
+		assertThat(MDC.getCopyOfContextMap()).isNullOrEmpty();
+	}
+
+	@Test
+	void shouldRestoreTheOuterIdsWhenCodeInsideAScopeWithTheSameIdsChangedThem() {
+		try (IdScope call = this.idScopes.open("req-o", null, null)) {
+			try (IdScope send = this.idScopes.restore(call.ids())) {
+				MDC.put("requestId", "changed-inside");
+				MDC.put("userId", "changed-inside");
+			}
+			assertThat(this.idScopes.current()).isEqualTo(new TracingIds("req-o", null, null));
+		}
+	}
+
+	/**
+	 * The MDC map Logback gives the next log event: the same instance as long as nothing
+	 * was written to the MDC since it was made.
+	 */
+	private static Map<String, String> loggedMdc() {
+		return ((LogbackMDCAdapter) MDC.getMDCAdapter()).getPropertyMap();
 	}
 
 	@Test
