@@ -104,7 +104,7 @@ class StreamTraceIT extends StandInModelIT {
 		standIn.assertNoRequestHadHeader(STREAM_LINK_HEADER);
 	}
 
-	private List<SpanData> awaitModelSpans(String requestId, int count) {
+	List<SpanData> awaitModelSpans(String requestId, int count) {
 		return await().atMost(Duration.ofSeconds(10))
 			.until(() -> this.spans.all()
 				.stream()
@@ -123,7 +123,7 @@ class StreamTraceIT extends StandInModelIT {
 		return http.get(0);
 	}
 
-	private String post(String path, String body, String requestId) {
+	String post(String path, String body, String requestId) {
 		return RestClient.create("http://localhost:" + this.port)
 			.post()
 			.uri(path)

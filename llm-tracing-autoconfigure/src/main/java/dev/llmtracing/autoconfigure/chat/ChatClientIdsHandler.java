@@ -11,13 +11,13 @@ import io.micrometer.observation.ObservationHandler;
 import org.springframework.ai.chat.client.observation.ChatClientObservationContext;
 
 /**
- * Notes the caller's IDs on the observation of a {@code ChatClient} stream when it
- * starts, on the thread that subscribes, so that each model call of the stream finds them
- * above its own observation, also a tool-calling round that runs on another thread. This
- * is what the {@link TracingAdvisor} does on a stream through an advisor parameter; when
- * no advisor takes part in streams ({@link TracingAdvisor#forCallsOnly()}), this handler
- * is where the IDs come from. IDs an application passed as the
- * {@link LlmTracingParams#IDS} parameter itself win, as they do with the advisor.
+ * Notes the caller's IDs on the observation of a {@code ChatClient} call or stream when
+ * it starts, on the caller's thread (for a stream, the one that subscribes), so that each
+ * model call finds them above its own observation, also a tool-calling round that runs on
+ * another thread. This is what the {@link TracingAdvisor} does through an advisor
+ * parameter; where no advisor takes part (streams, and calls too, when nothing reads
+ * exchange records), this handler is where the IDs come from. IDs an application passed
+ * as the {@link LlmTracingParams#IDS} parameter itself win, as they do with the advisor.
  *
  * @author llm-tracing
  */
@@ -27,20 +27,26 @@ final class ChatClientIdsHandler implements ObservationHandler<ChatClientObserva
 
 	private final InstrumentationFailures failures;
 
+	private final boolean calls;
+
 	/**
 	 * Create a handler.
 	 * @param idScopes reads the caller's IDs
 	 * @param failures counts failures of the handler
+	 * @param calls whether to note the IDs of calls too, not only of streams: when the
+	 * advisor does not take part in calls
 	 */
-	ChatClientIdsHandler(IdScopes idScopes, InstrumentationFailures failures) {
+	ChatClientIdsHandler(IdScopes idScopes, InstrumentationFailures failures, boolean calls) {
 		this.idScopes = idScopes;
 		this.failures = failures;
+		this.calls = calls;
 	}
 
 	@Override
 	public void onStart(ChatClientObservationContext context) {
 		try {
-			if (context.isStream() && !context.getRequest().context().containsKey(LlmTracingParams.IDS)) {
+			if ((this.calls || context.isStream())
+					&& !context.getRequest().context().containsKey(LlmTracingParams.IDS)) {
 				TracingIds ids = this.idScopes.current();
 				if (!ids.isEmpty()) {
 					context.put(TracingIds.class, ids);

@@ -17,8 +17,10 @@ public class LlmTracingCaptureProperties {
 	private boolean enabled = true;
 
 	/**
-	 * Whether to add the tracing advisor to every ChatClient built from Spring's
-	 * ChatClient.Builder, so that streams keep the caller's IDs.
+	 * Whether ChatClient calls and streams carry the caller's IDs to their model calls:
+	 * through the tracing advisor, added to every ChatClient built from Spring's
+	 * ChatClient.Builder when something reads exchange records (it also times a stream's
+	 * first chunk), otherwise through an observation handler.
 	 */
 	private boolean advisorEnabled = true;
 

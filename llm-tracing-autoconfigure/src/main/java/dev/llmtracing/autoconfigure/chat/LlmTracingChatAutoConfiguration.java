@@ -19,7 +19,6 @@ import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.handler.TracingObservationHandler;
 
 import org.springframework.ai.chat.client.ChatClientBuilderCustomizer;
-import org.springframework.ai.chat.client.advisor.api.Advisor;
 import org.springframework.ai.chat.client.advisor.observation.AdvisorObservationContext;
 import org.springframework.ai.chat.observation.ChatModelObservationContext;
 import org.springframework.beans.factory.ObjectProvider;
@@ -105,23 +104,29 @@ public final class LlmTracingChatAutoConfiguration {
 		}
 
 		/**
-		 * Add the advisor to every {@code ChatClient} built from Boot's builder. Streams
-		 * get it only when something reads exchange records (the time to first chunk is
-		 * its only other use there): each stream advisor costs a stream an observation,
-		 * operators and a message aggregator of Spring AI's.
+		 * Add the advisor to every {@code ChatClient} built from Boot's builder when
+		 * something reads exchange records. Otherwise it would only hand the IDs down
+		 * (the time to first chunk of a stream is its only other use), which
+		 * {@link ChatClientIdsHandler} does for less: each advisor costs every call a
+		 * link in its advisor chain and each stream an observation, operators and a
+		 * message aggregator of Spring AI's.
 		 */
 		@Bean
 		@ConditionalOnBean(TracingAdvisor.class)
 		ChatClientBuilderCustomizer llmTracingChatClientBuilderCustomizer(TracingAdvisor advisor,
 				ExchangeObservationHandler handler) {
-			Advisor added = handler.readsRecords() ? advisor : advisor.forCallsOnly();
-			return (builder) -> builder.defaultAdvisors(added);
+			if (!handler.readsRecords()) {
+				return (builder) -> {
+				};
+			}
+			return (builder) -> builder.defaultAdvisors(advisor);
 		}
 
 		@Bean
 		@ConditionalOnBean(TracingAdvisor.class)
-		ChatClientIdsHandler llmTracingChatClientIdsHandler(IdScopes idScopes, InstrumentationFailures failures) {
-			return new ChatClientIdsHandler(idScopes, failures);
+		ChatClientIdsHandler llmTracingChatClientIdsHandler(IdScopes idScopes, InstrumentationFailures failures,
+				ExchangeObservationHandler handler) {
+			return new ChatClientIdsHandler(idScopes, failures, !handler.readsRecords());
 		}
 
 		@Bean

@@ -29,9 +29,10 @@ import org.springframework.core.Ordered;
  * On a stream it also notes the first chunk, for the time to first chunk of each model
  * call, and when the stream ends. That costs a stream more than the advisor's own work:
  * Spring AI wraps every stream advisor in an observation (a span and timers), three
- * operators and a message aggregator. When nothing reads exchange records,
- * {@link #forCallsOnly()} takes its place, and {@link ChatClientIdsHandler} gives the
- * model calls of a stream their IDs.
+ * operators and a message aggregator. When nothing reads exchange records, the advisor
+ * takes no part at all (on a call it would only hand the IDs down, at the cost of one
+ * more link in every call's advisor chain and a copy of each request), and
+ * {@link ChatClientIdsHandler} gives the model calls their IDs.
  *
  * @author llm-tracing
  */
@@ -109,15 +110,6 @@ final class TracingAdvisor implements CallAdvisor, StreamAdvisor {
 		}
 	}
 
-	/**
-	 * Return this advisor for {@code call()} only, which a stream's advisor chain leaves
-	 * out.
-	 * @return a call advisor that hands the IDs down as this one does
-	 */
-	CallAdvisor forCallsOnly() {
-		return new CallsOnly(this);
-	}
-
 	@Override
 	public String getName() {
 		return NAME;
@@ -126,29 +118,6 @@ final class TracingAdvisor implements CallAdvisor, StreamAdvisor {
 	@Override
 	public int getOrder() {
 		return Ordered.HIGHEST_PRECEDENCE;
-	}
-
-	/**
-	 * The advisor without its stream part: a {@code ChatClient} adds only what is a
-	 * {@link StreamAdvisor} to a stream's chain.
-	 */
-	private record CallsOnly(TracingAdvisor advisor) implements CallAdvisor {
-
-		@Override
-		public ChatClientResponse adviseCall(ChatClientRequest request, CallAdvisorChain chain) {
-			return this.advisor.adviseCall(request, chain);
-		}
-
-		@Override
-		public String getName() {
-			return this.advisor.getName();
-		}
-
-		@Override
-		public int getOrder() {
-			return this.advisor.getOrder();
-		}
-
 	}
 
 }

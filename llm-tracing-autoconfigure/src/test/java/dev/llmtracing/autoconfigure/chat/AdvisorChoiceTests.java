@@ -2,6 +2,7 @@ package dev.llmtracing.autoconfigure.chat;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.llmtracing.autoconfigure.LlmTracingAutoConfiguration;
@@ -39,14 +40,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Tests for the choice between the {@link TracingAdvisor} and its call-only form on
- * streams: streams keep the advisor only when something reads exchange records, and their
- * model calls have the caller's IDs either way, also when the model answers on another
- * thread.
+ * Tests for the choice of the {@link TracingAdvisor}: calls and streams have it only when
+ * something reads exchange records, and their model calls have the caller's IDs either
+ * way, also when the model call runs on another thread.
  *
  * @author llm-tracing
  */
-class StreamAdvisorChoiceTests {
+class AdvisorChoiceTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class, LlmTracingAutoConfiguration.class,
@@ -81,18 +81,31 @@ class StreamAdvisorChoiceTests {
 	}
 
 	@Test
-	void shouldKeepTheAdvisorOnCallsWhenNothingReadsRecords() {
+	void shouldLeaveTheAdvisorOutOfCallsWhenNothingReadsRecords() {
 		this.runner.withPropertyValues("llm.tracing.record.enabled=false").run((context) -> {
-			ChatClient client = chatClient(context);
-			IdScopes idScopes = context.getBean(IdScopes.class);
-			try (IdScope scope = idScopes.open("req-call-1", null, null)) {
-				assertThat(client.prompt("Hello").call().content()).isEqualTo("Hello!");
-			}
-			ObservedContexts observed = context.getBean(ObservedContexts.class);
+			ObservedContexts observed = call(context);
+			assertThat(observed.modelIds()).containsExactly("req-call-1");
+			assertThat(observed.clientAdvisorNames()).doesNotContain(TracingAdvisor.NAME).isNotEmpty();
+		});
+	}
+
+	@Test
+	void shouldKeepTheAdvisorOnCallsWhenRecordsAreRead() {
+		this.runner.run((context) -> {
+			ObservedContexts observed = call(context);
 			assertThat(observed.modelIds()).containsExactly("req-call-1");
 			// the advisor's own observation is off on calls, so look at the client's list
 			assertThat(observed.clientAdvisorNames()).contains(TracingAdvisor.NAME);
 		});
+	}
+
+	private static ObservedContexts call(AssertableApplicationContext context) {
+		ChatClient client = chatClient(context);
+		IdScopes idScopes = context.getBean(IdScopes.class);
+		try (IdScope scope = idScopes.open("req-call-1", null, null)) {
+			assertThat(client.prompt("Hello").call().content()).isEqualTo("Hello!");
+		}
+		return context.getBean(ObservedContexts.class);
 	}
 
 	private static ObservedContexts stream(AssertableApplicationContext context) {
@@ -112,20 +125,28 @@ class StreamAdvisorChoiceTests {
 	}
 
 	/**
-	 * Streams its answer on another thread under a model observation made the way Spring
-	 * AI's models make it, its parent taken from the Reactor context. The observation
-	 * starts on another thread too, as a tool-calling round's does.
+	 * Answers under a model observation made the way Spring AI's models make it, on
+	 * another thread: a stream streams there, its observation's parent taken from the
+	 * Reactor context and started on another thread too, as a tool-calling round's is.
 	 */
 	private record ObservedChatModel(ObservationRegistry registry) implements ChatModel {
 
+		/**
+		 * Answer under a model observation that starts on another thread, the caller's
+		 * observation its parent: a thread without the caller's IDs in its MDC.
+		 */
 		@Override
 		public ChatResponse call(Prompt prompt) {
-			ChatModelObservationContext context = ChatModelObservationContext.builder()
-				.prompt(prompt)
-				.provider("test")
-				.build();
-			return Observation.createNotStarted("gen_ai.client.operation", () -> context, this.registry)
-				.observe(() -> response("Hello!"));
+			Observation parent = this.registry.getCurrentObservation();
+			return CompletableFuture.supplyAsync(() -> {
+				ChatModelObservationContext context = ChatModelObservationContext.builder()
+					.prompt(prompt)
+					.provider("test")
+					.build();
+				return Observation.createNotStarted("gen_ai.client.operation", () -> context, this.registry)
+					.parentObservation(parent)
+					.observe(() -> response("Hello!"));
+			}).join();
 		}
 
 		@Override
