@@ -15,9 +15,9 @@ import org.springframework.ai.chat.client.observation.ChatClientObservationConte
  * it starts, on the caller's thread (for a stream, the one that subscribes), so that each
  * model call finds them above its own observation, also a tool-calling round that runs on
  * another thread. This is what the {@link TracingAdvisor} does through an advisor
- * parameter; where no advisor takes part (streams, and calls too, when nothing reads
- * exchange records), this handler is where the IDs come from. IDs an application passed
- * as the {@link LlmTracingParams#IDS} parameter itself win, as they do with the advisor.
+ * parameter; when nothing reads exchange records, the advisor takes part in neither calls
+ * nor streams, and this handler is where the IDs come from. IDs an application passed as
+ * the {@link LlmTracingParams#IDS} parameter itself win, as they do with the advisor.
  *
  * @author llm-tracing
  */
@@ -27,25 +27,25 @@ final class ChatClientIdsHandler implements ObservationHandler<ChatClientObserva
 
 	private final InstrumentationFailures failures;
 
-	private final boolean calls;
+	private final boolean notesCalls;
 
 	/**
 	 * Create a handler.
 	 * @param idScopes reads the caller's IDs
 	 * @param failures counts failures of the handler
-	 * @param calls whether to note the IDs of calls too, not only of streams: when the
-	 * advisor does not take part in calls
+	 * @param notesCalls whether to note the IDs of calls too, not only of streams: when
+	 * the advisor does not take part in calls
 	 */
-	ChatClientIdsHandler(IdScopes idScopes, InstrumentationFailures failures, boolean calls) {
+	ChatClientIdsHandler(IdScopes idScopes, InstrumentationFailures failures, boolean notesCalls) {
 		this.idScopes = idScopes;
 		this.failures = failures;
-		this.calls = calls;
+		this.notesCalls = notesCalls;
 	}
 
 	@Override
 	public void onStart(ChatClientObservationContext context) {
 		try {
-			if ((this.calls || context.isStream())
+			if ((this.notesCalls || context.isStream())
 					&& !context.getRequest().context().containsKey(LlmTracingParams.IDS)) {
 				TracingIds ids = this.idScopes.current();
 				if (!ids.isEmpty()) {

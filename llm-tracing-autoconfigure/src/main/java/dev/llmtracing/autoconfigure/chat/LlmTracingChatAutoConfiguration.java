@@ -115,11 +115,12 @@ public final class LlmTracingChatAutoConfiguration {
 		@ConditionalOnBean(TracingAdvisor.class)
 		ChatClientBuilderCustomizer llmTracingChatClientBuilderCustomizer(TracingAdvisor advisor,
 				ExchangeObservationHandler handler) {
-			if (!handler.readsRecords()) {
-				return (builder) -> {
-				};
-			}
-			return (builder) -> builder.defaultAdvisors(advisor);
+			boolean readsRecords = handler.readsRecords();
+			return (builder) -> {
+				if (readsRecords) {
+					builder.defaultAdvisors(advisor);
+				}
+			};
 		}
 
 		@Bean
